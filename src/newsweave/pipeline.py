@@ -1,0 +1,284 @@
+"""The pipeline: ingest → clean → annotate → embed → cluster → describe → store.
+
+An article passes each stage once, in one direction. Work happens in two
+phases so that nothing received is ever lost:
+
+1. every record is stored *as received* (or quarantined with its reason);
+2. stored records are processed in clustering order, one batch per
+   transaction, together with the clusterer's checkpoint.
+
+A killed ingest therefore resumes at the last committed batch and ends with the
+same database as an uninterrupted run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from newsweave.annotate import annotate
+from newsweave.clean import NearDuplicateIndex, clean_article
+from newsweave.cluster import OnlineClusterer, Scorer, article_profile
+from newsweave.config import Settings, get_settings
+from newsweave.describe import describe_event, describe_story
+from newsweave.embed import CachedEncoder, Encoder, embed_text, get_encoder
+from newsweave.model import Article, Assignment, Event, QuarantineEntry, RawArticle
+from newsweave.store import Batch, EventQuery, Store
+
+log = logging.getLogger("newsweave.pipeline")
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: the CLI prints it, tests assert on it."""
+
+    ingested: int = 0  # new records stored
+    duplicates: int = 0  # same id, same content, or a near-duplicate wire copy
+    rejected: int = 0  # quarantined, each with a reason
+    processed: int = 0  # articles cleaned, embedded and clustered in this run
+    errors: list[str] = field(default_factory=list)
+
+
+def _days(article: Article) -> float | None:
+    """Stream time of an article in days since the epoch."""
+    if article.published is not None:
+        return article.published.timestamp() / 86400.0
+    if article.event_date is not None:
+        return dt.datetime.combine(article.event_date, dt.time(12), tzinfo=dt.UTC).timestamp() / 86400.0
+    return None
+
+
+class Pipeline:
+    """Runs articles through every stage into a store.
+
+    >>> from newsweave.store import open_store
+    >>> p = Pipeline(open_store(":memory:"), encoder=get_encoder("lexical"))
+    >>> p.ingest([RawArticle(id="a", title="Fire in Patras", text="A fire broke out in Patras.")]).ingested
+    1
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings | None = None,
+        encoder: Encoder | None = None,
+        scorer: Scorer | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings or get_settings()
+        base = encoder or get_encoder(self.settings.encoder)
+        self.encoder = CachedEncoder(base, store)
+        self.scorer = scorer or Scorer.load()
+        s = self.settings
+        self.clusterer = OnlineClusterer(
+            self.scorer,
+            dim=base.dim,
+            window_days=s.window_days,
+            story_window_days=s.story_window_days,
+            assign_threshold=s.assign_threshold,
+            story_threshold=s.story_threshold,
+            candidates=s.candidates,
+        )
+        state = store.load_state()
+        if state:
+            self.clusterer.restore(state)
+        self.near_dups = NearDuplicateIndex(threshold=s.minhash_threshold)
+        self.near_dups.load(store.signatures())
+
+    # --- phase 1: receive ---------------------------------------------------------
+    def receive(self, items: Iterable[RawArticle | QuarantineEntry], report: IngestReport) -> None:
+        """Store every record as received, or quarantine it with its reason."""
+        buffer: list[RawArticle] = []
+        bad: list[QuarantineEntry] = []
+        last_key = ""
+
+        def flush() -> None:
+            new, dups = self.store.add_raw(buffer)
+            report.ingested += new
+            report.duplicates += len(dups)
+            if bad:
+                self.store.quarantine(bad)
+                report.rejected += len(bad)
+                report.errors.extend(e.error for e in bad)
+            buffer.clear()
+            bad.clear()
+
+        for item in items:
+            if isinstance(item, QuarantineEntry):
+                bad.append(item)
+                log.warning("rejected: %s", item.error)
+            else:
+                # Undated articles keep their place in the stream: they sort right
+                # after the dated article that preceded them in the input.
+                if item.published is not None:
+                    last_key = item.published.astimezone(dt.UTC).isoformat()
+                item.metadata["_sort_key"] = last_key if item.published is None else ""
+                buffer.append(item)
+            if len(buffer) + len(bad) >= 1000:
+                flush()
+        flush()
+
+    # --- phase 2: process ---------------------------------------------------------
+    def process_pending(self, progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
+        """Clean, annotate, embed, cluster and describe every stored, unprocessed record."""
+        report = report or IngestReport()
+        batch: list[RawArticle] = []
+        for raw in self.store.pending_raw():
+            batch.append(raw)
+            if len(batch) >= self.settings.batch_size:
+                self._process_batch(batch, report, progress)
+                batch = []
+        if batch:
+            self._process_batch(batch, report, progress)
+        return report
+
+    def ingest(
+        self, items: Iterable[RawArticle | QuarantineEntry], progress: Progress | None = None
+    ) -> IngestReport:
+        """Receive then process: the whole job of ``newsweave ingest``."""
+        report = IngestReport()
+        self.receive(items, report)
+        return self.process_pending(progress, report)
+
+    def retry(self, progress: Progress | None = None) -> IngestReport:
+        """Re-run every quarantined record: stored ones from their raw record, rejected ones re-parsed."""
+        import json
+
+        from newsweave.ingest.records import RecordError, record_to_raw
+
+        report = IngestReport()
+        again: list[RawArticle | QuarantineEntry] = []
+        for entry in self.store.requeue_quarantined():
+            if entry.article_id:
+                continue  # its raw record is pending again
+            try:
+                again.append(record_to_raw(json.loads(entry.raw), entry.origin, raw=entry.raw))
+            except (ValueError, RecordError) as e:
+                again.append(QuarantineEntry(entry.stage, f"{entry.origin}: {e}", entry.raw, entry.origin))
+        self.receive(again, report)
+        return self.process_pending(progress, report)
+
+    def _process_batch(self, raws: list[RawArticle], report: IngestReport, progress: Progress | None) -> None:
+        out = Batch()
+        articles: list[Article] = []
+        for raw in raws:
+            article = self._prepare(raw, out)
+            if article is not None:
+                articles.append(article)
+        self._link_duplicates(articles, out)
+        self._embed(articles, out)
+        articles = [a for a in articles if a.vector is not None]
+        touched: dict[str, None] = {}
+        for article in articles:
+            follow = None
+            if article.duplicate_of:
+                follow = self._event_of_article(article.duplicate_of, out.assignments)
+            assignment = self.clusterer.assign(article.id, article_profile(article), _days(article), follow)
+            out.assignments.append(assignment)
+            touched[assignment.event_id] = None
+        out.articles = articles
+        out.events, out.stories = self._describe(list(touched), articles, out.assignments)
+        out.clusterer_state = self.clusterer.state()
+        self.store.save_batch(out)
+        report.processed += len(articles)
+        report.duplicates += sum(1 for a in articles if a.duplicate_of)
+        report.rejected += len(out.quarantined)
+        report.errors.extend(e.error for e in out.quarantined)
+        if progress:
+            progress(len(raws))
+
+    def _prepare(self, raw: RawArticle, out: Batch) -> Article | None:
+        stage = "clean"
+        try:
+            article = clean_article(raw)
+            if not article.text.strip() and not article.title.strip():
+                raise ValueError("nothing of the article is left after cleaning")
+            stage = "annotate"
+            return annotate(article)
+        except Exception as e:  # one bad record never stops the batch
+            msg = f"{raw.origin or raw.id}: {stage} failed: {type(e).__name__}: {e}"
+            log.warning("quarantined: %s", msg)
+            out.quarantined.append(QuarantineEntry(stage, msg, raw.raw or raw.text, raw.origin, raw.id))
+            out.failed_raw_ids.append(raw.id)
+            return None
+
+    def _link_duplicates(self, articles: list[Article], out: Batch) -> None:
+        """Exact copies (content hash) and near-duplicate wire copies point at their original."""
+        known = self.store.article_ids_by_hash([a.content_hash for a in articles])
+        for a in articles:
+            original = known.get(a.content_hash)
+            if original is None:
+                known[a.content_hash] = a.id
+            elif original != a.id:
+                a.duplicate_of = original
+                continue
+            sig = self.near_dups.signature(f"{a.title}\n{a.text}")
+            match = self.near_dups.query(sig)
+            if match is not None and match != a.id:
+                a.duplicate_of = match
+            else:
+                self.near_dups.add(a.id, sig)
+                out.signatures[a.id] = sig
+
+    def _embed(self, articles: list[Article], out: Batch) -> None:
+        texts = [embed_text(a, self.settings.embed_chars) for a in articles]
+        try:
+            vectors = self.encoder.encode(texts)
+        except Exception as e:  # fall back to one at a time so one bad text cannot sink the batch
+            log.warning("batch embedding failed (%s); retrying one by one", e)
+            vectors = []
+            for a, t in zip(articles, texts):
+                try:
+                    vectors.append(self.encoder.encode([t])[0])
+                except Exception as e1:
+                    msg = f"{a.id}: embed failed: {type(e1).__name__}: {e1}"
+                    out.quarantined.append(QuarantineEntry("embed", msg, a.text, "", a.id))
+                    out.failed_raw_ids.append(a.id)
+                    vectors.append(None)
+        for a, v in zip(articles, vectors):
+            a.vector = v
+
+    def _event_of_article(self, article_id: str, pending: list[Assignment]) -> str | None:
+        for s in pending:
+            if s.article_id == article_id:
+                return s.event_id
+        return self.store.event_of([article_id]).get(article_id)
+
+    def attach_vectors(self, articles: list[Article]) -> None:
+        """Give stored articles their cached vectors back (for describing)."""
+        missing = [a for a in articles if a.vector is None]
+        if not missing:
+            return
+        from newsweave.embed.cache import text_hash
+
+        hashes = [text_hash(embed_text(a, self.settings.embed_chars)) for a in missing]
+        found = self.store.get_vectors(self.encoder.name, hashes)
+        for a, h in zip(missing, hashes):
+            a.vector = found.get(h)
+
+    def _describe(
+        self, event_ids: list[str], batch_articles: list[Article], assignments: list[Assignment]
+    ) -> tuple[list[Event], list]:
+        by_event: dict[str, list[Article]] = {eid: [] for eid in event_ids}
+        fresh = {s.article_id: s.event_id for s in assignments}
+        for eid in event_ids:
+            stored = [a for a in self.store.articles(event_id=eid) if a.id not in fresh]
+            by_event[eid].extend(stored)
+        for a in batch_articles:
+            if a.id in fresh:
+                by_event[fresh[a.id]].append(a)
+        events = []
+        for eid, arts in by_event.items():
+            self.attach_vectors(arts)
+            active = self.clusterer.events.get(eid)
+            story = active.story_id if active else (self.store.event(eid) or Event(eid)).story_id
+            events.append(describe_event(eid, arts, story_id=story))
+        stories = []
+        for sid in sorted({e.story_id for e in events if e.story_id}):
+            members = {e.id: e for e in self.store.events(EventQuery(story_id=sid, limit=0))}
+            members.update({e.id: e for e in events if e.story_id == sid})
+            stories.append(describe_story(sid, list(members.values())))
+        return events, stories

@@ -1,0 +1,70 @@
+"""Pairwise same-event scoring for ``newsweave similarity``: the clusterer's scorer on two articles."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from newsweave.annotate import annotate
+from newsweave.clean import clean_article
+from newsweave.cluster import Scorer, article_profile
+from newsweave.config import get_settings
+from newsweave.embed import CachedEncoder, embed_text, get_encoder
+from newsweave.ingest import RecordError, record_to_raw
+from newsweave.model import Article
+
+
+def cache_path() -> str:
+    """Where pairwise runs keep embeddings between runs."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return os.environ.get("NEWSWEAVE_CACHE") or str(Path(base) / "newsweave" / "cache.db")
+
+
+def prepare(record: dict, origin: str) -> Article:
+    """Clean and annotate one article record (a missing id or title is tolerated here)."""
+    record = {"id": origin, "title": "", **record}
+    if not str(record.get("text") or "").strip():
+        record["text"] = record.get("title") or " "
+    return annotate(clean_article(record_to_raw(record, origin)))
+
+
+def score_pairs(path: Path, encoder: str | None = None, explain: bool = False) -> Iterator[dict]:
+    """Yield {"pair_id","score"} (plus parts with ``explain``) for each line of a pairs file.
+
+    A malformed line yields {"pair_id", "score": null, "error"} rather than stopping the run.
+    """
+    from newsweave.store.sqlite import SQLiteStore
+
+    settings = get_settings()
+    scorer = Scorer.load()
+    enc = CachedEncoder(get_encoder(encoder or settings.encoder), SQLiteStore(cache_path()))
+    rows: list[tuple[str, Article | None, Article | None, str | None]] = []
+    for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        pair_id = f"line{n}"
+        try:
+            d = json.loads(line)
+            pair_id = str(d.get("pair_id", pair_id))
+            a = prepare(d["a"], f"{pair_id}:a")
+            b = prepare(d["b"], f"{pair_id}:b")
+            rows.append((pair_id, a, b, None))
+        except (ValueError, KeyError, TypeError, RecordError) as e:
+            rows.append((pair_id, None, None, f"{type(e).__name__}: {e}"))
+    arts = [x for _, a, b, e in rows if e is None for x in (a, b)]
+    vectors = enc.encode([embed_text(a, settings.embed_chars) for a in arts])
+    for a, v in zip(arts, vectors):
+        a.vector = v
+    for pair_id, a, b, error in rows:
+        if error is not None or a is None or b is None:
+            yield {"pair_id": pair_id, "score": None, "error": error}
+            continue
+        p, feats = scorer.score(article_profile(a), article_profile(b))
+        row: dict = {"pair_id": pair_id, "score": round(p, 6)}
+        if explain:
+            row["features"] = feats
+            row["contributions"] = scorer.contributions(feats)
+            row["bias"] = scorer.bias
+        yield row

@@ -1,0 +1,83 @@
+"""Model objects to and from the JSON kept in the store. One place, both backends."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from newsweave.model import (
+    Article,
+    DateMention,
+    Entity,
+    Event,
+    NumberMention,
+    Place,
+    RawArticle,
+    Removed,
+    Story,
+    to_json,
+)
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(to_json(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+def parse_dt(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def place_from(d: dict | None) -> Place | None:
+    return Place(**d) if d else None
+
+
+def article_from(d: dict[str, Any]) -> Article:
+    """Rebuild an Article from its stored JSON.
+
+    >>> article_from({"id": "a", "title": "t", "text": "x"}).id
+    'a'
+    """
+    d = dict(d)
+    d["published"] = parse_dt(d.get("published"))
+    d["event_date"] = parse_date(d.get("event_date"))
+    d["removed"] = [Removed(**r) for r in d.get("removed", [])]
+    d["dates"] = [
+        DateMention(m["text"], parse_date(m["date"]), m["relative"], m.get("start", -1))  # type: ignore[arg-type]
+        for m in d.get("dates", [])
+    ]
+    d["places"] = [Place(**p) for p in d.get("places", [])]
+    d["entities"] = [Entity(**e) for e in d.get("entities", [])]
+    d["numbers"] = [NumberMention(**n) for n in d.get("numbers", [])]
+    d["segments_languages"] = [tuple(x) for x in d.get("segments_languages", [])]
+    d.pop("vector", None)
+    return Article(**d)
+
+
+def raw_from(d: dict[str, Any]) -> RawArticle:
+    d = dict(d)
+    d["published"] = parse_dt(d.get("published"))
+    return RawArticle(**d)
+
+
+def event_from(d: dict[str, Any]) -> Event:
+    d = dict(d)
+    d.pop("size", None)
+    d["date"] = parse_date(d.get("date"))
+    d["first_seen"] = parse_dt(d.get("first_seen"))
+    d["last_seen"] = parse_dt(d.get("last_seen"))
+    d["location"] = place_from(d.get("location"))
+    d["entities"] = [Entity(**e) for e in d.get("entities", [])]
+    d["key_numbers"] = [NumberMention(**n) for n in d.get("key_numbers", [])]
+    return Event(**d)
+
+
+def story_from(d: dict[str, Any]) -> Story:
+    d = dict(d)
+    d["first_seen"] = parse_dt(d.get("first_seen"))
+    d["last_seen"] = parse_dt(d.get("last_seen"))
+    return Story(**d)

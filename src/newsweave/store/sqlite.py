@@ -1,0 +1,439 @@
+"""SQLite store: the default. One file, WAL mode, FTS5 for event search."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from newsweave.model import Article, Assignment, Event, QuarantineEntry, RawArticle, Story
+from newsweave.store.base import Batch, EventQuery
+from newsweave.store.codec import article_from, dumps, event_from, raw_from, story_from
+
+# Each entry upgrades the schema by one version. Never edit a released entry: add one.
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE raw_articles(
+        id TEXT PRIMARY KEY, seq INTEGER NOT NULL, sort_key TEXT NOT NULL, origin TEXT,
+        received TEXT NOT NULL, record TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'pending');
+    CREATE INDEX raw_status_order ON raw_articles(status, sort_key, seq);
+    CREATE TABLE articles(
+        id TEXT PRIMARY KEY, seq INTEGER, title TEXT, text TEXT, language TEXT, published TEXT,
+        source TEXT, url TEXT, content_hash TEXT, duplicate_of TEXT, event_id TEXT,
+        data TEXT NOT NULL, minhash BLOB);
+    CREATE INDEX articles_hash ON articles(content_hash);
+    CREATE INDEX articles_event ON articles(event_id, published);
+    CREATE TABLE removed(
+        article_id TEXT NOT NULL, idx INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT, reason TEXT,
+        PRIMARY KEY(article_id, idx));
+    CREATE TABLE embeddings(model TEXT NOT NULL, text_hash TEXT NOT NULL, vector BLOB NOT NULL,
+        PRIMARY KEY(model, text_hash));
+    CREATE TABLE events(
+        id TEXT PRIMARY KEY, title TEXT, date TEXT, story_id TEXT, category TEXT, country_code TEXT,
+        place TEXT, breaking REAL, size INTEGER, first_seen TEXT, last_seen TEXT, languages TEXT,
+        entity_keys TEXT, data TEXT NOT NULL);
+    CREATE INDEX events_last_seen ON events(last_seen);
+    CREATE INDEX events_story ON events(story_id);
+    CREATE TABLE assignments(
+        article_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, probability REAL, new_event INTEGER,
+        candidates INTEGER, parts TEXT);
+    CREATE TABLE stories(id TEXT PRIMARY KEY, title TEXT, data TEXT NOT NULL);
+    CREATE TABLE quarantine(
+        id INTEGER PRIMARY KEY AUTOINCREMENT, stage TEXT NOT NULL, error TEXT NOT NULL, raw TEXT,
+        origin TEXT, article_id TEXT, created TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE state(key TEXT PRIMARY KEY, value BLOB);
+    CREATE VIRTUAL TABLE events_fts USING fts5(
+        id UNINDEXED, title, summary, names, tokenize='unicode61 remove_diacritics 2');
+    """,
+]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SQLiteStore:
+    """The default store.
+
+    >>> s = SQLiteStore(":memory:"); s.counts()["articles"]
+    0
+    """
+
+    schema_version = len(MIGRATIONS)
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=60, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("PRAGMA busy_timeout=60000")
+        self._migrate()
+
+    # --- schema -------------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self._lock:
+            has_meta = self._db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
+            ).fetchone()
+            version = 0
+            if has_meta:
+                row = self._db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                version = int(row[0]) if row else 0
+            if version > len(MIGRATIONS):
+                raise RuntimeError(
+                    f"{self.path} has schema version {version}, newer than this NewsWeave "
+                    f"({len(MIGRATIONS)}); upgrade NewsWeave to open it"
+                )
+            for i in range(version, len(MIGRATIONS)):
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    for stmt in MIGRATIONS[i].split(";"):
+                        if stmt.strip():
+                            self._db.execute(stmt)
+                    self._db.execute(
+                        "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", (str(i + 1),)
+                    )
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+
+    def _tx(self):
+        return _Transaction(self._db, self._lock)
+
+    # --- raw records ----------------------------------------------------------------
+    def add_raw(self, records: list[RawArticle]) -> tuple[int, list[str]]:
+        if not records:
+            return 0, []
+        with self._tx() as db:
+            ids = [r.id for r in records]
+            present = set()
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                q = f"SELECT id FROM raw_articles WHERE id IN ({','.join('?' * len(chunk))})"
+                present.update(row[0] for row in db.execute(q, chunk))
+            base = db.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM raw_articles").fetchone()[0]
+            rows, dups, seen = [], [], set()
+            for r in records:
+                if r.id in present or r.id in seen:
+                    dups.append(r.id)
+                    continue
+                seen.add(r.id)
+                r.seq = base + len(rows)
+                sort_key = str(r.metadata.pop("_sort_key", "")) or (
+                    r.published.astimezone(dt.UTC).isoformat() if r.published else ""
+                )
+                rows.append((r.id, r.seq, sort_key, r.origin, _now(), dumps(r)))
+            db.executemany(
+                "INSERT INTO raw_articles(id, seq, sort_key, origin, received, record) VALUES(?,?,?,?,?,?)", rows
+            )
+        return len(rows), dups
+
+    def pending_raw(self) -> Iterator[RawArticle]:
+        last: tuple[str, int] = ("", -1)
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT record, sort_key, seq FROM raw_articles WHERE status='pending' "
+                    "AND (sort_key > ? OR (sort_key = ? AND seq > ?)) ORDER BY sort_key, seq LIMIT 256",
+                    (last[0], last[0], last[1]),
+                ).fetchall()
+            if not rows:
+                return
+            for record, sort_key, seq in rows:
+                last = (sort_key, seq)
+                yield raw_from(json.loads(record))
+
+    def count_pending(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT COUNT(*) FROM raw_articles WHERE status='pending'").fetchone()[0]
+
+    # --- batches --------------------------------------------------------------------
+    def save_batch(self, batch: Batch) -> None:
+        with self._tx() as db:
+            event_of = {a.article_id: a.event_id for a in batch.assignments}
+            for a in batch.articles:
+                db.execute(
+                    "INSERT OR REPLACE INTO articles(id, seq, title, text, language, published, source, url, "
+                    "content_hash, duplicate_of, event_id, data, minhash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        a.id, a.seq, a.title, a.text, a.language,
+                        a.published.isoformat() if a.published else None,
+                        a.source, a.url, a.content_hash, a.duplicate_of, event_of.get(a.id),
+                        dumps(a), batch.signatures.get(a.id),
+                    ),
+                )
+                db.execute("DELETE FROM removed WHERE article_id=?", (a.id,))
+                db.executemany(
+                    "INSERT INTO removed(article_id, idx, kind, text, reason) VALUES(?,?,?,?,?)",
+                    [(a.id, i, r.kind, r.text, r.reason) for i, r in enumerate(a.removed)],
+                )
+                db.execute("UPDATE raw_articles SET status='done' WHERE id=?", (a.id,))
+            db.executemany(
+                "INSERT OR REPLACE INTO assignments(article_id, event_id, probability, new_event, candidates, parts)"
+                " VALUES(?,?,?,?,?,?)",
+                [
+                    (s.article_id, s.event_id, s.probability, int(s.new_event), s.candidates, json.dumps(s.parts))
+                    for s in batch.assignments
+                ],
+            )
+            for e in batch.events:
+                self._write_event(db, e)
+            for s in batch.stories:
+                db.execute(
+                    "INSERT OR REPLACE INTO stories(id, title, data) VALUES(?,?,?)", (s.id, s.title, dumps(s))
+                )
+            self._write_quarantine(db, batch.quarantined)
+            db.executemany("UPDATE raw_articles SET status='failed' WHERE id=?", [(i,) for i in batch.failed_raw_ids])
+            if batch.clusterer_state is not None:
+                db.execute("INSERT OR REPLACE INTO state(key, value) VALUES('clusterer', ?)", (batch.clusterer_state,))
+
+    def _write_event(self, db: sqlite3.Connection, e: Event) -> None:
+        loc = e.location
+        db.execute(
+            "INSERT OR REPLACE INTO events(id, title, date, story_id, category, country_code, place, breaking, size,"
+            " first_seen, last_seen, languages, entity_keys, data) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                e.id, e.title, e.date.isoformat() if e.date else None, e.story_id, e.category,
+                loc.country_code if loc else None, loc.name if loc else None, e.breaking, e.size,
+                e.first_seen.isoformat() if e.first_seen else None,
+                e.last_seen.isoformat() if e.last_seen else None,
+                " ".join(e.languages), " ".join(x.key for x in e.entities), dumps(e),
+            ),
+        )
+        db.execute("DELETE FROM events_fts WHERE id=?", (e.id,))
+        names = " ".join([x.name for x in e.entities] + [a for x in e.entities for a in x.aliases])
+        names += " " + (loc.name if loc else "") + " " + " ".join(e.titles.values())
+        db.execute(
+            "INSERT INTO events_fts(id, title, summary, names) VALUES(?,?,?,?)", (e.id, e.title, e.summary, names)
+        )
+
+    def article_ids_by_hash(self, hashes: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        with self._lock:
+            for i in range(0, len(hashes), 500):
+                chunk = hashes[i : i + 500]
+                q = (
+                    f"SELECT content_hash, id FROM articles WHERE content_hash IN ({','.join('?' * len(chunk))}) "
+                    "AND duplicate_of IS NULL ORDER BY seq DESC"
+                )
+                out.update({h: i for h, i in self._db.execute(q, chunk)})
+        return out
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq"
+            ).fetchall()
+        yield from rows
+
+    def event_of(self, article_ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        with self._lock:
+            for i in range(0, len(article_ids), 500):
+                chunk = article_ids[i : i + 500]
+                q = f"SELECT article_id, event_id FROM assignments WHERE article_id IN ({','.join('?' * len(chunk))})"
+                out.update(dict(self._db.execute(q, chunk).fetchall()))
+        return out
+
+    def load_state(self) -> bytes | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM state WHERE key='clusterer'").fetchone()
+        return row[0] if row else None
+
+    # --- embeddings -----------------------------------------------------------------
+    def get_vectors(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        with self._lock:
+            for i in range(0, len(hashes), 500):
+                chunk = hashes[i : i + 500]
+                q = f"SELECT text_hash, vector FROM embeddings WHERE model=? AND text_hash IN ({','.join('?' * len(chunk))})"
+                for h, blob in self._db.execute(q, [model, *chunk]):
+                    out[h] = np.frombuffer(blob, dtype=np.float32).copy()
+        return out
+
+    def put_vectors(self, model: str, items: dict[str, np.ndarray]) -> None:
+        with self._tx() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO embeddings(model, text_hash, vector) VALUES(?,?,?)",
+                [(model, h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in items.items()],
+            )
+
+    # --- reads ----------------------------------------------------------------------
+    def article(self, article_id: str) -> Article | None:
+        with self._lock:
+            row = self._db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+        return article_from(json.loads(row[0])) if row else None
+
+    def articles(self, event_id: str | None = None, limit: int | None = None) -> list[Article]:
+        sql = "SELECT data FROM articles"
+        args: list = []
+        if event_id is not None:
+            sql += " WHERE event_id=?"
+            args.append(event_id)
+        sql += " ORDER BY seq"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        return [article_from(json.loads(r[0])) for r in rows]
+
+    def article_events(self) -> dict[str, str]:
+        with self._lock:
+            return dict(self._db.execute("SELECT article_id, event_id FROM assignments").fetchall())
+
+    def event(self, event_id: str) -> Event | None:
+        with self._lock:
+            row = self._db.execute("SELECT data FROM events WHERE id=?", (event_id,)).fetchone()
+        return event_from(json.loads(row[0])) if row else None
+
+    def events(self, query: EventQuery | None = None) -> list[Event]:
+        q = query or EventQuery(limit=0)
+        where, args = [], []
+        if q.q:
+            where.append("id IN (SELECT id FROM events_fts WHERE events_fts MATCH ?)")
+            args.append(_fts_query(q.q))
+        for col, val in (("category", q.category), ("country_code", q.country), ("story_id", q.story_id)):
+            if val:
+                where.append(f"{col} = ?")
+                args.append(val.upper() if col == "country_code" else val)
+        if q.language:
+            where.append("(' ' || languages || ' ') LIKE ?")
+            args.append(f"% {q.language} %")
+        if q.place:
+            where.append("place = ? COLLATE NOCASE")
+            args.append(q.place)
+        if q.entity:
+            where.append("(' ' || entity_keys || ' ') LIKE ? OR data LIKE ?")
+            args.extend([f"% {q.entity} %", f'%"name":"{q.entity}"%'])
+        if q.date_from:
+            where.append("date >= ?")
+            args.append(q.date_from)
+        if q.date_to:
+            where.append("date <= ?")
+            args.append(q.date_to)
+        if q.cursor:
+            where.append("(COALESCE(last_seen, '') || '|' || id) < ?")
+            args.append(q.cursor)
+        order = "breaking DESC, " if q.breaking else ""
+        sql = "SELECT data FROM events" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += f" ORDER BY {order}COALESCE(last_seen, '') DESC, id DESC"
+        if q.limit:
+            sql += f" LIMIT {int(q.limit)}"
+        with self._lock:
+            rows = self._db.execute(sql, args).fetchall()
+        return [event_from(json.loads(r[0])) for r in rows]
+
+    def story(self, story_id: str) -> Story | None:
+        with self._lock:
+            row = self._db.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
+        return story_from(json.loads(row[0])) if row else None
+
+    def stories(self) -> list[Story]:
+        with self._lock:
+            rows = self._db.execute("SELECT data FROM stories").fetchall()
+        out = [story_from(json.loads(r[0])) for r in rows]
+        return sorted(out, key=lambda s: (s.last_seen is None, s.last_seen), reverse=True)
+
+    def assignment(self, article_id: str) -> Assignment | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT article_id, event_id, probability, parts, new_event, candidates FROM assignments "
+                "WHERE article_id=?",
+                (article_id,),
+            ).fetchone()
+        if not row:
+            return None
+        return Assignment(row[0], row[1], row[2], json.loads(row[3] or "{}"), bool(row[4]), row[5])
+
+    def removed_counts(self, article_ids: list[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        with self._lock:
+            for i in range(0, len(article_ids), 500):
+                chunk = article_ids[i : i + 500]
+                q = f"SELECT kind, COUNT(*) FROM removed WHERE article_id IN ({','.join('?' * len(chunk))}) GROUP BY kind"
+                for kind, n in self._db.execute(q, chunk):
+                    out[kind] = out.get(kind, 0) + n
+        return out
+
+    def counts(self) -> dict[str, int]:
+        with self._lock:
+            one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+            return {
+                "raw": one("SELECT COUNT(*) FROM raw_articles"),
+                "pending": one("SELECT COUNT(*) FROM raw_articles WHERE status='pending'"),
+                "articles": one("SELECT COUNT(*) FROM articles"),
+                "duplicates": one("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+                "events": one("SELECT COUNT(*) FROM events"),
+                "stories": one("SELECT COUNT(*) FROM stories"),
+                "quarantined": one("SELECT COUNT(*) FROM quarantine WHERE resolved=0"),
+                "embeddings": one("SELECT COUNT(*) FROM embeddings"),
+            }
+
+    # --- quarantine -----------------------------------------------------------------
+    def quarantine(self, entries: list[QuarantineEntry]) -> None:
+        with self._tx() as db:
+            self._write_quarantine(db, entries)
+
+    def _write_quarantine(self, db: sqlite3.Connection, entries: list[QuarantineEntry]) -> None:
+        db.executemany(
+            "INSERT INTO quarantine(stage, error, raw, origin, article_id, created) VALUES(?,?,?,?,?,?)",
+            [(e.stage, e.error, e.raw, e.origin, e.article_id, _now()) for e in entries],
+        )
+
+    def quarantined(self, include_resolved: bool = False) -> list[QuarantineEntry]:
+        sql = "SELECT id, stage, error, raw, origin, article_id, created FROM quarantine"
+        if not include_resolved:
+            sql += " WHERE resolved=0"
+        with self._lock:
+            rows = self._db.execute(sql + " ORDER BY id").fetchall()
+        return [
+            QuarantineEntry(stage=r[1], error=r[2], raw=r[3] or "", origin=r[4] or "", article_id=r[5], id=r[0],
+                            created=dt.datetime.fromisoformat(r[6]))
+            for r in rows
+        ]
+
+    def requeue_quarantined(self, ids: list[int] | None = None) -> list[QuarantineEntry]:
+        """Mark entries resolved and hand them back; stored raw records go back to pending."""
+        entries = [e for e in self.quarantined() if ids is None or e.id in ids]
+        with self._tx() as db:
+            for e in entries:
+                db.execute("UPDATE quarantine SET resolved=1 WHERE id=?", (e.id,))
+                if e.article_id:
+                    db.execute("UPDATE raw_articles SET status='pending' WHERE id=? AND status='failed'", (e.article_id,))
+        return entries
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def _fts_query(text: str) -> str:
+    """Quote every term so user input can never be FTS5 syntax (or SQL)."""
+    terms = [t.replace('"', '""') for t in text.split() if t.strip()]
+    return " ".join(f'"{t}"' for t in terms) or '""'
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock) -> None:
+        self.db, self.lock = db, lock
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.lock.acquire()
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        try:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        finally:
+            self.lock.release()
