@@ -36,12 +36,57 @@ def lexical():
 
 
 @pytest.fixture
-def store(tmp_path):
+def store_backend() -> str:
+    """The backend of the ``store`` fixture. SQLite here; test modules that cover every backend
+    override it with ``@pytest.fixture(params=["sqlite", "postgres"])`` (see tests/test_store.py)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def store(tmp_path, store_backend, request):
     from newsweave.store import open_store
 
-    s = open_store(str(tmp_path / "t.db"))
+    url = request.getfixturevalue("pg_url") if store_backend == "postgres" else str(tmp_path / "t.db")
+    s = open_store(url)
     yield s
     s.close()
+
+
+def _unavailable(msg: str) -> None:
+    if IN_CI:
+        pytest.fail(msg)
+    pytest.skip(msg)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL with pgvector for the session (tests/pg_server.py).
+
+    Skips when none can be started — except in CI, where PostgreSQL must be there
+    (scripts/setup-postgres.sh installs it).
+    """
+    from pg_server import PgServer, PgUnavailable
+
+    try:
+        import pgvector  # noqa: F401
+        import psycopg  # noqa: F401
+    except ImportError as e:
+        _unavailable(f"PostgreSQL tests need psycopg and pgvector ({e}); run scripts/setup-postgres.sh .venv")
+    server = PgServer()
+    try:
+        server.start()
+    except PgUnavailable as e:
+        _unavailable(f"no PostgreSQL server for the tests: {e}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh, empty database on the session's PostgreSQL, dropped after the test."""
+    url = pg_server.create_database()
+    yield url
+    pg_server.drop_database(url)
 
 
 @pytest.fixture(autouse=True)

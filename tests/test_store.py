@@ -1,4 +1,5 @@
-"""The SQLite store: schema versions, raw records, batches, quarantine, the embedding cache."""
+"""The stores (SQLite and PostgreSQL, one suite): schema versions, raw records, batches, quarantine,
+the embedding cache, event queries. Every test taking ``store`` runs on both backends."""
 
 from __future__ import annotations
 
@@ -8,9 +9,14 @@ import sqlite3
 import numpy as np
 import pytest
 
-from newsweave.model import Article, Assignment, Event, Place, QuarantineEntry, RawArticle, Removed, Story
+from newsweave.model import Article, Assignment, Entity, Event, Place, QuarantineEntry, RawArticle, Removed, Story
 from newsweave.store import Batch, EventQuery, open_store
 from newsweave.store.sqlite import MIGRATIONS, SQLiteStore
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_backend(request) -> str:
+    return request.param
 
 
 def raw(i: str, published: str | None = None) -> RawArticle:
@@ -89,3 +95,173 @@ def test_embedding_cache_round_trip(store):
 
 def test_open_store_picks_backend(tmp_path):
     assert isinstance(open_store(str(tmp_path / "x.db")), SQLiteStore)
+
+
+# --- both backends: the same answers ---------------------------------------------------------
+
+
+def _event(i: str, last: str, **kw) -> Event:
+    ts = dt.datetime.fromisoformat(last)
+    return Event(id=i, article_ids=kw.pop("article_ids", [f"a{i}"]), first_seen=ts, last_seen=ts, **kw)
+
+
+def test_undated_records_keep_their_input_place_and_failed_ones_leave_the_queue(store):
+    a = raw("a", "2026-03-02T00:00:00+00:00")
+    b = raw("b")
+    b.metadata["_sort_key"] = "2026-03-02T00:00:00+00:00"  # the pipeline's receive() sets it
+    c = raw("c", "2026-03-01T00:00:00+00:00")
+    assert store.add_raw([a, b, c]) == (3, [])
+    assert (a.seq, b.seq, c.seq) == (0, 1, 2) and "_sort_key" not in b.metadata
+    assert [r.id for r in store.pending_raw()] == ["c", "a", "b"]
+    assert store.add_raw([raw("d"), raw("d")]) == (1, ["d"])
+    assert [r.id for r in store.pending_raw()] == ["d", "c", "a", "b"]  # "" sorts first
+    store.save_batch(Batch(failed_raw_ids=["a"], quarantined=[QuarantineEntry("annotate", "x", "{}", "", "a")]))
+    assert [r.id for r in store.pending_raw()] == ["d", "c", "b"] and store.count_pending() == 3
+    back = next(iter(store.pending_raw()))
+    assert (back.id, back.origin, back.seq) == ("d", "test", 3)
+
+
+def test_articles_duplicates_signatures_and_removed_counts(store):
+    store.add_raw([raw(i) for i in "abc"])
+    arts = [
+        Article(id="a", title="A", text="x", seq=0, content_hash="h1", removed=[Removed("share", "S"),
+                                                                              Removed("cookie", "C")]),
+        Article(id="b", title="B", text="x", seq=1, content_hash="h1", duplicate_of="a",
+                removed=[Removed("share", "S2")], vector=np.ones(3, dtype=np.float32)),
+        Article(id="c", title="C", text="y", seq=2, content_hash="h2"),
+    ]
+    store.save_batch(Batch(
+        articles=arts,
+        assignments=[Assignment("a", "e1", 0.0, {}, True), Assignment("b", "e1", 0.9), Assignment("c", "e2", 0.0)],
+        signatures={"a": b"\x00\x01sig-a", "c": b"sig-c"},
+    ))
+    assert store.article_ids_by_hash(["h1", "h2", "h3"]) == {"h1": "a", "h2": "c"}
+    assert list(store.signatures()) == [("a", b"\x00\x01sig-a"), ("c", b"sig-c")]
+    assert store.removed_counts(["a", "b"]) == {"share": 2, "cookie": 1}
+    assert store.removed_counts([]) == {}
+    assert [a.id for a in store.articles(event_id="e1")] == ["a", "b"]
+    assert [a.id for a in store.articles(limit=2)] == ["a", "b"]
+    assert store.article("b").duplicate_of == "a" and store.article("zz") is None
+    assert store.article_events() == {"a": "e1", "b": "e1", "c": "e2"}
+    assert store.event_of(["a", "c", "zz"]) == {"a": "e1", "c": "e2"}
+    assert store.assignment("a").new_event and store.assignment("zz") is None
+    # saving an article again replaces it and its removed segments
+    store.save_batch(Batch(articles=[Article(id="a", title="A2", text="x", seq=0, content_hash="h1")]))
+    assert store.article("a").title == "A2" and store.removed_counts(["a"]) == {}
+    c = store.counts()
+    assert (c["raw"], c["pending"], c["articles"], c["duplicates"]) == (3, 0, 3, 1)
+
+
+def test_event_filters_cursor_and_stories(store):
+    athens = Place("Athens", "GR", 37.98, 23.72, 264371)
+    evs = [
+        _event("e1", "2026-03-01T10:00:00+00:00", title="Floods in Constanța", category="disaster",
+               languages=["ro", "en"], location=Place("Constanța", "RO", 44.2, 28.6, 680963), story_id="s1",
+               date=dt.date(2026, 3, 1), breaking=0.2,
+               entities=[Entity("Red Cross", "org", "alias:icrc", aliases=["Crucea Roșie"])]),
+        _event("e2", "2026-03-03T10:00:00+00:00", title="Strike in Athens", category="politics",
+               languages=["el"], location=athens, story_id="s2", date=dt.date(2026, 3, 3), breaking=0.9,
+               summary="Unions walked out"),
+        _event("e3", "2026-03-02T10:00:00+00:00", title="Floods spread", category="disaster", languages=["ro"],
+               location=athens, story_id="s1", date=dt.date(2026, 3, 2), breaking=0.5),
+    ]
+    store.save_batch(Batch(events=evs, stories=[
+        Story("s1", "Floods", ["e1", "e3"], last_seen=evs[2].last_seen),
+        Story("s2", "Strike", ["e2"], last_seen=evs[1].last_seen),
+    ]))
+    ids = lambda **kw: [e.id for e in store.events(EventQuery(limit=0, **kw))]  # noqa: E731
+    assert ids() == ["e2", "e3", "e1"]
+    assert ids(breaking=True) == ["e2", "e3", "e1"]
+    assert ids(q="floods") == ["e3", "e1"]
+    assert ids(q="constanta") == ["e1"]  # diacritics folded
+    assert ids(q="CONSTANȚA floods") == ["e1"]
+    assert ids(q="crucea rosie") == ["e1"]  # entity aliases are searchable
+    assert ids(q="walked") == ["e2"]  # and summaries
+    assert ids(q="floods athens") == ["e3"] and ids(q="floods unions") == []
+    assert ids(language="ro") == ["e3", "e1"] and ids(language="r") == []
+    assert ids(country="ro") == ["e1"] and ids(place="athens") == ["e2", "e3"]
+    assert ids(entity="alias:icrc") == ["e1"] and ids(entity="Red Cross") == ["e1"]
+    assert ids(category="disaster", date_from="2026-03-02") == ["e3"]
+    assert ids(date_to="2026-03-02") == ["e3", "e1"]
+    assert ids(story_id="s1") == ["e3", "e1"]
+    from newsweave.store.base import event_cursor
+
+    page = store.events(EventQuery(limit=2))
+    assert [e.id for e in page] == ["e2", "e3"]
+    assert ids(cursor=event_cursor(page[-1])) == ["e1"]
+    page = store.events(EventQuery(limit=1, breaking=True))
+    assert ids(cursor=event_cursor(page[-1], breaking=True), breaking=True) == ["e3", "e1"]
+    with pytest.raises(ValueError):
+        store.events(EventQuery(cursor="not a cursor"))
+    assert [s.id for s in store.stories()] == ["s2", "s1"]
+    assert store.event("e1").location.name == "Constanța" and store.event("nope") is None
+    # re-describing an event replaces it, in the search index too
+    store.save_batch(Batch(events=[_event("e1", "2026-03-01T10:00:00+00:00", title="Storm")]))
+    assert ids(q="storm") == ["e1"] and "e1" not in ids(q="floods")
+    assert store.counts()["events"] == 3 and store.counts()["stories"] == 2
+
+
+def test_quarantine_keeps_entries_in_order_and_requeues_by_id(store):
+    store.add_raw([raw("a"), raw("b")])
+    store.quarantine([QuarantineEntry("parse", "bad json", "{", "f:1")])
+    store.save_batch(Batch(quarantined=[QuarantineEntry("clean", "empty", "{}", "f:2", "a"),
+                                        QuarantineEntry("embed", "nan", "{}", "f:3", "b")],
+                           failed_raw_ids=["a", "b"]))
+    q = store.quarantined()
+    assert [e.error for e in q] == ["bad json", "empty", "nan"] and q[0].created is not None
+    back = store.requeue_quarantined([q[1].id])
+    assert [e.article_id for e in back] == ["a"]
+    assert [r.id for r in store.pending_raw()] == ["a"]
+    assert [e.error for e in store.quarantined()] == ["bad json", "nan"]
+    assert len(store.quarantined(include_resolved=True)) == 3
+    assert store.counts()["quarantined"] == 2
+
+
+def test_state_is_replaced_and_vectors_keep_float32_exactly(store):
+    assert store.load_state() is None
+    store.save_batch(Batch(clusterer_state=b"one"))
+    store.save_batch(Batch(clusterer_state=b"\x00two"))
+    assert store.load_state() == b"\x00two"
+    rng = np.random.default_rng(0)
+    vs = {f"h{i}": rng.standard_normal(384).astype(np.float32) for i in range(5)}
+    store.put_vectors("m", vs)
+    store.put_vectors("m", {"h0": vs["h1"]})
+    got = store.get_vectors("m", list(vs))
+    assert set(got) == set(vs) and got["h0"].dtype == np.float32
+    assert np.array_equal(got["h0"], vs["h1"]) and np.array_equal(got["h4"], vs["h4"])
+    assert store.get_vectors("m", []) == {}
+    assert store.counts()["embeddings"] == 5
+
+
+# --- PostgreSQL only ------------------------------------------------------------------------
+
+
+def test_postgres_schema_is_versioned_and_newer_is_refused(pg_url):
+    import psycopg
+
+    from newsweave.store.postgres import MIGRATIONS as PG_MIGRATIONS
+    from newsweave.store.postgres import PostgresStore
+
+    s = open_store(pg_url)
+    assert isinstance(s, PostgresStore) and s.schema_version == len(PG_MIGRATIONS)
+    s.close()
+    PostgresStore(pg_url).close()  # reopening runs no migration twice
+    with psycopg.connect(pg_url, autocommit=True) as db:
+        assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(
+            len(PG_MIGRATIONS))
+        db.execute("UPDATE meta SET value='999' WHERE key='schema_version'")
+    with pytest.raises(RuntimeError, match="newer than this NewsWeave"):
+        PostgresStore(pg_url)
+
+
+def test_postgres_vectors_are_searchable_in_sql(pg_url):
+    s = open_store(pg_url)
+    e = np.eye(4, dtype=np.float32)
+    s.save_batch(Batch(
+        articles=[Article(id=f"a{i}", title="t", text="x", seq=i, vector=e[i % 2]) for i in range(4)],
+        assignments=[Assignment(f"a{i}", f"e{i % 2}", 0.0) for i in range(4)],
+        events=[Event(id="e0", article_ids=["a0", "a2"]), Event(id="e1", article_ids=["a1", "a3"])],
+    ))
+    near = s.nearest_events(np.array([0.1, 1.0, 0.0, 0.0], dtype=np.float32), limit=2)
+    assert [i for i, _ in near] == ["e1", "e0"] and near[0][1] < near[1][1]
+    s.close()

@@ -122,6 +122,56 @@ def ingest(
     )
 
 
+def parse_every(text: str) -> float:
+    """'10m' → 600.0 seconds; accepts s, m, h suffixes or plain seconds.
+
+    >>> parse_every("10m")
+    600.0
+    """
+    text = text.strip().lower()
+    units = {"s": 1, "m": 60, "h": 3600}
+    if text and text[-1] in units:
+        return float(text[:-1]) * units[text[-1]]
+    return float(text)
+
+
+@app.command()
+def watch(
+    source: Annotated[str, typer.Argument(help="a directory or a feed/page URL")],
+    every: Annotated[str, typer.Option(help="poll interval, e.g. 30s, 10m, 1h")] = "10m",
+    db: DbOpt = None,
+    rounds: Annotated[int, typer.Option(help="stop after this many polls (0: never)")] = 0,
+    allow_private: Annotated[bool, typer.Option(help="allow private/loopback addresses")] = False,
+    no_embed: Annotated[bool, typer.Option("--no-embed")] = False,
+) -> None:
+    """Keep ingesting new items from a directory or a feed as they appear."""
+    import time
+
+    interval = parse_every(every)
+    seen: dict[str, float] = {}
+    n = 0
+    while True:
+        n += 1
+        if source.startswith(("http://", "https://")):
+            todo = [source]
+        else:
+            from newsweave.ingest import iter_paths
+
+            todo = []
+            for f in iter_paths([source]):
+                mtime = f.stat().st_mtime
+                if seen.get(str(f)) != mtime:
+                    seen[str(f)] = mtime
+                    todo.append(str(f))
+        if todo:
+            report = run_ingest(todo, db, "lexical" if no_embed else None, quiet=True, allow_private=allow_private)
+            err.print(f"poll {n}: ingested {report.ingested} / duplicates {report.duplicates} / "
+                      f"rejected {report.rejected}", highlight=False)
+        if rounds and n >= rounds:
+            return
+        time.sleep(interval)
+
+
 # --- reads -------------------------------------------------------------------------
 def event_json(e) -> dict:
     """The events --json contract (issue 2)."""

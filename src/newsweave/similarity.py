@@ -7,8 +7,6 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsweave.annotate import annotate
-from newsweave.clean import clean_article
 from newsweave.cluster import Scorer, article_profile
 from newsweave.config import get_settings
 from newsweave.embed import CachedEncoder, embed_text, get_encoder
@@ -24,6 +22,9 @@ def cache_path() -> str:
 
 def prepare(record: dict, origin: str) -> Article:
     """Clean and annotate one article record (a missing id or title is tolerated here)."""
+    from newsweave.annotate import annotate
+    from newsweave.clean import clean_article
+
     record = {"id": origin, "title": "", **record}
     if not str(record.get("text") or "").strip():
         record["text"] = record.get("title") or " "

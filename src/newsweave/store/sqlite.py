@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from newsweave.model import Article, Assignment, Event, QuarantineEntry, RawArticle, Story
-from newsweave.store.base import Batch, EventQuery
+from newsweave.store.base import Batch, EventQuery, parse_event_cursor
 from newsweave.store.codec import article_from, dumps, event_from, raw_from, story_from
 
 # Each entry upgrades the schema by one version. Never edit a released entry: add one.
@@ -67,12 +67,19 @@ class SQLiteStore:
 
     schema_version = len(MIGRATIONS)
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
-        if self.path != ":memory:":
+        self.read_only = read_only
+        if self.path != ":memory:" and not read_only:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=60, isolation_level=None)
+        if read_only:
+            # A reader of a database another connection writes (WAL): it never takes the write lock,
+            # so it is never queued behind a long ingest transaction.
+            self._db.execute("PRAGMA query_only=ON")
+            self._db.execute("PRAGMA busy_timeout=60000")
+            return
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("PRAGMA busy_timeout=60000")
@@ -313,7 +320,7 @@ class SQLiteStore:
             where.append("place = ? COLLATE NOCASE")
             args.append(q.place)
         if q.entity:
-            where.append("(' ' || entity_keys || ' ') LIKE ? OR data LIKE ?")
+            where.append("((' ' || entity_keys || ' ') LIKE ? OR data LIKE ?)")
             args.extend([f"% {q.entity} %", f'%"name":"{q.entity}"%'])
         if q.date_from:
             where.append("date >= ?")
@@ -322,8 +329,13 @@ class SQLiteStore:
             where.append("date <= ?")
             args.append(q.date_to)
         if q.cursor:
-            where.append("(COALESCE(last_seen, '') || '|' || id) < ?")
-            args.append(q.cursor)
+            # Keyset pagination: the cursor is the sort key of the last row seen (see base.event_cursor).
+            key = parse_event_cursor(q.cursor, q.breaking)
+            if q.breaking:
+                where.append("(breaking, COALESCE(last_seen, ''), id) < (?, ?, ?)")
+            else:
+                where.append("(COALESCE(last_seen, ''), id) < (?, ?)")
+            args.extend(key)
         order = "breaking DESC, " if q.breaking else ""
         sql = "SELECT data FROM events" + (" WHERE " + " AND ".join(where) if where else "")
         sql += f" ORDER BY {order}COALESCE(last_seen, '') DESC, id DESC"

@@ -1,0 +1,333 @@
+"""Shared text machinery for the annotate stage: normalisation, tokens, inflection.
+
+Everything here is tuned for speed: normalisation is one ``str.translate`` with a
+table built once, tokenisation is one ``re.findall``. Matching elsewhere is done
+on normalised text (lowercase, no accents, Greek final sigma folded, Arabic
+letter variants folded, Arabic-Indic digits made ASCII), so that "Constanța",
+"Constanta" and "CONSTANȚA" are one key, and «Αθήνα», «ΑΘΗΝΑ», «Αθηνα» too.
+
+>>> norm("Πάτρας, Constanța, الإمارات")
+'πατρασ, constanta, الامارات'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "Doc",
+    "norm",
+    "words",
+    "script_of",
+    "inflections",
+    "WORD_RE",
+    "UPPER_CLASS",
+]
+
+WORD_RE = re.compile(r"\w+")
+
+# Characters folded on top of Unicode decomposition.
+_EXTRA = {
+    "ς": "σ",
+    "ß": "ß",
+    "ı": "i",
+    "İ": "i",
+    "ø": "o",
+    "Ø": "o",
+    "đ": "d",
+    "Đ": "d",
+    "ł": "l",
+    "Ł": "l",
+    "ħ": "h",
+    # Arabic letter variants (light normalisation used by most Arabic IR systems)
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ة": "ه",
+    "ى": "ي",
+    "ی": "ي",  # Persian yeh
+    "ک": "ك",  # Persian kaf
+    "ـ": "",  # tatweel
+    "’": "'",
+    "‘": "'",
+    "ʼ": "'",
+}
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for cp in range(0x3000):
+        ch = chr(cp)
+        if ch in _EXTRA:
+            table[cp] = _EXTRA[ch]
+            continue
+        if unicodedata.combining(ch):
+            table[cp] = ""
+            continue
+        low = ch.lower()
+        if len(low) != 1:
+            low = ch
+        base = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+        if len(base) != 1:
+            base = low
+        if base in _EXTRA:
+            base = _EXTRA[base]
+        if base != ch:
+            table[cp] = base
+    # Arabic-Indic and extended Arabic-Indic digits -> ASCII
+    for i in range(10):
+        table[0x0660 + i] = str(i)
+        table[0x06F0 + i] = str(i)
+    return table
+
+
+_TABLE = _build_table()
+# Every uppercase letter of the BMP blocks we care about, for regex character classes.
+UPPER_CLASS = "".join(chr(cp) for cp in range(0x3000) if chr(cp).isupper())
+
+
+def norm(text: str) -> str:
+    """Lowercase, strip diacritics, fold letter variants. Length-preserving unless
+    the text contains combining marks (Arabic harakat, decomposed accents).
+
+    >>> norm("Bucureștiului ΑΘΉΝΑ")
+    'bucurestiului αθηνα'
+    """
+    return text.translate(_TABLE)
+
+
+def words(text: str) -> list[str]:
+    """Normalised word tokens.
+
+    >>> words("Cluj-Napoca, l'Irak")
+    ['cluj', 'napoca', 'l', 'irak']
+    """
+    return WORD_RE.findall(norm(text))
+
+
+def script_of(word: str) -> str:
+    """Coarse script of a word: latin, greek, cyrillic, arabic, hebrew or other.
+
+    >>> script_of("Αθήνα"), script_of("الموصل"), script_of("Paris")
+    ('greek', 'arabic', 'latin')
+    """
+    for ch in word:
+        cp = ord(ch)
+        if cp < 0x250:
+            if ch.isalpha():
+                return "latin"
+            continue
+        if 0x370 <= cp < 0x400 or 0x1F00 <= cp < 0x2000:
+            return "greek"
+        if 0x400 <= cp < 0x530:
+            return "cyrillic"
+        if 0x590 <= cp < 0x600:
+            return "hebrew"
+        if 0x600 <= cp < 0x700 or 0x750 <= cp < 0x780 or 0xFB50 <= cp < 0xFF00:
+            return "arabic"
+        if 0x1E00 <= cp < 0x1F00:
+            return "latin"
+        if ch.isalpha():
+            return "other"
+    return "other"
+
+
+# ---------------------------------------------------------------------------
+# Inflection: generate the forms a (normalised) name takes in running text.
+# Used on the *index* side, so that lookups stay exact set/dict hits.
+# ---------------------------------------------------------------------------
+
+_GREEK_NOUN = (
+    # (ending, replacements) on normalised text (no accents, final sigma = σ)
+    ("ευσ", ("εωσ", "εα")),
+    ("οσ", ("ου", "ο", "ε", "οι", "ων", "ουσ")),
+    ("ασ", ("α",)),
+    ("ησ", ("η",)),
+    ("εσ", ("ων",)),
+    ("οι", ("ων", "ουσ")),
+    ("α", ("ασ", "ων")),
+    ("η", ("ησ",)),
+    ("ο", ("ου",)),
+    ("ι", ("ιου",)),
+)
+_GREEK_ADJ = ("ου", "ο", "ε", "οι", "ων", "ουσ", "η", "ησ", "εσ", "α")
+
+_RUSSIAN = (
+    ("ия", ("ии", "ию", "ией")),
+    ("ь", ("я", "и", "ю", "ем", "ью", "е")),
+    ("а", ("ы", "е", "у", "ои", "и")),
+    ("я", ("и", "е", "ю", "еи")),
+    ("и", ()),
+    ("ы", ("ам", "ах")),
+)
+_RU_CONSONANT_ENDINGS = ("а", "е", "у", "ом")
+
+_ARABIC_PREFIXES = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+def _greek_forms(w: str, adjective: bool) -> set[str]:
+    out = {w}
+    if adjective and w.endswith("οσ") and len(w) > 4:
+        stem = w[:-2]
+        out.update(stem + e for e in _GREEK_ADJ)
+        return out
+    for end, reps in _GREEK_NOUN:
+        if w.endswith(end) and len(w) > len(end) + 2:
+            stem = w[: -len(end)]
+            out.update(stem + r for r in reps)
+            break
+    return out
+
+
+def _russian_forms(w: str) -> set[str]:
+    out = {w}
+    if len(w) < 3:
+        return out
+    for end, reps in _RUSSIAN:
+        if w.endswith(end):
+            stem = w[: -len(end)]
+            out.update(stem + r for r in reps)
+            return out
+    if w[-1] in "бвгджзклмнпрстфхцчшщ":
+        out.update(w + e for e in _RU_CONSONANT_ENDINGS)
+    return out
+
+
+def _romanian_forms(w: str) -> set[str]:
+    out = {w}
+    if len(w) < 3:
+        return out
+    last = w[-1]
+    if last == "a":
+        out.add(w[:-1] + "ei")
+    elif last == "i":
+        out.update((w + "ul", w + "ului", w[:-1] + "ului"))
+    elif last == "u":
+        out.update((w + "l", w + "lui"))
+    elif last not in "aeiouy":
+        out.update((w + "ul", w + "ului"))
+    return out
+
+
+def _arabic_forms(w: str) -> set[str]:
+    out = {w}
+    for p in _ARABIC_PREFIXES:
+        out.add(p + w)
+    if w.startswith("ال") and len(w) > 3:
+        rest = w[2:]
+        out.update(("لل" + rest, "ولل" + rest, "فلل" + rest))
+    return out
+
+
+def arabic_nisba(w: str) -> set[str]:
+    """Forms of an Arabic relative adjective (nisba) ending in ي: عراقي → عراقيه, عراقيون...
+
+    >>> sorted(arabic_nisba("عراقي"))[:2]
+    ['العراقي', 'العراقيات']
+    """
+    out = {w}
+    if w.endswith("ي"):
+        out.update((w + "ه", w + "ون", w + "ين", w + "ات"))
+    out |= {"ال" + x for x in out}
+    return out
+
+
+def inflections(name: str, *, romanian: bool = False, adjective: bool = False) -> set[str]:
+    """Normalised surface forms of a normalised (possibly multi-word) name.
+
+    Greek, Cyrillic and Arabic names always get their inflected forms; Latin names
+    get Romanian definite/genitive forms when ``romanian`` is set (the caller
+    decides for which names that is worth the index space).
+
+    >>> sorted(inflections("πατρα"))
+    ['πατρα', 'πατρασ', 'πατρων']
+    """
+    toks = name.split()
+    if not toks:
+        return set()
+    sc = script_of(name)
+    if sc == "arabic":
+        # Prefixes attach to the first word only.
+        return {" ".join([f] + toks[1:]) for f in _arabic_forms(toks[0])}
+    if sc == "greek":
+        per = [_greek_forms(t, adjective) if len(t) > 2 else {t} for t in toks]
+    elif sc == "cyrillic":
+        per = [_russian_forms(t) for t in toks]
+    elif sc == "latin" and romanian:
+        per = [{t} for t in toks[:-1]] + [_romanian_forms(toks[-1])]
+    else:
+        return {name}
+    out = {""}
+    for opts in per:
+        out = {(o + " " + x) if o else x for o in out for x in opts}
+        if len(out) > 64:
+            break
+    return out
+
+
+# ---------------------------------------------------------------------------
+# A document prepared once and shared by the extractors.
+# ---------------------------------------------------------------------------
+
+
+class Doc:
+    """A text with its normalised form, shared by every extractor of one article.
+
+    ``norm`` has the same length as ``text`` unless the text holds combining marks;
+    :meth:`orig` maps offsets back in that case.
+    """
+
+    __slots__ = ("text", "norm", "language", "_map", "_tokens", "_tokset")
+
+    def __init__(self, text: str, language: str | None = None):
+        self.text = text
+        self.norm = norm(text)
+        self.language = language or "und"
+        self._map: list[int] | None = None
+        self._tokens: list[str] | None = None
+        self._tokset: set[str] | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        if self._tokens is None:
+            self._tokens = WORD_RE.findall(self.norm)
+        return self._tokens
+
+    @property
+    def tokset(self) -> set[str]:
+        if self._tokset is None:
+            self._tokset = set(self.tokens)
+        return self._tokset
+
+    def orig(self, i: int) -> int:
+        """Offset in ``text`` of offset ``i`` in ``norm``."""
+        if len(self.norm) == len(self.text):
+            return i
+        if self._map is None:
+            m: list[int] = []
+            for j, ch in enumerate(self.text):
+                m.extend([j] * len(ch.translate(_TABLE)))
+            m.append(len(self.text))
+            self._map = m
+        return self._map[min(i, len(self._map) - 1)]
+
+    def find_word(self, word: str, start: int = 0):
+        """Yield offsets (in ``norm``) of whole-word occurrences of a normalised word or phrase."""
+        n = self.norm
+        ln = len(word)
+        i = n.find(word, start)
+        while i >= 0:
+            before = n[i - 1] if i else " "
+            after = n[i + ln] if i + ln < len(n) else " "
+            if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+                yield i
+            i = n.find(word, i + 1)
+
+
+@lru_cache(maxsize=4096)
+def is_upper_initial(ch: str) -> bool:
+    """True for an uppercase letter, and for letters of scripts without case."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())

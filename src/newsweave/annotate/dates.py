@@ -1,0 +1,607 @@
+"""Dates written in news text, resolved to calendar days against the publication date.
+
+Why not ``dateparser.search_dates``: measured on this project's machines it costs
+~18 ms per 700 characters (≈12 articles/s for 3 KB texts) and it misses common
+forms such as «την Παρασκευή». Instead each language has one compiled regular
+expression (a trie of its date words: weekdays, months, "yesterday"…, plus digit
+patterns), run once over the normalised text; the few matches are resolved
+here. Core languages (en el ro ar fr de es it pt ru tr) have hand-written word
+lists; every other language gets its weekday/month/yesterday/today words from
+dateparser's own translation tables.
+
+News conventions:
+* a weekday means the most recent such day on or before the publication date
+  ("on Friday" in a Saturday article is the day before);
+* a day and month without a year take the publication year, or the year before
+  when that would put the date more than 30 days after publication;
+* without a publication date only dates with a written year are returned.
+
+>>> import datetime as dt
+>>> [m.date.isoformat() for m in extract_dates("Police said on Friday that ...", "en",
+...                                            dt.datetime(2026, 3, 14, 9, 0))]
+['2026-03-13']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from newsweave.annotate._text import Doc, norm
+from newsweave.annotate.lexicon import NUMBER_WORDS
+from newsweave.model import DateMention
+
+__all__ = ["extract_dates", "event_date", "EVENT_WINDOW_DAYS"]
+
+EVENT_WINDOW_DAYS = 14
+FUTURE_YEAR_SLACK = dt.timedelta(days=30)
+
+# ---------------------------------------------------------------------------
+# Vocabulary. Weekdays Monday..Sunday, months January..December, forms separated
+# by "|". Everything is normalised with norm() before use (accents do not matter).
+# ---------------------------------------------------------------------------
+
+_WEEKDAYS = {
+    "en": ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    "el": [
+        "δευτέρα|δευτέρας",
+        "τρίτη|τρίτης",
+        "τετάρτη|τετάρτης",
+        "πέμπτη|πέμπτης",
+        "παρασκευή|παρασκευής",
+        "σάββατο|σαββάτου",
+        "κυριακή|κυριακής",
+    ],
+    "ro": [
+        "luni|lunea",
+        "marți|marțea",
+        "miercuri|miercurea",
+        "joi|joia",
+        "vineri|vinerea",
+        "sâmbătă|sâmbăta",
+        "duminică|duminica",
+    ],
+    "ar": ["الاثنين|الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"],
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "de": ["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag|sonnabend", "sonntag"],
+    "es": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+    "it": ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
+    "pt": [
+        "segunda-feira|segunda",
+        "terça-feira|terça",
+        "quarta-feira|quarta",
+        "quinta-feira|quinta",
+        "sexta-feira|sexta",
+        "sábado",
+        "domingo",
+    ],
+    "ru": [
+        "понедельник",
+        "вторник",
+        "среду",
+        "четверг",
+        "пятницу|пятница",
+        "субботу|суббота",
+        "воскресенье",
+    ],
+    "tr": ["pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"],
+}
+
+_MONTHS = {
+    "en": [
+        "january|jan",
+        "february|feb",
+        "march|mar",
+        "april|apr",
+        "may",
+        "june|jun",
+        "july|jul",
+        "august|aug",
+        "september|sept|sep",
+        "october|oct",
+        "november|nov",
+        "december|dec",
+    ],
+    "el": [
+        "ιανουαρίου|ιανουάριος|γενάρη",
+        "φεβρουαρίου|φεβρουάριος|φλεβάρη",
+        "μαρτίου|μάρτιος|μάρτη",
+        "απριλίου|απρίλιος|απρίλη",
+        "μαΐου|μάιος|μάη",
+        "ιουνίου|ιούνιος|ιούνη",
+        "ιουλίου|ιούλιος|ιούλη",
+        "αυγούστου|αύγουστος",
+        "σεπτεμβρίου|σεπτέμβριος|σεπτέμβρη",
+        "οκτωβρίου|οκτώβριος|οκτώβρη",
+        "νοεμβρίου|νοέμβριος|νοέμβρη",
+        "δεκεμβρίου|δεκέμβριος|δεκέμβρη",
+    ],
+    "ro": [
+        "ianuarie",
+        "februarie",
+        "martie",
+        "aprilie",
+        "mai",
+        "iunie",
+        "iulie",
+        "august",
+        "septembrie",
+        "octombrie",
+        "noiembrie",
+        "decembrie",
+    ],
+    "ar": [
+        "يناير|كانون الثاني|جانفي",
+        "فبراير|شباط|فيفري",
+        "مارس|آذار",
+        "أبريل|ابريل|نيسان|أفريل",
+        "مايو|أيار|ماي",
+        "يونيو|يونيه|حزيران|جوان",
+        "يوليو|يوليه|تموز|جويلية",
+        "أغسطس|آب|أوت",
+        "سبتمبر|أيلول",
+        "أكتوبر|تشرين الأول",
+        "نوفمبر|تشرين الثاني",
+        "ديسمبر|كانون الأول",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    "de": [
+        "januar|jänner",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+    ],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre|setiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    "it": [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ],
+    "pt": [
+        "janeiro",
+        "fevereiro",
+        "março",
+        "abril",
+        "maio",
+        "junho",
+        "julho",
+        "agosto",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ],
+    "ru": [
+        "января|январь",
+        "февраля|февраль",
+        "марта|март",
+        "апреля|апрель",
+        "мая|май",
+        "июня|июнь",
+        "июля|июль",
+        "августа|август",
+        "сентября|сентябрь",
+        "октября|октябрь",
+        "ноября|ноябрь",
+        "декабря|декабрь",
+    ],
+    "tr": [
+        "ocak",
+        "şubat",
+        "mart",
+        "nisan",
+        "mayıs",
+        "haziran",
+        "temmuz",
+        "ağustos",
+        "eylül",
+        "ekim",
+        "kasım",
+        "aralık",
+    ],
+}
+
+# Relative day expressions -> offset in days from the publication date.
+_RELATIVE = {
+    "en": {
+        "the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0, "tonight": 0,
+        "this morning": 0, "earlier today": 0, "tomorrow": 1, "last week": -7, "a week ago": -7,
+    },
+    "el": {
+        "προχθές": -2, "προχτές": -2, "χθες": -1, "χτες": -1, "εχθές": -1, "σήμερα": 0, "απόψε": 0,
+        "αύριο": 1, "την περασμένη εβδομάδα": -7, "την προηγούμενη εβδομάδα": -7,
+        "πριν από μια εβδομάδα": -7,
+    },
+    "ro": {
+        "alaltăieri": -2, "ieri": -1, "aseară": -1, "astăzi": 0, "azi": 0, "mâine": 1,
+        "săptămâna trecută": -7, "acum o săptămână": -7,
+    },
+    "ar": {
+        "أول أمس": -2, "أمس الأول": -2, "أمس": -1, "البارحة": -1, "الليلة الماضية": -1, "اليوم": 0,
+        "غدا": 1, "الأسبوع الماضي": -7,
+    },
+    "fr": {
+        "avant-hier": -2, "hier": -1, "la nuit dernière": -1, "aujourd'hui": 0, "ce matin": 0,
+        "ce soir": 0, "demain": 1, "la semaine dernière": -7, "la semaine passée": -7,
+    },
+    "de": {
+        "vorgestern": -2, "gestern": -1, "heute": 0, "letzte woche": -7, "letzten woche": -7,
+        "vergangene woche": -7, "vergangenen woche": -7, "vorige woche": -7,
+    },
+    "es": {
+        "anteayer": -2, "antier": -2, "ayer": -1, "anoche": -1, "hoy": 0, "la semana pasada": -7,
+    },
+    "it": {
+        "l'altro ieri": -2, "altroieri": -2, "ieri": -1, "oggi": 0, "stanotte": 0, "domani": 1,
+        "la settimana scorsa": -7,
+    },
+    "pt": {"anteontem": -2, "ontem": -1, "hoje": 0, "amanhã": 1, "semana passada": -7},
+    "ru": {"позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1, "на прошлой неделе": -7},
+    "tr": {"evvelsi gün": -2, "dün": -1, "bugün": 0, "yarın": 1, "geçen hafta": -7},
+}
+
+# Words allowed just before a weekday (kept in the surface form).
+_PREFIX = {
+    "en": "on|last|this|since|from|until|by|on the night of",
+    "el": "την|τη|της|το|του|από την|από το|μέχρι την|ως την|ως το",
+    "ro": "de|din|pe|până",
+    "ar": "يوم|ليلة|مساء|صباح|فجر|ظهر|منذ|منذ يوم|ليل",
+    "fr": "le|ce|depuis|dès|jusqu'à",
+    "de": "am|vom|seit|bis|ab|in der nacht zum|in der nacht auf",
+    "es": "el|este|desde el|hasta el|la noche del",
+    "it": "il|di|da|lo scorso|la scorsa",
+    "pt": "na|no|nesta|neste|desde",
+    "ru": "в|во|с|со|до|в ночь на",
+    "tr": "",
+}
+# Time-of-day words allowed right after a weekday.
+_SUFFIX = {
+    "en": "morning|afternoon|evening|night",
+    "el": "πρωί|μεσημέρι|απόγευμα|βράδυ|βράδι|νύχτα|το πρωί|το μεσημέρι|το απόγευμα|το βράδυ|το βράδι",
+    "ro": "dimineață|dimineața|seară|seara|noaptea|noapte|după-amiază|după-amiaza|la prânz",
+    "ar": "الماضي|الماضية",
+    "fr": "matin|soir|après-midi|soirée|nuit|dernier",
+    "de": "abend|morgen|nachmittag|vormittag|mittag|nacht",
+    "es": "por la mañana|por la tarde|por la noche|pasado",
+    "it": "mattina|sera|notte|pomeriggio|scorso|scorsa",
+    "pt": "de manhã|à tarde|à noite|passada|passado",
+    "ru": "утром|днем|вечером|ночью",
+    "tr": "günü|akşamı|sabahı|gecesi",
+}
+# "N days/weeks ago": pattern with {n} for the number, and unit words -> days.
+_AGO = {
+    "en": (["{n} {u} ago"], {"day": 1, "days": 1, "week": 7, "weeks": 7}),
+    "el": (
+        ["πριν από {n} {u}", "πριν {n} {u}", "{n} {u} πριν"],
+        {"ημέρες": 1, "μέρες": 1, "ημέρα": 1, "εβδομάδες": 7, "εβδομάδα": 7},
+    ),
+    "ro": (["acum {n} {u}", "în urmă cu {n} {u}"], {"zile": 1, "zi": 1, "săptămâni": 7}),
+    "ar": (["قبل {n} {u}"], {"أيام": 1, "يوما": 1, "يوم": 1, "أسابيع": 7, "أسبوع": 7}),
+    "fr": (["il y a {n} {u}"], {"jours": 1, "jour": 1, "semaines": 7, "semaine": 7}),
+    "de": (["vor {n} {u}"], {"tagen": 1, "tag": 1, "wochen": 7, "woche": 7}),
+    "es": (["hace {n} {u}"], {"días": 1, "día": 1, "semanas": 7, "semana": 7}),
+    "it": (["{n} {u} fa"], {"giorni": 1, "giorno": 1, "settimane": 7, "settimana": 7}),
+    "pt": (["há {n} {u}"], {"dias": 1, "dia": 1, "semanas": 7, "semana": 7}),
+    "ru": (["{n} {u} назад"], {"дня": 1, "дней": 1, "день": 1, "недели": 7, "недель": 7, "неделю": 7}),
+    "tr": (["{n} {u} önce"], {"gün": 1, "hafta": 7}),
+}
+_ORDINAL = r"(?:st|nd|rd|th|er|η|ης|ª|º|-?lea|-?a)?\.?"
+
+
+def _alt(words) -> str:
+    """A regex alternation of ``words`` factored as a trie (fast in ``re``)."""
+    trie: dict = {}
+    for w in set(words):
+        if not w:
+            continue
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def _forms(spec: list[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, forms in enumerate(spec):
+        for f in forms.split("|"):
+            out[norm(f)] = i
+    return out
+
+
+@lru_cache(maxsize=64)
+def _dateparser_vocab(lang: str):
+    """Weekday / month / relative words for languages without a hand-written list."""
+    import importlib
+
+    try:
+        info = importlib.import_module(f"dateparser.data.date_translation_data.{lang}").info
+    except Exception:
+        return None
+    names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december"]  # fmt: skip
+    weekdays = ["|".join(w for w in info.get(n, []) if len(w) >= 4) for n in names]
+    month_forms = ["|".join(w for w in info.get(n, []) if len(w) >= 3) for n in months]
+    rel = {}
+    for key, off in (("1 day ago", -1), ("0 day ago", 0), ("in 1 day", 1), ("1 week ago", -7)):
+        for w in info.get("relative-type", {}).get(key, []):
+            if len(w) >= 3:
+                rel[w] = off
+    return weekdays, month_forms, rel
+
+
+class _Lang:
+    __slots__ = ("regex", "weekdays", "months", "relative", "units", "numwords", "lang")
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        if lang in _WEEKDAYS:
+            wd, mo, rel = _WEEKDAYS[lang], _MONTHS[lang], _RELATIVE[lang]
+        else:
+            voc = _dateparser_vocab(lang) or (_WEEKDAYS["en"], _MONTHS["en"], _RELATIVE["en"])
+            wd, mo, rel = voc
+        self.weekdays = _forms(wd)
+        self.months = _forms(mo)
+        self.relative = {norm(k): v for k, v in rel.items()}
+        self.numwords = NUMBER_WORDS.get(lang, {})
+        ago_tpl, units = _AGO.get(lang, ([], {}))
+        self.units = {norm(k): v for k, v in units.items()}
+        nw = _alt(self.numwords) or "zz"
+        uw = _alt(self.units) or "zz"
+        ago = "|".join(
+            norm(t).replace(" ", r"\s+").format(n=f"(?P<an{i}>\\d{{1,3}}|{nw})", u=f"(?P<au{i}>{uw})")
+            for i, t in enumerate(ago_tpl)
+        )
+        month = "(?P<{g}>" + _alt(self.months) + ")"
+        wdays = _alt(self.weekdays)
+        prefix = _PREFIX.get(lang, "")
+        prefix = f"(?:(?P<pre>{_alt(norm(p) for p in prefix.split('|'))})\\s+)?" if prefix else ""
+        suffix = _SUFFIX.get(lang, "")
+        if lang == "de":  # "Freitagabend" as well as "Freitag Abend"
+            suffix_re = f"(?:\\s*(?:{_alt(norm(s) for s in suffix.split('|'))}))?"
+        elif suffix:
+            suffix_re = f"(?:\\s+(?:{_alt(norm(s) for s in suffix.split('|'))}))?"
+        else:
+            suffix_re = ""
+        arabic = "(?:[وفبل])?" if lang == "ar" else ""
+        year = r"(?P<{g}>(?:19|20)\d\d)"
+        parts = [
+            f"(?P<ago>{ago})" if ago else None,
+            f"(?P<rel>{arabic}{_alt(self.relative)})" if self.relative else None,
+            (
+                rf"(?P<dm>(?P<d1>[0-3]?\d){_ORDINAL}\s*(?:de\s+|of\s+|the\s+)?{month.format(g='m1')}\.?"
+                rf"(?:,?\s+(?:de\s+|del\s+)?{year.format(g='y1')})?)"
+            ),
+            (
+                rf"(?P<md>{month.format(g='m2')}\.?\s+(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+                rf"(?:,?\s+{year.format(g='y2')})?)"
+            ),
+            r"(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))",
+            r"(?P<num>(?P<d4>[0-3]?\d)[./](?P<m4>[01]?\d)[./](?P<y4>(?:19|20)\d\d|\d\d))",
+            f"(?P<wd>{arabic}{prefix}(?P<wdn>{wdays}){suffix_re})" if wdays else None,
+        ]
+        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(p for p in parts if p) + r")(?!\w)")
+
+
+@lru_cache(maxsize=128)
+def _lang(lang: str) -> _Lang:
+    return _Lang(lang if lang and lang != "und" else "en")
+
+
+_RO_MONTHS_BEFORE = re.compile(r"(?:\d+|doua|trei|patru|cinci|sase|sapte|opt|noua|zece|cateva|ultimele|multe)\s+$")
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _ago_value(m: re.Match, voc: _Lang) -> tuple[int, int] | None:
+    gd = m.groupdict()
+    for key in gd:
+        if key.startswith("an") and gd[key]:
+            n_raw = gd[key]
+            u_raw = gd["au" + key[2:]] or ""
+            n = int(n_raw) if n_raw.isdigit() else voc.numwords.get(n_raw)
+            if n is None:
+                return None
+            return n, voc.units.get(u_raw, 1)
+    return None
+
+
+def _find(doc: Doc, published: dt.date | None) -> list[DateMention]:
+    voc = _lang(doc.language)
+    out: list[DateMention] = []
+    text, nt = doc.text, doc.norm
+    for m in voc.regex.finditer(nt):
+        kind = m.lastgroup
+        g = m.group
+        date: dt.date | None = None
+        relative = True
+        if kind == "wd":
+            form = g("wdn")
+            idx = voc.weekdays.get(form)
+            start = doc.orig(m.start("wdn"))
+            if idx is None or published is None:
+                continue
+            if voc.lang == "el" and not text[start].isupper():
+                continue  # «τρίτη φορά» is "third time"; weekday names are capitalised in Greek
+            if voc.lang == "ro" and form == "luni" and _RO_MONTHS_BEFORE.search(nt, max(0, m.start() - 12), m.start()):
+                continue  # «trei luni» = three months
+            if voc.lang == "ru" and form == "среду" and not g("pre"):
+                continue  # «окружающую среду» = environment
+            if voc.lang == "pt" and form in ("segunda", "terca", "quarta", "quinta", "sexta") and not g("pre"):
+                continue  # ordinals without "na"/"no"
+            date = published - dt.timedelta(days=(published.weekday() - idx) % 7)
+        elif kind == "rel":
+            if published is None:
+                continue
+            word = g("rel")
+            off = voc.relative.get(word)
+            if off is None and word[:1] in "وفبل":
+                off = voc.relative.get(word[1:])
+            if off is None:
+                continue
+            date = published + dt.timedelta(days=off)
+        elif kind == "ago":
+            val = _ago_value(m, voc)
+            if val is None or published is None:
+                continue
+            date = published - dt.timedelta(days=val[0] * val[1])
+        elif kind in ("dm", "md"):
+            d_s, m_s, y_s = (g("d1"), g("m1"), g("y1")) if kind == "dm" else (g("d2"), g("m2"), g("y2"))
+            month = voc.months.get(m_s)
+            if month is None:
+                continue
+            day = int(d_s)
+            if y_s:
+                date = _safe_date(int(y_s), month + 1, day)
+                relative = False
+            elif published is not None:
+                date = _safe_date(published.year, month + 1, day)
+                if date and date > published + FUTURE_YEAR_SLACK:
+                    date = _safe_date(published.year - 1, month + 1, day)
+            else:
+                continue
+        elif kind == "iso":
+            date = _safe_date(int(g("y3")), int(g("m3")), int(g("d3")))
+            relative = False
+        elif kind == "num":
+            y = int(g("y4"))
+            y = y + 2000 if y < 100 else y
+            a, b = int(g("d4")), int(g("m4"))
+            date = _safe_date(y, b, a) if b <= 12 else _safe_date(y, a, b)
+            relative = False
+        if date is None:
+            continue
+        s, e = doc.orig(m.start()), doc.orig(m.end())
+        out.append(DateMention(text=text[s:e], date=date, relative=relative, start=s))
+    return out
+
+
+def extract_dates(text: str, language: str | None, published: dt.datetime | dt.date | None) -> list[DateMention]:
+    """Dates written in ``text``, resolved against ``published``, in text order.
+
+    >>> import datetime as dt
+    >>> pub = dt.datetime(2026, 3, 14, 10, tzinfo=dt.timezone.utc)  # a Saturday
+    >>> [(m.text, str(m.date)) for m in extract_dates("Χθες και την Παρασκευή, 3 Νοεμβρίου", "el", pub)]
+    [('Χθες', '2026-03-13'), ('την Παρασκευή', '2026-03-13'), ('3 Νοεμβρίου', '2025-11-03')]
+    """
+    return _find(Doc(text, language), _as_date(published))
+
+
+def _as_date(published: dt.datetime | dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published
+
+
+def event_date(
+    mentions: list[DateMention],
+    published: dt.datetime | dt.date | None,
+    lead_chars: int = 600,
+) -> dt.date | None:
+    """The day the reported event happened, from the dates the article mentions.
+
+    With a publication date: among mentions in ``[published - 14 days, published]``,
+    each date scores one point per mention, plus one for a mention in the title or
+    lead (``start < lead_chars``; ``start == -1`` is the title), plus half a point for
+    each mention of the day before or after (a "Friday night" story also says
+    "Saturday"). Mentions outside the window are outliers and ignored. Ties go to
+    the date mentioned first. Nothing in the window: the publication date.
+
+    Without a publication date: the most mentioned written date (ties: first mentioned),
+    or ``None``.
+
+    >>> import datetime as dt
+    >>> ms = [DateMention("Friday", dt.date(2026, 3, 13), True, 10),
+    ...       DateMention("1999", dt.date(1999, 1, 1), False, 50)]
+    >>> event_date(ms, dt.date(2026, 3, 14))
+    datetime.date(2026, 3, 13)
+    """
+    pub = _as_date(published)
+    if pub is not None:
+        lo = pub - dt.timedelta(days=EVENT_WINDOW_DAYS)
+        pool = [m for m in mentions if lo <= m.date <= pub]
+        if not pool:
+            return pub
+    else:
+        pool = list(mentions)
+        if not pool:
+            return None
+    score: dict[dt.date, float] = defaultdict(float)
+    first: dict[dt.date, int] = {}
+    for i, m in enumerate(pool):
+        score[m.date] += 1.0
+        first.setdefault(m.date, i)
+    lead_bonus_given: set[dt.date] = set()
+    for m in pool:
+        if m.start < lead_chars and m.date not in lead_bonus_given:
+            score[m.date] += 1.0
+            lead_bonus_given.add(m.date)
+    per_day = {d: sum(1 for m in pool if m.date == d) for d in score}
+    for d in list(score):
+        for nb in (d - dt.timedelta(days=1), d + dt.timedelta(days=1)):
+            score[d] += 0.25 * per_day.get(nb, 0)
+    return max(score, key=lambda d: (score[d], -first[d]))
