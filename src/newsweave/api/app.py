@@ -75,6 +75,18 @@ def _decode_cursor(token: str) -> str:
         raise ApiError(422, "invalid cursor: pass the next_cursor of a previous response unchanged") from None
 
 
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _date(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ApiError(422, f"invalid request: query.{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
 def _clean_text(value: str | None) -> str | None:
     """Drop control characters (NUL and friends) from query parameters."""
     if value is None:
@@ -118,7 +130,7 @@ def create_app(
     if token is not None:
         cfg = cfg.model_copy(update={"token": token})
     store = open_store(db_url)
-    readers = Readers(store)
+    readers = Readers(store, cfg.read_pool)
     writer = _Writer(store, pipeline_settings, encoder)
     bucket = TokenBucket(cfg.write_rate, cfg.write_burst)
     scorer_box: list = []
@@ -207,8 +219,10 @@ def create_app(
         place: str | None = Query(None, max_length=200, description="place name of the event"),
         entity: str | None = Query(None, max_length=200, description="entity key or display name"),
         category: str | None = Query(None, max_length=64),
-        date_from: dt.date | None = Query(None, description="event date on or after (YYYY-MM-DD)"),
-        date_to: dt.date | None = Query(None, description="event date on or before (YYYY-MM-DD)"),
+        date_from: str | None = Query(None, pattern=DATE, description="event date on or after (YYYY-MM-DD)",
+                                      json_schema_extra={"format": "date"}),
+        date_to: str | None = Query(None, pattern=DATE, description="event date on or before (YYYY-MM-DD)",
+                                    json_schema_extra={"format": "date"}),
         breaking: bool = Query(False, description="breaking-first order"),
         story_id: str | None = Query(None, max_length=200),
         limit: int = Query(20, ge=1, le=100),
@@ -221,8 +235,8 @@ def create_app(
             place=_clean_text(place),
             entity=_clean_text(entity),
             category=_clean_text(category),
-            date_from=date_from.isoformat() if date_from else None,
-            date_to=date_to.isoformat() if date_to else None,
+            date_from=_date(date_from, "date_from"),
+            date_to=_date(date_to, "date_to"),
             breaking=breaking,
             story_id=_clean_text(story_id),
             limit=limit + 1,

@@ -19,7 +19,7 @@ class Readers:
     (WAL) and never wait for it. Other backends (and ``:memory:``) share the main store.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, pool: bool = True) -> None:
         self.main = store
         self._local = threading.local()
         self._opened: list[Store] = []
@@ -27,7 +27,7 @@ class Readers:
         from newsweave.store.sqlite import SQLiteStore
 
         path = getattr(store, "path", ":memory:")
-        self.separate = isinstance(store, SQLiteStore) and path != ":memory:" and not path.startswith("file:")
+        self.separate = pool and isinstance(store, SQLiteStore) and path != ":memory:" and not path.startswith("file:")
 
     def get(self) -> Store:
         if not self.separate:

@@ -22,6 +22,8 @@ class ApiSettings(BaseSettings):
         default_factory=list, description="origins allowed to call the API from a browser (comma-separated); none by default"
     )
     event_articles: int = Field(500, description="most articles returned with one event")
+    read_pool: bool = Field(True, description="one read-only SQLite connection per worker thread (readers never "
+                            "wait for an ingest); false shares the store's single connection")
     trust_proxy: bool = Field(False, description="rate-limit by X-Forwarded-For (only behind your own proxy)")
 
     @field_validator("cors_origins", mode="before")

@@ -43,8 +43,8 @@ def split_lines(text: str) -> list[str]:
     Hard-wrapped paragraphs are re-joined: a line that does not end a sentence and is
     followed by one starting in lower case continues on it.
 
-    >>> split_lines("Heavy rain flooded villages across the\\nnorth.\\n\\n  Second   line ")
-    ['Heavy rain flooded villages across the north.', 'Second line']
+    >>> split_lines("Heavy rain flooded dozens of villages across the\\nnorth.\\n\\n  Second   line ")
+    ['Heavy rain flooded dozens of villages across the north.', 'Second line']
     """
     out: list[str] = []
     joinable = False

@@ -63,8 +63,9 @@ def _overlap(a: set[str], b: set[str]) -> float:
 def find_break(title: str, paragraphs: list[str]) -> int | None:
     """Index of the first paragraph of a glued unrelated story, or None.
 
-    >>> find_break("Floods in Thessaly", ["Floods hit Thessaly farms on Monday.",
-    ...     "Farmers in Thessaly lost their crops to the floods.",
+    >>> find_break("Floods in Thessaly", [
+    ...     "Floods hit farms across Thessaly on Monday after three days of rain, officials said.",
+    ...     "Farmers in Thessaly lost their cotton and wheat crops to the floods, the ministry added.",
     ...     "Champions League final set for Wembley",
     ...     "LONDON (Reuters) - UEFA confirmed Wembley stadium will host the final in June."])
     2
@@ -79,7 +80,7 @@ def find_break(title: str, paragraphs: list[str]) -> int | None:
     for b in range(1, n):
         before_chars = sum(lengths[:b])
         after_chars = total - before_chars
-        if before_chars < 150 or after_chars < 120:
+        if before_chars < 150 or after_chars < 100:
             continue
         head = is_headline_like(paragraphs[b]) and 2 <= len(paragraphs[b].split()) <= 20 and b + 1 < n
         start = b + 1 if head else b

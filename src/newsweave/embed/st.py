@@ -35,7 +35,9 @@ def resolve_model_path(name: str) -> str:
     except ImportError:
         return name
     root = Path(getattr(mod, "__file__", "") or "").parent
-    for candidate in [getattr(mod, "MODEL_PATH", None), root, *sorted(root.glob("*/"))]:
+    getter = getattr(mod, "get_model_path", None)
+    declared = [getattr(mod, "MODEL_PATH", None), getattr(mod, "MODEL_DIR", None), getter() if callable(getter) else None]
+    for candidate in [*declared, root, *sorted(root.glob("*/"))]:
         if candidate and (Path(candidate) / "config.json").exists():
             return str(candidate)
     return name

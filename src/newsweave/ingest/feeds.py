@@ -28,9 +28,12 @@ def read_feed(text: str, origin: str) -> Iterator[RawArticle | QuarantineEntry]:
     import feedparser
 
     parsed = feedparser.parse(text)
-    if parsed.bozo and not parsed.entries:
-        reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: str(parsed.get("bozo_exception")))()
-        yield QuarantineEntry("parse", f"{origin}: broken feed XML ({reason})", text, origin)
+    broken = ""
+    if parsed.bozo:
+        exc = parsed.get("bozo_exception")
+        broken = f"broken feed XML ({getattr(exc, 'getMessage', lambda: str(exc))()})"
+    if broken and not parsed.entries:
+        yield QuarantineEntry("parse", f"{origin}: {broken}", text, origin)
         return
     site = parsed.feed.get("title")
     for n, entry in enumerate(parsed.entries, start=1):
@@ -42,7 +45,8 @@ def read_feed(text: str, origin: str) -> Iterator[RawArticle | QuarantineEntry]:
         title = _strip_html(entry.get("title", "") or "")
         key = entry.get("id") or entry.get("link") or f"{origin}#{n}:{title}"
         if not body and not title:
-            yield QuarantineEntry("parse", f"{where}: feed item has no title and no text", str(entry), where)
+            why = f"{broken}: " if broken else ""
+            yield QuarantineEntry("parse", f"{where}: {why}feed item has no title and no text", str(entry), where)
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = dt.datetime(*stamp[:6], tzinfo=dt.UTC) if stamp else None

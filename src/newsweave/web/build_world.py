@@ -62,7 +62,29 @@ def ring_points(ring: list[int], arcs: list[list[tuple[float, float]]]) -> list[
     return out
 
 
+def unwrap(points: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
+    """Rings that cross the antimeridian (Russia, Fiji) are made continuous, then drawn twice:
+    once as they are and once shifted by 360 degrees, so each side of the map shows its part."""
+    out, prev, shift = [], None, 0.0
+    for lon, lat in points:
+        if prev is not None and abs(lon + shift - prev) > 180:
+            shift += 360.0 if prev > lon + shift else -360.0
+        out.append((lon + shift, lat))
+        prev = lon + shift
+    lons = [x for x, _ in out]
+    rings = [out]
+    if max(lons) > 180:
+        rings.append([(x - 360.0, y) for x, y in out])
+    if min(lons) < -180:
+        rings.append([(x + 360.0, y) for x, y in out])
+    return rings
+
+
 def ring_path(points: list[tuple[float, float]]) -> str:
+    return "".join(_path(r) for r in unwrap(points))
+
+
+def _path(points: list[tuple[float, float]]) -> str:
     cmds, last = [], None
     for lon, lat in points:
         x, y = round(lon + 180.0, 1), round(90.0 - max(lat, SOUTH), 1)

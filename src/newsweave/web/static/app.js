@@ -45,7 +45,7 @@
     }
   }
   function append(node, children) {
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       node.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
     }
@@ -200,7 +200,7 @@
     const totals = tl.buckets.map((_, i) => langs.reduce((s, l) => s + tl.series[l][i], 0));
     const max = Math.max(1, ...totals);
     const slot = (W - left - right) / n;
-    const barW = Math.max(1, slot * 0.8);
+    const barW = Math.max(1, Math.min(slot * 0.8, 36));
     const scale = (H - top - bottom) / max;
     const root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", class: "chart",
       "aria-label": "Articles per " + tl.bucket + " by language" });

@@ -1,16 +1,20 @@
-"""Hand-made stores for the API tests, the browser test and the latency benchmark.
+"""Test helpers: hand-made stores and a server in a thread, for the tests and the benchmark.
 
 ``sample_batch()`` is a small multilingual store (Greek, Arabic, English, French, Turkish)
 with one hostile event whose title and text carry script-injection payloads.
 ``synthetic_batches(n)`` streams ``n`` synthetic articles grouped into events, fast
-(no pipeline: events are written directly), for load tests.
+(no pipeline: events are written directly), for load tests. ``serve(app)`` runs uvicorn on a free loopback port in a thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from newsweave.model import Article, Assignment, Entity, Event, NumberMention, Place, Removed, Story
 from newsweave.store.base import Batch
@@ -159,3 +163,31 @@ def synthetic_batches(n_articles: int, per_event: int = 4, batch_events: int = 5
             batch = Batch()
     if batch.events:
         yield batch
+
+
+# --- a real server on loopback ------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def serve(app, port: int | None = None, **config) -> Iterator[str]:
+    """Run ``app`` under uvicorn on 127.0.0.1 in a thread; yield its base URL; stop it after."""
+    import uvicorn
+
+    port = port or free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **config))
+    thread = threading.Thread(target=server.run, name="uvicorn", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
