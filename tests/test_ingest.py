@@ -119,7 +119,7 @@ def test_record_validation_messages():
         record_to_raw({"id": "1", "title": "T"}, "x")
     with pytest.raises(RecordError, match="expected a JSON object"):
         record_to_raw([1, 2], "x")
-    assert parse_published("2026-03-13T09:40:00+02:00").hour == 7
+    assert parse_published("2026-03-13T09:40:00+02:00").utcoffset().total_seconds() == 7200
 
 
 # --- URLs, against a local server started by the test -------------------------------

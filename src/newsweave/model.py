@@ -46,7 +46,7 @@ class RawArticle:
     text: str
     url: str | None = None
     source: str | None = None
-    published: dt.datetime | None = None  # timezone-aware, UTC
+    published: dt.datetime | None = None  # timezone-aware, with the source's own UTC offset
     language: str | None = None  # as declared by the source, ISO 639-1
     metadata: dict[str, Any] = field(default_factory=dict)
     origin: str = ""  # where it came from: "path:line", a URL, "stdin:3"

@@ -23,7 +23,7 @@ import anyio
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -70,9 +70,12 @@ def _encode_cursor(raw: str) -> str:
 
 def _decode_cursor(token: str) -> str:
     try:
-        return base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
+        raw = base64.b64decode(token + "=" * (-len(token) % 4), altchars=b"-_", validate=True).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise ApiError(422, "invalid cursor: pass the next_cursor of a previous response unchanged") from None
+        raw = ""
+    if not raw:
+        raise ApiError(422, "invalid cursor: pass the next_cursor of a previous response unchanged")
+    return raw
 
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -85,6 +88,11 @@ def _date(value: str | None, name: str) -> str | None:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise ApiError(422, f"invalid request: query.{name}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _json(body: dict) -> Response:
+    """Serialise a hot-path response directly (the response_model documents it; tests check the match)."""
+    return Response(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode(), media_type="application/json")
 
 
 def _clean_text(value: str | None) -> str | None:
@@ -227,7 +235,7 @@ def create_app(
         story_id: str | None = Query(None, max_length=200),
         limit: int = Query(20, ge=1, le=100),
         cursor: str | None = Query(None, max_length=2000),
-    ) -> dict:
+    ) -> Response:
         query = EventQuery(
             q=_clean_text(q),
             language=_clean_text(language),
@@ -249,7 +257,7 @@ def create_app(
         more = len(rows) > limit
         rows = rows[:limit]
         nxt = _encode_cursor(event_cursor(rows[-1], breaking)) if more and rows else None
-        return {"events": [event_json(e) for e in rows], "next_cursor": nxt}
+        return _json({"events": [event_json(e) for e in rows], "next_cursor": nxt})
 
     @app.get(
         "/events/{event_id}",
@@ -258,12 +266,12 @@ def create_app(
         tags=["events"],
         summary="One event: description, articles by language, timeline, removed segments",
     )
-    def get_event(event_id: str) -> dict:
+    def get_event(event_id: str) -> Response:
         db = readers.get()
         event = db.event(event_id)
         if event is None:
             raise ApiError(404, f"no event with id {event_id!r}")
-        return event_detail(db, event, event_json(event), cfg.event_articles)
+        return _json(event_detail(db, event, event_json(event), cfg.event_articles))
 
     @app.get(
         "/articles/{article_id}",
@@ -446,3 +454,13 @@ def _record_error(msg: str, ids: list[str | None]) -> dict:
         i = int(m.group(1))
         return {"index": i, "id": ids[i], "error": msg[m.end():]}
     return {"index": None, "id": None, "error": msg}
+
+
+def app_from_env() -> FastAPI:
+    """App factory for running uvicorn directly, e.g. with several worker processes::
+
+        NEWSWEAVE_DB=news.db NEWSWEAVE_TOKEN=... uvicorn --factory newsweave.api.app:app_from_env --workers 4
+    """
+    import os
+
+    return create_app(os.environ.get("NEWSWEAVE_DB") or "newsweave.db")

@@ -7,7 +7,7 @@ from newsweave.model import Article, RawArticle, Removed
 from .boilerplate import classify, mark_structure
 from .dedup import content_hash
 from .encoding import repair_text
-from .html import extract_html, html_captions, looks_like_html
+from .html import extract_html, html_captions, looks_like_html, page_lines
 from .repeats import collect_captions, mark_duplicate_body
 from .text import Line, fold, split_lines
 from .topic_break import mark_unrelated
@@ -32,7 +32,7 @@ def clean_lines(text: str, title: str) -> tuple[list[str], list[Removed], list[s
     return kept, _group_removed(lines), captions
 
 
-def _group_removed(lines: list[Line]) -> list[Removed]:
+def _group_removed(lines: list[Line], prefix: str = "") -> list[Removed]:
     """One Removed per run of consecutive lines with the same kind and reason."""
     out: list[Removed] = []
     prev: Line | None = None
@@ -43,9 +43,31 @@ def _group_removed(lines: list[Line]) -> list[Removed]:
         if prev is not None and out and prev.kind == ln.kind and prev.reason == ln.reason:
             out[-1].text += "\n" + ln.text
         else:
-            out.append(Removed(kind=ln.kind, text=ln.text, reason=ln.reason))
+            out.append(Removed(kind=ln.kind, text=ln.text, reason=prefix + ln.reason))
         prev = ln
     return out
+
+
+def _dropped_by_extraction(html: str, kept: str, title: str) -> list[Removed]:
+    """What the HTML extraction left out, labelled by the same line classifier.
+
+    Lines found in the kept text (or the title, captions) are not listed; anything the
+    classifier cannot name is "boilerplate" (it was outside the main text).
+    """
+    kept_key = " ".join(fold(kept).split())
+    title_key = " ".join(fold(title).split())
+    lines = []
+    for text in page_lines(html):
+        ln = Line(repair_text(text))
+        if ln.key and ln.key not in kept_key and ln.key != title_key:
+            lines.append(ln)
+    for ln in lines:
+        classify(ln)
+    mark_structure(lines, title_key)
+    for ln in lines:
+        if ln.kind is None:
+            ln.drop("boilerplate", "outside the main text")
+    return _group_removed(lines, prefix="dropped by HTML extraction: ")
 
 
 def clean_article(raw: RawArticle) -> Article:
@@ -65,7 +87,9 @@ def clean_article(raw: RawArticle) -> Article:
     metadata = dict(raw.metadata)
     extra_captions: list[str] = []
     extra_removed: list[Removed] = []
+    html: str | None = None
     if looks_like_html(text):
+        html = text
         page = extract_html(text, raw.url)
         extra_captions = [repair_text(c) for c in html_captions(text)]
         extra_removed = [Removed(kind="caption", text=c, reason="figcaption in the HTML page") for c in extra_captions]
@@ -83,6 +107,8 @@ def clean_article(raw: RawArticle) -> Article:
             seen.add(fold(cap))
             captions.append(cap)
     body = "\n\n".join(kept)
+    if html is not None:
+        extra_removed += _dropped_by_extraction(html, body + "\n" + "\n".join(captions), title)
     return Article(
         id=raw.id,
         title=title,

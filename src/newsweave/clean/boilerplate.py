@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 
 from . import wordlists as wl
-from .text import Line, ends_sentence, fold, fold_all, is_headline_like, is_paragraph_like
+from .text import Gate, Line, ends_sentence, fold, fold_all, is_headline_like, trie_regex
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in fold_all(words))
+    return trie_regex(fold_all(words))
 
 
 def _whole(*tables: dict[str, list[str]]) -> re.Pattern[str]:
@@ -37,7 +37,8 @@ _NAV_STRONG = _whole(wl.NAV_STRONG)
 _NAV_ITEMS = _whole(wl.NAV_ITEMS, wl.NAV_STRONG)
 _SEARCH = re.compile(rf"^(?:{_alt(wl.merged(wl.SEARCH_WORDS))})(?!\w)[\s.…:：]*$")
 _COOKIE_BUTTON = _whole(wl.COOKIE_BUTTONS)
-_WIDGETS = _whole(wl.SHARE, wl.COMMENTS, wl.ADVERT, wl.NAV_STRONG, wl.FONT_SIZE, wl.SEARCH_WORDS)
+_WIDGETS = _whole(wl.SHARE, wl.COMMENTS, wl.ADVERT, wl.NAV_STRONG, wl.FONT_SIZE, wl.SEARCH_WORDS,
+                  {"": ["a+", "a-", "a"]})
 _FONT = re.compile(
     rf"^(?:[\s|/:•·-]*(?:a\s*[+-]|a{{1,3}}|\+|-|[+-]?a|{_alt(wl.merged(wl.FONT_SIZE))})(?!\w))+[\s|/:•·-]*$"
 )
@@ -49,13 +50,17 @@ _RELATED = re.compile(
 _AUTHOR_HEADING = re.compile(rf"^(?:{_alt(wl.merged(wl.AUTHOR_HEADINGS))})[\s:：]*$")
 _META = re.compile(rf"^(?:{_alt(wl.merged(wl.META_PREFIXES))})(?!\w)(?:\s*[:：]|(?=[^.!?]*\d))")
 _READ_TIME = re.compile(rf"\d+\s*(?:{_alt(wl.merged(wl.READ_TIME))})(?!\w)")
-_COPYRIGHT = re.compile(rf"^(?:©|\(c\)|copyright\b)|(?:{_alt(wl.merged(wl.COPYRIGHT))})")
+_COPYRIGHT = re.compile(rf"^(?:©|\(c\)|copyright\b)|(?<!\w)(?:{_alt(wl.merged(wl.COPYRIGHT))})(?!\w)")
+_COPYRIGHT_GATE = Gate(wl.merged(wl.COPYRIGHT))
 _FOLLOW = re.compile(rf"^(?:{_alt(wl.merged(wl.FOLLOW_PREFIXES))})(?!\w)")
 _SOCIAL = re.compile(r"facebook|twitter|instagram|telegram|youtube|tiktok|whatsapp|google news|viber|@\w")
 _COOKIE = re.compile(rf"(?<!\w)(?:{_alt(wl.merged(wl.COOKIE_WORDS))})(?!\w)")
-_CONSENT = re.compile(rf"(?<!\w)(?:{_alt(wl.merged(wl.COOKIE_CONSENT))})")
+_COOKIE_GATE = Gate(wl.merged(wl.COOKIE_WORDS))
+_CONSENT = re.compile(rf"(?<!\w)(?:{_alt(wl.merged(wl.COOKIE_CONSENT))})")  # prefix: inflections
 _NEWSLETTER = re.compile(rf"(?<!\w)(?:{_alt(wl.merged(wl.NEWSLETTER))})(?!\w)")
-_MAILISH = re.compile(r"newsletter|e-?mail|inbox|@")
+_NEWSLETTER_NOUN = re.compile(rf"(?<!\w)(?:{_alt(wl.merged(wl.NEWSLETTER_NOUNS))})(?!\w)")
+_NEWSLETTER_GATE = Gate(wl.merged(wl.NEWSLETTER) + wl.merged(wl.NEWSLETTER_NOUNS))
+_MAILISH = re.compile(r"e-?mail|inbox|@|بريد")
 _BYLINE = re.compile(rf"^(?:{_alt(wl.merged(wl.BYLINE_WORDS))})\s+\S")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 _HANDLES = re.compile(r"^(?:[#@][\w.]+[\s,]*)+$")
@@ -67,7 +72,7 @@ def _is_date_line(line: Line) -> bool:
     """'12.03.2024 | 14:35', «Τρίτη, 12 Μαρτίου 2024»: a date or time with few words."""
     return (
         line.words <= 9
-        and not ends_sentence(line.text)
+        and not line.ends
         and bool(_DATE_BITS.search(line.key))
         and len(_ALPHA_WORD.findall(line.key)) <= 4
     )
@@ -85,6 +90,7 @@ _CREDIT_END = re.compile(
     rf"|\s(?:{_LABELS})\.?\s*[:：]\s*[^.()]{{2,60}}"
     rf"|[(\[]\s*(?:{_AGENCIES})\s*/\s*[^()\[\]]{{2,60}}[)\]])\s*$"
 )
+_CREDIT_GATE = Gate(wl.merged(wl.CAPTION_LABELS) + wl.PHOTO_AGENCIES)
 _AGENCY_CREDIT = re.compile(
     rf"^(?:{_AGENCIES})(?:\s*/\s*[^\d\W][\w .'’-]{{1,50}}|\s*/\s*(?:{_AGENCIES}))+\s*$"
     rf"|^(?:©|\(c\))\s*(?:{_AGENCIES})\b.{{0,40}}$"
@@ -92,6 +98,7 @@ _AGENCY_CREDIT = re.compile(
 
 
 _ROLE = re.compile(rf"(?<!\w)(?:{_alt(wl.merged(wl.AUTHOR_ROLES))})(?!\w)")
+_ROLE_GATE = Gate(wl.merged(wl.AUTHOR_ROLES))
 _COPULAS = frozenset(fold(w.split()[0]) for ws in wl.AUTHOR_COPULA.values() for w in ws)
 _ARTICLES = {"ο", "η", "o", "i"}  # Greek «Ο/Η Γιάννης ...» starts a bio with an article
 _STOP_FOLDED = frozenset(fold(w) for ws in wl.STOPWORDS.values() for w in ws)
@@ -100,9 +107,9 @@ _MENU_SEP = re.compile(r"\s[|•·›»>/]\s|\s?\|\s?|\s[–—-]\s")
 
 def _is_bio(line: Line) -> bool:
     """'<Name> is a reporter covering ...', «Η Μαρία Π. είναι δημοσιογράφος», «محمد علي صحفي ...»."""
-    if line.words > 70:
+    if line.words > 70 or not _ROLE_GATE.may(line.tokens):
         return False
-    m = _ROLE.search(line.key[:250])
+    m = _ROLE.search(line.key[:160])  # the role comes within the first few words
     if not m:
         return False
     # Folding keeps the word count, so the raw text's words line up with the key's.
@@ -179,7 +186,10 @@ def classify(line: Line) -> None:
             line.drop("share", "share buttons")
             return
         if _WIDGETS.match(key):
-            line.drop("share", "widget bar")
+            if _FONT_HINT.search(key):
+                line.drop("font_size", "font-size and page tools")
+            else:
+                line.drop("share", "widget bar")
             return
     m = _RELATED.match(key) if len(text) <= 250 else None
     if m:
@@ -205,23 +215,23 @@ def classify(line: Line) -> None:
         if _AUTHOR_HEADING.match(key):
             line.flag = "author_heading"
             return
-    if line.words <= 14 and not ends_sentence(text):
+    if line.words <= 14 and not line.ends:
         if _META.match(key):
             line.drop("boilerplate", "metadata line")
             return
         if _READ_TIME.search(key):
             line.drop("boilerplate", "reading time")
             return
-    if line.words <= 30 and _COPYRIGHT.search(key):
+    if line.words <= 30 and ("©" in text or _COPYRIGHT_GATE.may(line.tokens)) and _COPYRIGHT.search(key):
         line.drop("boilerplate", "copyright")
         return
-    if line.words <= 25 and _FOLLOW.match(key) and (not ends_sentence(text) or _SOCIAL.search(key)):
+    if line.words <= 25 and _FOLLOW.match(key) and (not line.ends or _SOCIAL.search(key)):
         line.drop("share", "follow us")
         return
-    if line.words <= 80 and _COOKIE.search(key) and _CONSENT.search(key):
+    if line.words <= 80 and _COOKIE_GATE.may(line.tokens) and _COOKIE.search(key) and _CONSENT.search(key):
         line.drop("cookie", "cookie notice")
         return
-    if line.words <= 35 and _NEWSLETTER.search(key) and (line.words <= 15 or _MAILISH.search(key)):
+    if line.words <= 35 and _NEWSLETTER_GATE.may(line.tokens) and _newsletter(line):
         line.drop("newsletter", "newsletter / subscription prompt")
         return
     if _credit(line):
@@ -229,11 +239,23 @@ def classify(line: Line) -> None:
     if _is_bio(line):
         line.flag = "bio"
         return
-    if short and _BYLINE.match(key) and line.words <= 6 and not ends_sentence(text):
+    if short and _BYLINE.match(key) and line.words <= 6 and not line.ends:
         line.flag = "byline"
         return
     if _is_date_line(line):
         line.flag = "date"
+
+
+def _newsletter(line: Line) -> bool:
+    """A subscription prompt: "Sign up for our newsletter", «Abonează-te», "Your email address"."""
+    key = line.key
+    prompt = _NEWSLETTER.search(key)
+    if _NEWSLETTER_NOUN.search(key):
+        # "The ministry's newsletter said ..." is news; the prompt or a bare label is not.
+        return bool(prompt) or (line.words <= 8 and not line.ends)
+    if not prompt:
+        return False
+    return (line.words <= 6 and not line.ends) or bool(_MAILISH.search(key))
 
 
 def _credit(line: Line) -> bool:
@@ -251,7 +273,8 @@ def _credit(line: Line) -> bool:
     if _AGENCY_CREDIT.match(key):
         line.drop("credit", "photo credit")
         return True
-    if line.words <= 45 and _CREDIT_END.search(key):
+    tail = key[-140:]  # a credit closes the line
+    if line.words <= 45 and (":" in tail or "/" in tail) and _CREDIT_GATE.may(line.tokens) and _CREDIT_END.search(tail):
         line.drop("caption", "photo caption with credit")
         return True
     return False
@@ -267,7 +290,7 @@ def mark_structure(lines: list[Line], title_key: str) -> None:
         if ln.kind is None and title_key and ln.key == title_key:
             ln.drop("boilerplate", "title repeated")
     n = len(lines)
-    paras = [i for i, ln in enumerate(lines) if _story(ln) and is_paragraph_like(ln.text)]
+    paras = [i for i, ln in enumerate(lines) if _story(ln) and ln.para]
     first = paras[0] if paras else n
     last = paras[-1] if paras else -1
 
@@ -278,7 +301,9 @@ def mark_structure(lines: list[Line], title_key: str) -> None:
         for j in range(i + 1, min(n, i + 16)):
             nxt = lines[j]
             if nxt.kind is not None and nxt.kind != "related":
-                continue
+                if nxt.kind == "boilerplate" and nxt.reason == "no words":
+                    continue  # "•", "—" between headlines
+                break
             if nxt.kind == "related":
                 if nxt.reason == "related-stories heading":
                     break
@@ -301,13 +326,13 @@ def mark_structure(lines: list[Line], title_key: str) -> None:
             ln.drop("author_bio", "author box heading")
             if i + 1 < n and lines[i + 1].kind is None and lines[i + 1].words <= 80:
                 lines[i + 1].drop("author_bio", "author bio")
-    real = [i for i, ln in enumerate(lines) if _story(ln) and is_paragraph_like(ln.text)]
+    real = [i for i, ln in enumerate(lines) if _story(ln) and ln.para]
     last_real = real[-1] if real else -1
     for i, ln in enumerate(lines):
         if ln.flag == "bio" and i > last_real:
             ln.drop("author_bio", "author bio")
 
-    paras = [i for i, ln in enumerate(lines) if _story(ln) and is_paragraph_like(ln.text)]
+    paras = [i for i, ln in enumerate(lines) if _story(ln) and ln.para]
     first = paras[0] if paras else n
     last = paras[-1] if paras else -1
     _top_block(lines[:first])
@@ -320,7 +345,7 @@ def mark_structure(lines: list[Line], title_key: str) -> None:
 
 
 def _short_item(ln: Line) -> bool:
-    return ln.kind is None and ln.words <= 3 and len(ln.text) <= 30 and not ends_sentence(ln.text)
+    return ln.kind is None and ln.words <= 3 and len(ln.text) <= 30 and not ln.ends
 
 
 def _runs(block: list[Line], pred) -> list[list[Line]]:  # noqa: ANN001 - a plain predicate
@@ -369,6 +394,8 @@ def _bottom_block(block: list[Line]) -> None:
             for ln in run:
                 ln.drop("navigation", "menu at the bottom")
     heads = [ln for ln in block if ln.kind is None and is_headline_like(ln.text) and ln.words >= 3]
+    if any(ln.text.rstrip().endswith(":") for ln in heads):
+        return  # "The measures include:" and a list: part of the story
     if len(heads) >= 2:
         for ln in heads:
             ln.drop("related", "headline of another story")

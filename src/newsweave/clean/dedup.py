@@ -18,12 +18,12 @@ _SCHEME = "affine32"  # datasketch >= 2.0 default; 32-bit values, stored little-
 
 
 def content_hash(title: str, text: str) -> str:
-    """sha1 of the folded, whitespace-collapsed title and body: equal for exact copies.
+    """sha1 of the case-folded, whitespace-collapsed title and body: equal for exact copies.
 
-    >>> content_hash("Floods", "Rain  fell.") == content_hash("FLOODS", "rain fell.")
+    >>> content_hash("Floods", "Rain  fell.") == content_hash("FLOODS", "rain\\n\\nfell.")
     True
     """
-    norm = " ".join(_WORD.findall(fold(title))) + "\n" + " ".join(_WORD.findall(fold(text)))
+    norm = " ".join(title.casefold().split()) + "\n" + " ".join(text.casefold().split())
     return hashlib.sha1(norm.encode("utf-8")).hexdigest()
 
 

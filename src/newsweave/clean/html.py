@@ -74,3 +74,45 @@ def html_captions(html: str) -> list[str]:
         if text and text not in out:
             out.append(text)
     return out
+
+
+_BLOCK_TAGS = frozenset(
+    "p div li ul ol h1 h2 h3 h4 h5 h6 header footer nav aside section article main figure figcaption "
+    "blockquote pre table tr td th dt dd form button label br hr option".split()
+)
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head")
+
+
+def page_lines(html: str) -> list[str]:
+    """Every visible text line of the page, block by block (links and buttons on their own).
+
+    Used to list what the extraction dropped, so that ``Article.removed`` accounts for
+    the whole page and not only for what was cleaned after extraction.
+
+    >>> page_lines("<nav><li>Home</li><li>World</li></nav><p>Rain in <a>Patras</a>.</p>")
+    ['Home', 'World', 'Rain in Patras.']
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    for bad in root.xpath("//" + " | //".join(_DROP_TAGS)):
+        bad.drop_tree()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _BLOCK_TAGS:
+            el.text = "\n" + (el.text or "")
+            el.tail = "\n" + (el.tail or "")
+        elif el.tag == "a":  # menus are often links with no space between them
+            el.tail = " " + (el.tail or "")
+    text = root.text_content()
+    out = []
+    for line in text.split("\n"):
+        line = _SPACE.sub(" ", line).strip()
+        if line:
+            out.append(re.sub(r"\s+([.,;:!?])", r"\1", line) if " ." in line or " ," in line else line)
+    return out

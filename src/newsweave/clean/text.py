@@ -14,24 +14,28 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-# Combining marks (Latin/Greek accents, Romanian comma/cedilla) and Arabic harakat,
-# hamza carriers' marks and tatweel: dropped when folding so that «Κοινοποίηση» ==
-# «ΚΟΙΝΟΠΟΙΗΣΗ» and «اقرأ أيضاً» == «اقرا ايضا».
-_STRIP: dict[int, int | None] = {
-    c: None for r in ((0x300, 0x2100), (0xFE20, 0xFE30)) for c in range(*r) if unicodedata.combining(chr(c))
-}
-_STRIP.update({0x0640: None})  # tatweel
-# Arabic letter variants that writers use interchangeably.
-_STRIP.update({0x0622: 0x0627, 0x0623: 0x0627, 0x0625: 0x0627, 0x0671: 0x0627, 0x0649: 0x064A})
+# Combining marks (Latin/Greek accents, Romanian comma/cedilla, Cyrillic titlo) and
+# Arabic harakat, hamza marks and tatweel: dropped when folding so that «Κοινοποίηση» ==
+# «ΚΟΙΝΟΠΟΙΗΣΗ» and «اقرأ أيضاً» == «اقرا ايضا» (أ/إ/آ decompose to ا + a mark).
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+    "\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
 
 
 def fold(text: str) -> str:
     """Case-, accent- and diacritic-insensitive form used for all word-list matching.
 
-    >>> fold("Citește ȘI") == fold("citeste si")
-    True
+    >>> fold("Citește ȘI") == fold("citeste si"), fold("اقرأ أيضاً")
+    (True, 'اقرا ايضا')
     """
-    return unicodedata.normalize("NFD", text.casefold()).translate(_STRIP)
+    text = text.casefold()
+    if text.isascii():
+        return text
+    text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    if "\u0649" in text or "\u0671" in text:  # alif maqsura / wasla written for ya / alif
+        text = text.replace("\u0649", "\u064a").replace("\u0671", "\u0627")
+    return text
 
 
 _WS = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -49,7 +53,7 @@ def split_lines(text: str) -> list[str]:
     out: list[str] = []
     joinable = False
     for raw in text.splitlines():
-        line = _WS.sub(" ", raw).strip()
+        line = " ".join(raw.split())  # str.split knows NBSP and the other Unicode spaces
         if not line:
             joinable = False
             continue
@@ -124,41 +128,42 @@ def translit(word: str) -> str:
     return anyascii(word).lower()
 
 
-_AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
+def trie_regex(words: Iterable[str]) -> str:
+    """One regex alternation for many phrases, shaped as a character trie.
 
+    Python's ``re`` tries alternatives one by one; a trie makes each position cost one
+    branch per character instead of one attempt per phrase (10-50x faster here).
 
-def content_stems(text: str, stop: frozenset[str]) -> set[str]:
-    """Stems of the content words of ``text``: folded, transliterated, 5-letter prefixes.
-
-    Transliteration lets a name written in two scripts meet; the 5-letter prefix is a
-    crude stemmer that works well enough for Greek, Romanian, Russian and Arabic
-    (after dropping the article «ال»).
-
-    >>> sorted(content_stems("Floods in Thessaly: Thessalian farmers", frozenset()))
-    ['farme', 'flood', 'thess']
+    >>> trie_regex(["share", "shares", "sharp"])
+    'shar(?:es?|p)'
     """
-    out: set[str] = set()
-    for w in _WORD.findall(fold(text)):
-        if len(w) < 3 or w in stop or w.isdigit():
-            continue
-        if "\u0600" <= w[0] <= "\u06ff":
-            # anyascii drops alif and turns ain/hamza into quotes: keep Arabic native.
-            for p in _AR_PREFIXES:
-                if w.startswith(p) and len(w) - len(p) >= 3:
-                    w = w[len(p) :]
-                    break
-            if len(w) >= 3 and w not in stop:
-                out.add(w[:5])
-            continue
-        if len(w) < 4:
-            continue
-        t = translit(w)
-        if not t.isalnum():
-            t = "".join(ch for ch in t if ch.isalnum())
-        if len(t) < 4 or t in stop:
-            continue
-        out.add(t[:5])
-    return out
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(root) if root else "(?!)"
+
+
+def _trie_pattern(node: dict) -> str:
+    end = "" in node
+    branches = []
+    singles = []
+    for ch in sorted(k for k in node if k):
+        sub = _trie_pattern(node[ch])
+        if sub:
+            branches.append(re.escape(ch) + sub)
+        else:
+            singles.append(re.escape(ch))
+    if singles:
+        branches.append(singles[0] if len(singles) == 1 else "[" + "".join(singles) + "]")
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        body = f"(?:{body})?" if len(branches) > 1 or len(body) > 1 and not body.startswith("[") else body + "?"
+    return body
 
 
 def fold_all(words: Iterable[str]) -> list[str]:
@@ -166,22 +171,70 @@ def fold_all(words: Iterable[str]) -> list[str]:
     return sorted({fold(w) for w in words}, key=len, reverse=True)
 
 
+class Gate:
+    """Cheap pre-test for a phrase regex: does the line hold a key word of any phrase?
+
+    Searching a line for hundreds of phrases is the costliest step of cleaning; a set
+    intersection with the line's words rules most lines out first. Each phrase is
+    represented by its longest word, which any match must contain as a whole word.
+
+    >>> Gate(["sign up for", "in your inbox"]).may(frozenset({"our", "inbox"}))
+    True
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        keys = set()
+        self.always = False
+        for p in phrases:
+            words = _WORD.findall(fold(p))
+            if not words:
+                self.always = True  # "©": nothing to look for
+            else:
+                keys.add(max(words, key=len))
+        self.keys = frozenset(keys)
+
+    def may(self, tokens: frozenset[str]) -> bool:
+        return self.always or not self.keys.isdisjoint(tokens)
+
+
 class Line:
     """One line of the text while it is being cleaned (internal; never leaves ``clean``).
 
     ``kind`` is None while the line is still taken for story text; ``flag`` holds a
-    tentative label that a later, position-aware pass confirms or drops.
+    tentative label that a later, position-aware pass confirms or drops. The folded
+    ``key`` is computed on first use: long story lines often never need it.
     """
 
-    __slots__ = ("text", "key", "kind", "reason", "flag", "words")
+    __slots__ = ("text", "_key", "_tokens", "kind", "reason", "flag", "words", "ends", "para")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.key = _WS.sub(" ", fold(text)).strip()
+        self._key: str | None = None
+        self._tokens: frozenset[str] | None = None
         self.kind: str | None = None
         self.reason = ""
         self.flag = ""
-        self.words = word_count(text)
+        self.words = text.count(" ") + 1  # text is whitespace-collapsed: spaces + 1 = words
+        self.ends = ends_sentence(text)
+        # Prose: a finished sentence of some length, a long line, or "(Reporting by ...)".
+        self.para = (
+            len(text) >= 160
+            or (self.ends and self.words >= 5)
+            or (text[:1] == "(" and text[-1:] == ")" and len(text) >= 20)
+        )
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = fold(self.text)
+        return self._key
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        """The distinct folded words: cheap gates before costly regexes, topic stems."""
+        if self._tokens is None:
+            self._tokens = frozenset(_WORD.findall(self.key))
+        return self._tokens
 
     def drop(self, kind: str, reason: str) -> None:
         self.kind = kind

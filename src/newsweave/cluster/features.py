@@ -1,4 +1,10 @@
-"""The parts of a same-event score, each in [0, 1] and named for explanation."""
+"""The parts of a same-event score, each in [0, 1] and named for explanation.
+
+Every part compares two :class:`Profile` objects, so it works the same for two
+articles and for an article against an event (the sum of its articles). On an
+event, overlaps use the keys that at least a quarter of its articles share
+(:meth:`Profile.keys`), so one article's stray mention does not define it.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,9 @@ from newsweave.cluster.profile import Profile
 
 FEATURES = (
     "dense",  # cosine of title+lead embeddings (cross-lingual)
+    "dense_cross",  # the same cosine, counted only across languages (where cosines run lower)
+    "lexical",  # log-TF cosine of content terms; strongest within one language
+    "lexical_cross",  # the same, counted only across languages (then it is names and numbers)
     "entities",  # overlap of people/organisations/groups, merged across scripts
     "entities_known",  # both sides name someone: the overlap is informative
     "places",  # overlap of geocoded places (GeoNames ids)
@@ -19,7 +28,6 @@ FEATURES = (
     "date_match",  # event dates within a day of each other
     "date_gap",  # event-date distance, 0 (same day) .. 1 (a month or more)
     "dates_known",
-    "lexical",  # term cosine; meaningful within one language
     "same_language",
     "numbers",  # shared salient numbers (casualties, amounts)
 )
@@ -32,6 +40,7 @@ def _overlap(a: set, b: set) -> float:
 
 
 def _cosine(a: Counter, b: Counter) -> float:
+    """Cosine of log(1 + count) vectors: one long article (or a big event) does not drown the other."""
     if not a or not b:
         return 0.0
     if len(a) > len(b):
@@ -62,8 +71,14 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
     da, db = _main_day(a.days), _main_day(b.days)
     gap = abs(da - db) if da is not None and db is not None else None
     la, lb = a.languages.most_common(1), b.languages.most_common(1)
+    same_language = bool(la and lb and la[0][0] == lb[0][0])
+    dense = float(np.clip(float(np.dot(a.vector, b.vector)), -1.0, 1.0))
+    lexical = _cosine(a.terms, b.terms)
     return {
-        "dense": float(np.clip(float(np.dot(a.vector, b.vector)), -1.0, 1.0)),
+        "dense": dense,
+        "dense_cross": 0.0 if same_language else dense,
+        "lexical": lexical,
+        "lexical_cross": 0.0 if same_language else lexical,
         "entities": _overlap(ea, eb),
         "entities_known": float(bool(ea and eb)),
         "places": _overlap(pa, pb),
@@ -72,7 +87,6 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
         "date_match": float(gap is not None and gap <= 1),
         "date_gap": min(gap, 30) / 30 if gap is not None else 0.0,
         "dates_known": float(gap is not None),
-        "lexical": _cosine(a.terms, b.terms),
-        "same_language": float(bool(la and lb and la[0][0] == lb[0][0])),
-        "numbers": _overlap(set(a.numbers), set(b.numbers)),
+        "same_language": float(same_language),
+        "numbers": _overlap(a.keys(a.numbers), b.keys(b.numbers)),
     }

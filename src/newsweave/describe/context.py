@@ -157,7 +157,7 @@ class EventContext:
         infos = [article_info(a) for a in arts]
         central = centrality(arts, infos)
         top = max(central, default=1.0) or 1.0
-        weights = [0.25 + 0.75 * (c / top) for c in central]
+        weights = [round(0.25 + 0.75 * (c / top), 4) for c in central]  # rounded: float noise is no vote
         return cls(arts, list(articles), infos, central, weights)
 
     def languages(self) -> Counter[str]:

@@ -1,72 +1,32 @@
-"""Build an Event (and a Story) description from member articles."""
+"""Build an Event description from its member articles: the orchestration of describe.
+
+Each field comes from one small module (see their docstrings for the method):
+
+=============  =====================================  ==============================
+field          module                                 from
+=============  =====================================  ==============================
+date           :mod:`newsweave.describe.when`         event dates, publication dates
+location       :mod:`newsweave.describe.where`        places (GeoNames ids)
+entities       :mod:`newsweave.describe.who`          entities merged by key/alias
+title, titles  :mod:`newsweave.describe.title`        vectors (centrality)
+summary        :mod:`newsweave.describe.summary`      lead sentences, centroid + MMR
+key_numbers    :mod:`newsweave.describe.summary`      Article.numbers
+category       :mod:`newsweave.describe.category`     lexicons + entity types
+breaking       :mod:`newsweave.describe.growth`       publication times
+=============  =====================================  ==============================
+
+No encoder is called: describe runs for every event a batch touches.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections import Counter
+from newsweave.describe import category as _category
+from newsweave.describe import growth, summary, title, when, where, who
+from newsweave.describe.context import EventContext
+from newsweave.describe.stories import describe_story
+from newsweave.model import Article, Event
 
-import numpy as np
-
-from newsweave.model import Article, Entity, Event, Place, Story
-
-_SENTENCE = re.compile(r"(?<=[.!?。؟])\s+")
-
-
-def _centrality(articles: list[Article]) -> list[float]:
-    """Cosine of each article to the event centroid (1.0 each when vectors are missing)."""
-    vecs = [a.vector for a in articles]
-    if any(v is None for v in vecs):
-        return [1.0] * len(articles)
-    m = np.stack(vecs).astype(np.float32)
-    c = m.mean(axis=0)
-    c /= max(float(np.linalg.norm(c)), 1e-12)
-    return [float(x) for x in m @ c]
-
-
-def _event_date(articles: list[Article]) -> dt.date | None:
-    """The day most articles say the event happened; ties go to the earliest day."""
-    days = Counter(a.event_date for a in articles if a.event_date)
-    if not days:
-        days = Counter(a.published.date() for a in articles if a.published)
-    if not days:
-        return None
-    top = max(days.values())
-    return min(d for d, c in days.items() if c == top)
-
-
-def _location(articles: list[Article]) -> Place | None:
-    """The most specific place the articles agree on: cities beat countries."""
-    votes: Counter[str] = Counter()
-    by_key: dict[str, Place] = {}
-    for a in articles:
-        seen = set()
-        for p in a.places:
-            if p.key in seen:
-                continue
-            seen.add(p.key)
-            weight = 2.0 if p.kind == "city" else 1.0
-            votes[p.key] += weight * (1.5 if p.surface and p.surface in a.title else 1.0)
-            by_key.setdefault(p.key, p)
-    if not votes:
-        return None
-    best = by_key[votes.most_common(1)[0][0]]
-    return Place(best.name, best.country_code, best.lat, best.lon, best.geonames_id, best.kind, int(votes[best.key]))
-
-
-def _entities(articles: list[Article], limit: int = 12) -> list[Entity]:
-    merged: dict[str, Entity] = {}
-    for a in articles:
-        for e in a.entities:
-            m = merged.get(e.key)
-            if m is None:
-                merged[e.key] = Entity(e.name, e.type, e.key, 1, list(dict.fromkeys([e.name, *e.aliases])))
-            else:
-                m.count += 1
-                for alias in [e.name, *e.aliases]:
-                    if alias not in m.aliases:
-                        m.aliases.append(alias)
-    return sorted(merged.values(), key=lambda e: (-e.count, e.name))[:limit]
+__all__ = ["describe_event", "describe_story"]
 
 
 def describe_event(
@@ -75,41 +35,31 @@ def describe_event(
     story_id: str | None = None,
     lang: str | None = None,
 ) -> Event:
-    """Describe one event from its articles (vectors attached where available)."""
-    arts = [a for a in articles if a.duplicate_of is None] or articles
-    central = _centrality(arts)
-    langs = Counter(a.language for a in articles)
-    want = lang if lang in langs else langs.most_common(1)[0][0] if langs else None
-    ranked = sorted(zip(central, arts), key=lambda x: (-x[0], x[1].seq))
-    lead = next((a for _, a in ranked if a.language == want), ranked[0][1] if ranked else None)
-    titles: dict[str, str] = {}
-    for _, a in ranked:
-        titles.setdefault(a.language, a.title)
-    summary = ""
-    if lead is not None:
-        sentences = [s.strip() for s in _SENTENCE.split(lead.text.replace("\n", " ")) if len(s.strip()) > 20]
-        summary = " ".join(sentences[:2])
+    """Describe one event from its articles (vectors attached where available).
+
+    ``lang`` asks for the title and summary in that language when the event has
+    an article in it; otherwise they are in the event's dominant language.
+    """
+    if not articles:
+        return Event(event_id, story_id=story_id)
+    ctx = EventContext.build(articles)
+    head, head_lang, _ = title.choose(ctx, lang)
+    best_titles, _ = title.titles(ctx)
     stamps = [a.published for a in articles if a.published]
     return Event(
         id=event_id,
-        title=lead.title if lead else "",
-        summary=summary,
-        date=_event_date(arts),
-        location=_location(arts),
-        entities=_entities(arts),
-        languages=[code for code, _ in langs.most_common()],
+        title=head,
+        summary=summary.summarize(ctx, head_lang, head),
+        date=when.event_date(ctx),
+        location=where.location(ctx),
+        entities=who.entities(ctx),
+        languages=[code for code, _ in ctx.languages().most_common()],
         article_ids=[a.id for a in articles],
         story_id=story_id,
         first_seen=min(stamps) if stamps else None,
         last_seen=max(stamps) if stamps else None,
-        titles=titles,
+        category=_category.category(ctx),
+        breaking=growth.breaking(articles),
+        key_numbers=summary.key_numbers(ctx, head_lang),
+        titles=best_titles,
     )
-
-
-def describe_story(story_id: str, events: list[Event]) -> Story:
-    """A story is titled by its largest event and spans all of its events."""
-    firsts = [e.first_seen for e in events if e.first_seen]
-    lasts = [e.last_seen for e in events if e.last_seen]
-    main = max(events, key=lambda e: (e.size, e.last_seen or dt.datetime.min.replace(tzinfo=dt.UTC)))
-    ordered = sorted(events, key=lambda e: (e.date or dt.date.max, e.id))
-    return Story(story_id, main.title, [e.id for e in ordered], min(firsts, default=None), max(lasts, default=None))

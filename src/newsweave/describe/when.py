@@ -8,10 +8,12 @@ Each voting article gives one day, weighted by its centrality:
 3. else (no publication date) the first absolute date written in its title or
    lead, at half weight.
 
-The votes' weighted median is taken, votes more than three days from it are
-dropped as outliers (a background date, a wrong resolution), and the day with
-the most weight among the rest wins; ties go to the earliest day, since
-follow-up reports come after the event.
+The centre of the votes is the day with the most weight within three days of
+it (a robust mode: unlike the median, it is not pulled by outliers on one
+side); votes more than three days from the centre are dropped as outliers (a
+background date, a wrong resolution), and the day with the most weight among
+the rest wins. Ties go to the earliest day, since follow-up reports come after
+the event.
 
 >>> import datetime as dt
 >>> from newsweave.describe.context import EventContext
@@ -42,21 +44,10 @@ def article_day(a: Article) -> tuple[dt.date | None, float]:
     if a.published is not None:
         return a.published.date(), FALLBACK_WEIGHT
     absolute = [m for m in a.dates if not m.relative]
-    lead = [m for m in absolute if 0 <= m.start < len(a.title) + LEAD_CHARS] or absolute
-    if lead:
-        return min(lead, key=lambda m: m.start if m.start >= 0 else 1 << 30).date, FALLBACK_WEIGHT
+    lead = [m for m in absolute if m.start < len(a.title) + LEAD_CHARS] or absolute
+    if lead:  # the first one written (start -1: in the title)
+        return min(lead, key=lambda m: m.start).date, FALLBACK_WEIGHT
     return None, 0.0
-
-
-def _weighted_median(votes: list[tuple[int, float]]) -> int:
-    votes = sorted(votes)
-    half = sum(w for _, w in votes) / 2.0
-    acc = 0.0
-    for day, w in votes:
-        acc += w
-        if acc >= half:
-            return day
-    return votes[-1][0]
 
 
 def event_date(ctx: EventContext) -> dt.date | None:
@@ -68,10 +59,13 @@ def event_date(ctx: EventContext) -> dt.date | None:
             votes.append((day.toordinal(), w * trust))
     if not votes:
         return None
-    median = _weighted_median(votes)
-    tally: dict[int, float] = defaultdict(float)
+    mass: dict[int, float] = defaultdict(float)
     for day, w in votes:
-        if abs(day - median) <= OUTLIER_DAYS:
-            tally[day] += w
+        mass[day] += w
+    # The centre: the voted day with the most weight within OUTLIER_DAYS of it (ties: earliest).
+    support = {d: sum(w for e, w in mass.items() if abs(e - d) <= OUTLIER_DAYS) for d in mass}
+    top_support = max(support.values())
+    centre = min(d for d, v in support.items() if v >= top_support - 1e-9)
+    tally = {d: w for d, w in mass.items() if abs(d - centre) <= OUTLIER_DAYS}
     top = max(tally.values())
     return dt.date.fromordinal(min(d for d, w in tally.items() if w >= top - 1e-9))

@@ -5,37 +5,59 @@ languages by ``Place.key``, i.e. the GeoNames id):
 
     score(place) = Σ_articles  weight(article) · position(place, article)
 
-where ``position`` is 3 for a place named in the title, 1.5 in the lead, and
-0.5 + 0.25·(mentions − 1) (at most 1) for a body-only mention. Countries also
-collect support from every place inside them (the best one per article).
+where ``position`` is 3 for a place named in the title, 1.5 in the first 300
+characters of the body (dateline, first sentence), 0.5 further down, times
+1 + ½·log2(mentions). Two city records within 3 km of each other (one town
+geocoded to two GeoNames entries) pool their scores.
 
-The winner is the best-supported country's most supported city or region when
-that place is itself well supported (≥ ``CITY_SHARE`` of its country's
-support): "a city beats its country", but a capital mentioned in passing in
-an article about a national election does not. Places without a country code
-compete on their own score.
+Countries collect *support* from every place inside them (the best one per
+article), and each place's score is scaled by its country's share of the best
+country's support (*coherence*): a town that one language geocoded to the
+wrong country does not win.
+
+Then specificity: the best city wins if its coherent score is at least
+``CITY_SHARE`` of the most salient place's score (a city beats its country and
+its region); else the best region with a country code, on the same test; else
+the most salient place (usually the country). Continents and seas (regions with
+no country code) are never the reference and win only when nothing else is
+named. So "Earthquake in Turkey: buildings collapsed in Izmir" is about Izmir,
+while a capital named once in passing in a story about a national vote is not
+what the story is about.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 
 from newsweave.describe.context import EventContext
 from newsweave.describe.text import fold
 from newsweave.model import Place
 
-TITLE, LEAD = 3.0, 1.5
+TITLE, LEAD, BODY = 3.0, 1.5, 0.5
+LEAD_CHARS = 300  # the dateline and first sentence or two
 CITY_SHARE = 0.35
-_SPECIFIC = {"city": 1.0, "region": 0.9}
+SAME_TOWN_KM = 3.0
 
 
 def _position(p: Place, title: str, lead: str) -> float:
     forms = {fold(x) for x in (p.surface, p.name) if x}
     if any(f in title for f in forms):
-        return TITLE
-    if any(f in lead for f in forms):
-        return LEAD
-    return min(1.0, 0.5 + 0.25 * max(0, p.count - 1))
+        base = TITLE
+    elif any(f in lead for f in forms):
+        base = LEAD
+    else:
+        base = BODY
+    return base * (1.0 + 0.5 * math.log2(max(1, p.count)))
+
+
+def _km(a: Place, b: Place) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    x = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(x)))
 
 
 def place_scores(ctx: EventContext) -> tuple[dict[str, float], dict[str, float], dict[str, Place]]:
@@ -46,11 +68,12 @@ def place_scores(ctx: EventContext) -> tuple[dict[str, float], dict[str, float],
     for a, info, w in zip(ctx.articles, ctx.infos, ctx.weights):
         best_here: dict[str, float] = {}
         seen: set[str] = set()
+        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
         for p in a.places:
             if p.key in seen:
                 continue
             seen.add(p.key)
-            s = w * _position(p, info.title_fold, info.lead_fold)
+            s = w * _position(p, info.title_fold, lead)
             score[p.key] += s
             by_key.setdefault(p.key, p)
             if p.country_code:
@@ -58,7 +81,20 @@ def place_scores(ctx: EventContext) -> tuple[dict[str, float], dict[str, float],
                 best_here[cc] = max(best_here.get(cc, 0.0), s)
         for cc, s in best_here.items():
             country[cc] += s
+    _pool_same_towns(score, by_key)
     return score, country, by_key
+
+
+def _pool_same_towns(score: dict[str, float], by_key: dict[str, Place]) -> None:
+    cities = sorted((k for k, p in by_key.items() if p.kind == "city"), key=lambda k: -score[k])
+    for i, k in enumerate(cities):
+        if score[k] <= 0:
+            continue
+        for j in cities[i + 1:]:
+            if score[j] > 0 and by_key[j].country_code == by_key[k].country_code and \
+                    _km(by_key[k], by_key[j]) <= SAME_TOWN_KM:
+                score[k] += score[j]
+                score[j] = 0.0
 
 
 def location(ctx: EventContext) -> Place | None:
@@ -66,27 +102,26 @@ def location(ctx: EventContext) -> Place | None:
     score, country, by_key = place_scores(ctx)
     if not score:
         return None
-    best_key: str | None = None
-    if country:
-        cc = max(country, key=lambda c: (country[c], c))
-        inside = [k for k, p in by_key.items() if p.country_code and p.country_code.upper() == cc]
-        specific = [k for k in inside if by_key[k].kind in _SPECIFIC]
-        if specific:
-            top = max(specific, key=lambda k: (score[k] * _SPECIFIC[by_key[k].kind], -len(k), k))
-            if score[top] >= CITY_SHARE * country[cc]:
+    top_support = max(country.values(), default=0.0)
+
+    def coherent(k: str) -> float:
+        cc = by_key[k].country_code
+        if not cc or not top_support:
+            return score[k] * 0.5
+        return score[k] * country.get(cc.upper(), 0.0) / top_support
+
+    loose = {k for k, p in by_key.items() if p.kind == "region" and not p.country_code}
+    ref_keys = [k for k in score if k not in loose] or list(score)
+    salient = max(ref_keys, key=lambda k: (coherent(k), k))
+    reference = coherent(salient)
+    best_key = salient
+    for kind in ("city", "region"):
+        pool = [k for k in ref_keys if by_key[k].kind == kind]
+        if pool:
+            top = max(pool, key=lambda k: (coherent(k), k))
+            if coherent(top) >= CITY_SHARE * reference:
                 best_key = top
-        if best_key is None:
-            nation = [k for k in inside if by_key[k].kind == "country"]
-            pool = nation or inside
-            best_key = max(pool, key=lambda k: (score[k], k))
-        # A place with no country code that clearly dominates still wins.
-        loose = [k for k in score if not by_key[k].country_code]
-        if loose:
-            other = max(loose, key=lambda k: score[k])
-            if score[other] > 1.5 * country[cc]:
-                best_key = other
-    else:
-        best_key = max(score, key=lambda k: (score[k] * _SPECIFIC.get(by_key[k].kind, 0.8), k))
+                break
     p = by_key[best_key]
     mentions = sum(1 for a in ctx.articles if any(q.key == best_key for q in a.places))
     return Place(p.name, p.country_code, p.lat, p.lon, p.geonames_id, p.kind, mentions, p.surface)

@@ -23,12 +23,14 @@ class RecordError(ValueError):
 
 
 def parse_published(value: Any, now: dt.datetime | None = None) -> dt.datetime | None:
-    """Parse an ISO 8601 date or datetime into an aware UTC datetime.
+    """Parse an ISO 8601 date or datetime into an aware datetime.
 
-    A date alone means midnight UTC; a naive datetime is taken as UTC.
+    The source's UTC offset is kept: "yesterday" in a story published just after
+    local midnight means the local yesterday. A date alone means midnight UTC; a
+    naive datetime is taken as UTC.
 
     >>> parse_published("2026-03-13T09:40:00+02:00").isoformat()
-    '2026-03-13T07:40:00+00:00'
+    '2026-03-13T09:40:00+02:00'
     """
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
@@ -44,7 +46,6 @@ def parse_published(value: Any, now: dt.datetime | None = None) -> dt.datetime |
         raise RecordError(f"published {value!r} is not an ISO 8601 date or datetime") from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=dt.UTC)
-    parsed = parsed.astimezone(dt.UTC)
     now = now or dt.datetime.now(dt.UTC)
     if parsed > now + FUTURE_TOLERANCE:
         raise RecordError(f"published {value!r} is in the future (now is {now.date().isoformat()})")

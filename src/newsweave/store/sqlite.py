@@ -51,7 +51,29 @@ MIGRATIONS: list[str] = [
     CREATE VIRTUAL TABLE events_fts USING fts5(
         id UNINDEXED, title, summary, names, tokenize='unicode61 remove_diacritics 2');
     """,
+    # 2: listings walk an index instead of sorting every event; the search index row of an event
+    # has the event's rowid (kept stable by upserts), so a search never reads its UNINDEXED id
+    # column and an event update finds its search row without scanning the whole index.
+    """
+    CREATE INDEX IF NOT EXISTS events_recent ON events(COALESCE(last_seen, ''), id);
+    CREATE INDEX IF NOT EXISTS events_breaking ON events(breaking, COALESCE(last_seen, ''), id);
+    DELETE FROM events_fts;
+    INSERT INTO events_fts(rowid, id, title, summary, names)
+        SELECT e.rowid, e.id, e.title, COALESCE(json_extract(e.data, '$.summary'), ''),
+            COALESCE((SELECT group_concat(json_extract(x.value, '$.name'), ' ')
+                      FROM json_each(e.data, '$.entities') AS x), '') || ' ' ||
+            COALESCE((SELECT group_concat(a.value, ' ') FROM json_each(e.data, '$.entities') AS x,
+                      json_each(x.value, '$.aliases') AS a), '') || ' ' ||
+            COALESCE(json_extract(e.data, '$.location.name'), '') || ' ' ||
+            COALESCE((SELECT group_concat(t.value, ' ') FROM json_each(e.data, '$.titles') AS t), '')
+        FROM events AS e;
+    """,
 ]
+
+
+def _utc(value: dt.datetime | None) -> str | None:
+    """Timestamps in indexed columns are UTC so that they sort as text."""
+    return value.astimezone(dt.UTC).isoformat() if value else None
 
 
 def _now() -> str:
@@ -174,7 +196,7 @@ class SQLiteStore:
                     "content_hash, duplicate_of, event_id, data, minhash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         a.id, a.seq, a.title, a.text, a.language,
-                        a.published.isoformat() if a.published else None,
+                        _utc(a.published),
                         a.source, a.url, a.content_hash, a.duplicate_of, event_of.get(a.id),
                         dumps(a), batch.signatures.get(a.id),
                     ),
@@ -206,22 +228,29 @@ class SQLiteStore:
 
     def _write_event(self, db: sqlite3.Connection, e: Event) -> None:
         loc = e.location
-        db.execute(
-            "INSERT OR REPLACE INTO events(id, title, date, story_id, category, country_code, place, breaking, size,"
-            " first_seen, last_seen, languages, entity_keys, data) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        # An upsert, not REPLACE: the event keeps its rowid, which is also its search-index rowid.
+        rowid = db.execute(
+            "INSERT INTO events(id, title, date, story_id, category, country_code, place, breaking, size,"
+            " first_seen, last_seen, languages, entity_keys, data) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO UPDATE SET title=excluded.title, date=excluded.date, story_id=excluded.story_id,"
+            " category=excluded.category, country_code=excluded.country_code, place=excluded.place,"
+            " breaking=excluded.breaking, size=excluded.size, first_seen=excluded.first_seen,"
+            " last_seen=excluded.last_seen, languages=excluded.languages, entity_keys=excluded.entity_keys,"
+            " data=excluded.data RETURNING rowid",
             (
                 e.id, e.title, e.date.isoformat() if e.date else None, e.story_id, e.category,
                 loc.country_code if loc else None, loc.name if loc else None, e.breaking, e.size,
-                e.first_seen.isoformat() if e.first_seen else None,
-                e.last_seen.isoformat() if e.last_seen else None,
+                _utc(e.first_seen),
+                _utc(e.last_seen),
                 " ".join(e.languages), " ".join(x.key for x in e.entities), dumps(e),
             ),
-        )
-        db.execute("DELETE FROM events_fts WHERE id=?", (e.id,))
+        ).fetchone()[0]
+        db.execute("DELETE FROM events_fts WHERE rowid=?", (rowid,))
         names = " ".join([x.name for x in e.entities] + [a for x in e.entities for a in x.aliases])
         names += " " + (loc.name if loc else "") + " " + " ".join(e.titles.values())
         db.execute(
-            "INSERT INTO events_fts(id, title, summary, names) VALUES(?,?,?,?)", (e.id, e.title, e.summary, names)
+            "INSERT INTO events_fts(rowid, id, title, summary, names) VALUES(?,?,?,?,?)",
+            (rowid, e.id, e.title, e.summary, names),
         )
 
     def article_ids_by_hash(self, hashes: list[str]) -> dict[str, str]:
@@ -307,21 +336,21 @@ class SQLiteStore:
         q = query or EventQuery(limit=0)
         where, args = [], []
         if q.q:
-            where.append("id IN (SELECT id FROM events_fts WHERE events_fts MATCH ?)")
+            where.append("rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
             args.append(_fts_query(q.q))
         for col, val in (("category", q.category), ("country_code", q.country), ("story_id", q.story_id)):
             if val:
                 where.append(f"{col} = ?")
                 args.append(val.upper() if col == "country_code" else val)
         if q.language:
-            where.append("(' ' || languages || ' ') LIKE ?")
-            args.append(f"% {q.language} %")
+            where.append("(' ' || languages || ' ') LIKE ? ESCAPE '\\'")
+            args.append(f"% {_like(q.language)} %")
         if q.place:
             where.append("place = ? COLLATE NOCASE")
             args.append(q.place)
         if q.entity:
-            where.append("((' ' || entity_keys || ' ') LIKE ? OR data LIKE ?)")
-            args.extend([f"% {q.entity} %", f'%"name":"{q.entity}"%'])
+            where.append("((' ' || entity_keys || ' ') LIKE ? ESCAPE '\\' OR data LIKE ? ESCAPE '\\')")
+            args.extend([f"% {_like(q.entity)} %", f'%"name":{_like(json.dumps(q.entity, ensure_ascii=False))}%'])
         if q.date_from:
             where.append("date >= ?")
             args.append(q.date_from)
@@ -427,6 +456,11 @@ class SQLiteStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _like(text: str) -> str:
+    """Escape LIKE wildcards so user input matches literally (used with ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _fts_query(text: str) -> str:

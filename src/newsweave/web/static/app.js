@@ -1,7 +1,7 @@
 /* NewsWeave web UI: plain JavaScript, no build step, no network but this server.
  *
  * Safety rule: every piece of data from the API reaches the page through textContent
- * or setAttribute on a harmless attribute (never innerHTML), and links to article URLs
+ * or setAttribute on a harmless attribute (never as markup), and links to article URLs
  * are kept only when they are http(s). The server's CSP forbids inline scripts anyway.
  */
 "use strict";

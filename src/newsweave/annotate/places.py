@@ -1,0 +1,352 @@
+"""Place recognition and disambiguation against the gazetteer (cities, countries, regions).
+
+Recognition: every distinct word of the article is looked up once in the index
+(see :mod:`newsweave.annotate.gazetteer`; inflected forms are in the index, Arabic
+clitics are stripped here); multi-word names are tried longest first.
+False positives are kept out by: stopword/blacklist filtering at build time, a
+capital letter in cased scripts (demonyms excepted outside English), a
+sentence-initial word that also appears in lowercase being a common word, a
+capitalised neighbour word making it part of a longer name ("Paris Saint-Germain",
+"Jordan Bardella"), and names seen as the surname of a person elsewhere in the text.
+
+Disambiguation: each meaning scores log10(population) (countries and regions get a
+floor), +1.5 for the usual news meaning (curated tables), +3 when its country is
+mentioned unambiguously elsewhere, +3 when its US state is, +2 when it lies within
+400 km of an unambiguous city, +1 in the home country of the article's language.
+Two passes, the second with the first pass's choices as context.
+
+>>> [p.name for p in extract_places("Πλημμύρες στην Πάτρα και στη Θεσσαλονίκη", "el")]
+['Patras', 'Thessaloniki']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from newsweave.annotate._text import Doc, norm
+from newsweave.annotate.gazetteer import (
+    ALLCAPS,
+    CURATED,
+    DEMONYM,
+    HOME_COUNTRIES,
+    GazIndex,
+    Record,
+    arabic_variants,
+    entry_rec,
+    get_index,
+)
+from newsweave.annotate.lexicon import ALL_STOPWORDS, DIRECTIONS, PLACE_GENERIC, TITLES
+from newsweave.model import Place
+
+__all__ = ["extract_places", "main_place", "LEAD_CHARS"]
+
+LEAD_CHARS = 600
+NEAR_KM = 400.0
+
+_NEXT = re.compile(r"[ \t\-'.’]{1,2}(\w+)")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
+_PREV_WORD = re.compile(r"([^\W\d_][\w'’.\-]*)[ \t]+$")
+_SENT_BREAK = frozenset(".!?\n:;«“\"(|•—–")
+_NOT_NAME = ALL_STOPWORDS | PLACE_GENERIC | DIRECTIONS | TITLES
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # offsets in doc.text
+    end: int
+    surface: str
+    entries: tuple[int, ...]
+    choice: int = -1  # chosen record
+
+
+def _capitalised(ch: str) -> bool:
+    return ch.isupper() or not ch.islower()
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and text[j] in " \t'\"‘“«(":
+        j -= 1
+    return j < 0 or text[j] in _SENT_BREAK
+
+
+def _is_place_word(idx: GazIndex, w: str) -> bool:
+    n = norm(w)
+    return n in idx.keys or n in idx.first_words
+
+
+def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
+    keys, first = idx.keys, idx.first_words
+    hitmap: dict[str, tuple[str, ...]] = {}
+    for t in doc.tokset:
+        if t in keys or t in first:
+            hitmap[t] = (t,)
+        elif "\u0600" <= t[0] <= "\u06ff":
+            vs = tuple(v for v in arabic_variants(t) if v in keys or v in first)
+            if vs:
+                hitmap[t] = vs
+    if not hitmap:
+        return []
+    occ = sorted((pos, t) for t in hitmap for pos in doc.find_word(t))
+    nt, text = doc.norm, doc.text
+    lang = doc.language
+    tagged = lang in idx.tagged_langs
+    out: list[_Mention] = []
+    last_end = -1
+    for pos, t in occ:
+        if pos < last_end:
+            continue
+        end0 = pos + len(t)
+        key = None
+        end = end0
+        for v in hitmap[t]:
+            if v in first:
+                ws, ends, e = [], [], end0
+                while len(ws) < idx.max_words - 1:
+                    m = _NEXT.match(nt, e)
+                    if not m:
+                        break
+                    ws.append(m.group(1))
+                    e = m.end()
+                    ends.append(e)
+                for n in range(len(ws), 0, -1):
+                    k = v + " " + " ".join(ws[:n])
+                    if k in keys:
+                        key, end = k, ends[n - 1]
+                        break
+            if key is None and v in keys:
+                key = v
+            if key is not None:
+                break
+        if key is None:
+            continue
+        entries = idx.lookup(key)
+        if tagged:
+            entries = tuple(e for e in entries if (ls := idx.langs(e)) is None or lang in ls)
+        if not entries:
+            continue
+        s, e = doc.orig(pos), doc.orig(end)
+        surface = text[s:e]
+        ch = surface[0]
+        cap = _capitalised(ch)
+        keep = []
+        for en in entries:
+            if en & DEMONYM:
+                if cap or lang != "en":
+                    keep.append(en)
+            elif en & ALLCAPS:
+                if surface.isupper() or not ch.islower() and not ch.isupper():
+                    keep.append(en)
+            elif cap:
+                keep.append(en)
+        if not keep:
+            continue
+        single = " " not in key
+        if single and ch.isupper() and not all(en & (DEMONYM | ALLCAPS) for en in keep):
+            if _sentence_start(text, s) and re.search(
+                r"(?<!\w)" + re.escape(surface.lower()) + r"(?!\w)", text
+            ):
+                continue  # a common word capitalised at the start of a sentence
+            nxt = _NEXT_WORD.match(text, e)
+            if nxt and nxt.group(1)[0].isupper():
+                w = norm(nxt.group(1))
+                if w not in _NOT_NAME and not _is_place_word(idx, nxt.group(1)):
+                    continue  # part of a longer name: "Paris Saint-Germain"
+            if lang != "de":  # German capitalises every noun
+                prv = _PREV_WORD.search(text, max(0, s - 40), s)
+                if prv and prv.group(1)[0].isupper() and not _sentence_start(text, prv.start(1)):
+                    w = norm(prv.group(1)).rstrip(".")
+                    if w not in _NOT_NAME and not _is_place_word(idx, prv.group(1)):
+                        continue  # "Jordan" in "Michael Jordan"
+        out.append(_Mention(s, e, surface, tuple(keep)))
+        last_end = end
+    return out
+
+
+_PAIR = None
+
+
+def _surnames(doc: Doc, idx: GazIndex, cands: set[str]) -> set[str]:
+    """Single-word place candidates that the text also uses as a person's surname ("Lincoln said")."""
+    global _PAIR
+    if _PAIR is None:
+        from newsweave.annotate._text import UPPER_CLASS
+
+        cls = re.escape(UPPER_CLASS)
+        _PAIR = re.compile(rf"(?<!\w)([{cls}][\w'’\-]+)[ \t]+([{cls}][\w'’\-]+)")
+    out = set()
+    for m in _PAIR.finditer(doc.text):
+        last = m.group(2)
+        if last in cands:
+            a = norm(m.group(1))
+            if a not in _NOT_NAME and not _is_place_word(idx, m.group(1)):
+                out.add(last)
+    return out
+
+
+def _km(a: Record, b: Record) -> float:
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return 1e9
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dl = math.radians(b.lon - a.lon)
+    x = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, x)))
+
+
+def _resolve(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
+    recs = idx.records
+    home = HOME_COUNTRIES.get(lang, ())
+    for m in mentions:
+        if len({entry_rec(e) for e in m.entries}) == 1:
+            m.choice = entry_rec(m.entries[0])
+    for _ in range(2):
+        cc_count: Counter[str] = Counter()
+        states: Counter[str] = Counter()
+        anchors: list[Record] = []
+        for m in mentions:
+            if m.choice < 0:
+                continue
+            r = recs[m.choice]
+            if r.country_code:
+                cc_count[r.country_code] += 1
+            if r.country_code == "US" and r.admin1:
+                states[r.admin1] += 1
+            if r.kind == "city" and len(m.entries) == 1:
+                anchors.append(r)
+        for m in mentions:
+            if len({entry_rec(e) for e in m.entries}) == 1:
+                continue
+            own = recs[m.choice] if m.choice >= 0 else None
+            best, best_s = -1, -1e9
+            for en in m.entries:
+                ri = entry_rec(en)
+                r = recs[ri]
+                s = math.log10(max(r.population, 1000))
+                if r.kind == "country":
+                    s = max(s, 7.0) + 1.0
+                elif r.kind == "region":
+                    s = max(s, 6.5)
+                if en & CURATED:
+                    s += 1.5
+                cc = r.country_code
+                if cc:
+                    n = cc_count[cc] - (1 if own is not None and own.country_code == cc else 0)
+                    if n > 0 and r.kind != "country":
+                        s += 3.0
+                    if cc in home:
+                        s += 1.0
+                if cc == "US" and r.admin1:
+                    n = states[r.admin1] - (1 if own is not None and own.admin1 == r.admin1 and own.country_code == "US" else 0)
+                    if n > 0:
+                        s += 3.0
+                if r.kind == "city" and any(a is not r and _km(a, r) < NEAR_KM for a in anchors):
+                    s += 2.0
+                if s > best_s:
+                    best, best_s = ri, s
+            m.choice = best
+
+
+def _extract(doc: Doc) -> tuple[list[Place], list[tuple[int, int]]]:
+    idx = get_index()
+    mentions = _find(doc, idx)
+    if not mentions:
+        return [], []
+    singles = {m.surface for m in mentions if " " not in m.surface and not all(e & DEMONYM for e in m.entries)}
+    if singles:
+        sur = _surnames(doc, idx, singles)
+        if sur:
+            mentions = [m for m in mentions if m.surface not in sur]
+    _resolve(mentions, idx, doc.language)
+    agg: dict[int, Place] = {}
+    weight: dict[int, float] = {}
+    for m in mentions:
+        if m.choice < 0:
+            continue
+        p = agg.get(m.choice)
+        w = 0.5 if all(e & DEMONYM for e in m.entries) else 1.0
+        if m.start < LEAD_CHARS:
+            w += 2.0 if m.choice not in weight or weight[m.choice] < 2.0 else 0.0
+        if p is None:
+            r = idx.records[m.choice]
+            agg[m.choice] = Place(
+                name=r.name,
+                country_code=r.country_code,
+                lat=r.lat,
+                lon=r.lon,
+                geonames_id=r.geonames_id,
+                kind=r.kind,
+                count=1,
+                surface=m.surface,
+            )
+            weight[m.choice] = w
+        else:
+            p.count += 1
+            weight[m.choice] += w
+    places = list(agg.values())
+    score = {id(agg[k]): v for k, v in weight.items()}
+    return _rank(places, lambda p: score[id(p)]), [(m.start, m.end) for m in mentions]
+
+
+def extract_places(text: str, language: str | None = None) -> list[Place]:
+    """Places mentioned in ``text``, most important first (see :func:`main_place`).
+
+    ``language`` (ISO 639-1) restricts language-specific names and demonyms.
+
+    >>> [(p.name, p.kind) for p in extract_places("Irakische Truppen rückten in Mossul ein.", "de")]
+    [('Mosul', 'city'), ('Iraq', 'country')]
+    """
+    return _extract(Doc(text, language))[0]
+
+
+def _lead_importance(text: str):
+    lead = text[:LEAD_CHARS]
+
+    def imp(p: Place) -> float:
+        return float(p.count) + (2.0 if p.surface and p.surface in lead else 0.0)
+
+    return imp
+
+
+def _rank(places: list[Place], importance) -> list[Place]:
+    if len(places) < 2:
+        return places
+    main = _main(places, importance)
+    rest = sorted((p for p in places if p is not main), key=lambda p: -importance(p))
+    return [main, *rest] if main is not None else rest
+
+
+def _main(places: list[Place], importance) -> Place | None:
+    if not places:
+        return None
+
+    def imp(p: Place) -> float:
+        s = importance(p)
+        return s * 0.5 if p.kind == "region" and not p.country_code else s  # seas, "Middle East"
+
+    scored = sorted(places, key=lambda p: -imp(p))
+    best = scored[0]
+    if best.kind == "country":
+        inside = [
+            p for p in scored if p.kind != "country" and p.country_code == best.country_code and imp(p) >= 2.0
+        ]
+        if inside:
+            return inside[0]
+    return best
+
+
+def main_place(places: list[Place], text: str) -> Place | None:
+    """The most specific place the article is about.
+
+    Importance = mentions + 2 when named in the title/lead (first 600 characters of
+    ``text``); areas without a country (seas, "Middle East") count half. A city or
+    region beats its own country when it is named in the lead or more than once:
+    "Floods in Patras, Greece" is about Patras.
+
+    >>> t = "Earthquake in Turkey: buildings collapsed in Izmir. Turkey said..."
+    >>> main_place(extract_places(t, "en"), t).name
+    'Izmir'
+    """
+    return _main(places, _lead_importance(text))
