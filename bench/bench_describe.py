@@ -107,12 +107,16 @@ def _acronym(name: str) -> str:
 
 
 def actor_found(gold_actor: str, entities) -> bool:
-    """A gold actor is found when an entity's name or alias is the same name (transliterated,
-    case-folded), its acronym, or covers at least 60% of its words (5-letter prefixes)."""
+    """A gold actor is found when an entity's canonical alias id, name or alias is the same name
+    (transliterated, case-folded), its acronym, or (for names of two words or more) covers at least 60% of its words
+    (5-letter prefixes)."""
     g = _norm(gold_actor)
     gt = set(_toks(gold_actor))
     acro = _acronym(gold_actor)
     for e in entities:
+        ident = e.key.split(":", 1)[1].replace("_", " ") if e.key.startswith("alias:") else ""
+        if ident and _norm(ident) == g:
+            return True  # annotate's canonical id for the actor
         for n in (e.name, *e.aliases):
             k = _norm(n)
             if not k:
@@ -120,7 +124,7 @@ def actor_found(gold_actor: str, entities) -> bool:
             if k == g or (acro and k.replace(" ", "") == acro):
                 return True
             nt = set(_toks(n))
-            if gt and nt and len(gt & nt) / len(gt) >= 0.6 and len(nt - gt) <= max(1, len(nt) // 2):
+            if len(gt) >= 2 and nt and len(gt & nt) / len(gt) >= 0.6 and len(nt - gt) <= max(1, len(nt) // 2):
                 return True
     return False
 
@@ -184,37 +188,51 @@ def evaluate(arts: dict, gold: dict, label: dict) -> tuple[Tally, dict[str, Tall
 
 
 def timing(arts: dict, label: dict, size: int = 20, rounds: int = 5) -> dict[str, float]:
-    """Milliseconds per describe_event for events of ``size`` articles (copies of demo articles)."""
-    from newsweave.describe import context, describe_event
+    """Milliseconds per describe_event for events of ``size`` articles (copies of demo articles).
+
+    Three cases: **cold** (no article seen before: a fresh process), **one new** (the event
+    gains one article, the other 19 are cached: what each batch does) and **warm** (all
+    cached). Each event's time is its best of ``rounds`` (the machine is shared); the
+    median and the worst event are reported.
+    """
+    from newsweave.describe import category, context, describe_event
 
     members: dict[str, list] = defaultdict(list)
     for aid, a in arts.items():
         members[label[aid]].append(a)
-    groups = []
-    for k, (eid, ms) in enumerate(sorted(members.items())):
-        grown = []
+
+    def grow(k: int, ms: list, tag: str) -> list:
+        out = []
         for i in range(size):
             c = copy.copy(ms[i % len(ms)])
-            c.id = f"{c.id}#{k}.{i}"
-            c.content_hash = ""
-            grown.append(c)
-        groups.append((eid, grown))
-    cold, warm = [], []
-    for _ in range(rounds):
+            c.id = f"{c.id}#{tag}{k}.{i}"
+            c.content_hash = f"{c.id}"
+            out.append(c)
+        return out
+
+    events = sorted(members.items())
+    best: dict[str, list[float]] = {"cold": [1e9] * len(events), "one_new": [1e9] * len(events),
+                                    "warm": [1e9] * len(events)}
+    for r in range(rounds):
         context._INFO.clear()
-        for eid, g in groups:
+        category._MEMO.clear()
+        for k, (eid, ms) in enumerate(events):
+            g = grow(k, ms, f"r{r}.")
             t = time.perf_counter()
             describe_event(eid, g)
-            cold.append((time.perf_counter() - t) * 1e3)
-        for eid, g in groups:
+            best["cold"][k] = min(best["cold"][k], (time.perf_counter() - t) * 1e3)
             t = time.perf_counter()
             describe_event(eid, g)
-            warm.append((time.perf_counter() - t) * 1e3)
-    q = lambda xs, p: sorted(xs)[min(len(xs) - 1, int(p * len(xs)))]  # noqa: E731
-    return {
-        "cold_median": statistics.median(cold), "cold_p95": q(cold, 0.95),
-        "warm_median": statistics.median(warm), "warm_p95": q(warm, 0.95),
-    }
+            best["warm"][k] = min(best["warm"][k], (time.perf_counter() - t) * 1e3)
+            g[-1] = grow(k, [ms[0]], f"n{r}.")[0]
+            t = time.perf_counter()
+            describe_event(eid, g)
+            best["one_new"][k] = min(best["one_new"][k], (time.perf_counter() - t) * 1e3)
+    out = {}
+    for case, xs in best.items():
+        out[f"{case}_median"] = statistics.median(xs)
+        out[f"{case}_max"] = max(xs)
+    return out
 
 
 def stories(gold: dict, label: dict, encoder: str) -> tuple[list[str], dict]:
@@ -269,6 +287,17 @@ def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict
 
     r = events.row()
     lines = [
+        "How each field is made (details in the docstrings of `src/newsweave/describe/`): **date** — "
+        "centrality-weighted vote of the articles' event dates (publication day, then dates written in the "
+        "text, at half weight, as fallbacks), outliers > 3 days from the densest day dropped; **location** — "
+        "places scored by title/lead position and mentions, joined across languages by GeoNames id, scaled by "
+        "their country's support, the best city kept when it has ≥ 35% of the most salient place's score; "
+        "**actors** — entities merged by key and shared aliases, ranked by document frequency; **category** — "
+        "per-language stem lexicons (`src/newsweave/data/category/`) + armed groups → conflict; **title** — the "
+        "headline closest to the event centroid; **summary** — 2–4 lead sentences by centroid + MMR over "
+        "transliterated word prefixes and numbers, no encoder; **breaking** — "
+        "max(0, n₆ₕ − 1 − μ) / √(μ + 1), μ = 6 h × (n_before + 1) / (hours_before + 24).",
+        "",
         f"Demo corpus (`src/newsweave/data/demo/`: {sum(t.n for t in per_lang.values())} articles, "
         f"{len(per_lang)} languages, {events.n} gold events); real clean → annotate → embed (`{encoder}`) stages, "
         "no gold leakage.",
@@ -297,15 +326,23 @@ def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict
                  f"| {pct(x['actors'])} |")
     lines += [
         "",
-        "**Speed** (`describe_event`, no encoder, events of 20 articles, 2-core machine):",
+        "**Speed** (`describe_event`, no encoder, the 13 demo events grown to 20 articles each; best of 5 "
+        "rounds per event, median and worst event):",
         "",
-        "| cold median | cold p95 | warm median | warm p95 | budget |",
-        "|---|---|---|---|---|",
-        f"| {speed['cold_median']:.2f} ms | {speed['cold_p95']:.2f} ms | {speed['warm_median']:.2f} ms "
-        f"| {speed['warm_p95']:.2f} ms | < 5 ms |",
+        "| case | median | worst | what it is |",
+        "|---|---|---|---|",
+        f"| warm | {speed['warm_median']:.2f} ms | {speed['warm_max']:.2f} ms | every article's features cached |",
+        f"| one new article | {speed['one_new_median']:.2f} ms | {speed['one_new_max']:.2f} ms "
+        "| the event gained an article in this batch (the pipeline's case) |",
+        f"| cold | {speed['cold_median']:.2f} ms | {speed['cold_max']:.2f} ms "
+        "| no article seen before (a fresh process) |",
         "",
-        "Cold: every article's features computed (first time an article is seen); warm: features cached",
-        "per article, as when the next batch re-describes the event.",
+        "Budget: < 5 ms per event of ≤ 20 articles. Per-article features (lead sentences, category",
+        "evidence, place positions) are computed once per article and cached (id + content hash), so an",
+        f"event pays the cold cost of an article (≈ {speed['cold_median'] / 20:.1f} ms) once, in the batch that "
+        "brings it. 2-core machine, shared with other jobs while measured.",
+        "",
+        "Event-level misses: " + ("; ".join(events.misses) or "none") + ".",
     ]
     return "\n".join(lines)
 

@@ -74,36 +74,54 @@ def plant(n: int, days: float = 30.0, dim: int = 384, mean_size: float = 8.0, se
 
 
 def stream(
-    p: Planted, noise: float = 0.9, chunk: int = 8192, seed: int = 1
+    p: Planted, noise: float = 0.7, chunk: int = 8192, seed: int = 1, start: int = 0, stop: int | None = None
 ) -> Iterator[list[tuple[str, Profile, float, int]]]:
-    """Chunks of (article id, profile, stream time in days since the Unix epoch, gold event)."""
-    rng = np.random.default_rng(seed)
+    """Chunks of (article id, profile, stream time in days since the Unix epoch, gold event).
+
+    Articles ``start`` to ``stop`` (stream positions) only; an article is the same whatever
+    range it is generated in (each block of 8192 has its own random generator).
+    """
     dim = p.centroids.shape[1]
-    for lo in range(0, p.article_event.size, chunk):
-        ev = p.article_event[lo : lo + chunk]
-        tt = p.article_time[lo : lo + chunk]
-        vec = p.centroids[ev] + (noise / np.sqrt(dim)) * rng.standard_normal((ev.size, dim)).astype(np.float32)
-        vec /= np.linalg.norm(vec, axis=1, keepdims=True)
-        keep = rng.random((ev.size, 12))
-        langs = rng.integers(0, len(LANGS), ev.size)
-        noise_ent = rng.integers(0, 100000, ev.size)
-        noise_terms = rng.integers(0, 20000, (ev.size, 6))
-        out = []
-        for j, (e, t) in enumerate(zip(ev.tolist(), tt.tolist())):
-            k = keep[j]
-            ents = Counter({f"e:{x}" for i, x in enumerate(p.entities[e]) if k[i] < 0.7})
-            if k[3] < 0.3:
-                ents[f"e:n{noise_ent[j]}"] = 1
-            places = Counter({f"gn:{p.place[e]}"}) if k[4] < 0.8 else Counter()
-            countries = Counter({f"c:{p.place[e] % 60}"}) if k[5] < 0.85 else Counter()
-            day = EPOCH_DAY + int(p.start[e]) if k[6] < 0.8 else EPOCH_DAY + int(t)
-            terms = Counter(f"t{x}" for i, x in enumerate(p.terms[e].tolist()) if keep[j, (i + 7) % 12] < 0.6)
-            terms.update(f"t{x}" for x in noise_terms[j].tolist())
-            numbers = Counter({float(p.number[e])}) if p.number[e] >= 0 and k[11] < 0.5 else Counter()
-            prof = Profile(vector=vec[j], entities=ents, places=places, countries=countries, terms=terms,
-                           numbers=numbers, days=Counter([day]), languages=Counter([LANGS[langs[j]]]))
-            out.append((f"a{lo + j}", prof, EPOCH + t, e))
-        yield out
+    stop = p.article_event.size if stop is None else min(stop, p.article_event.size)
+    block = 8192
+    buf: list[tuple[str, Profile, float, int]] = []
+    for b0 in range(start - start % block, stop, block):
+        for item in _block(p, b0, min(b0 + block, p.article_event.size), noise, seed, dim):
+            if start <= int(item[0][1:]) < stop:
+                buf.append(item)
+                if len(buf) >= chunk:
+                    yield buf
+                    buf = []
+    if buf:
+        yield buf
+
+
+def _block(p: Planted, lo: int, hi: int, noise: float, seed: int, dim: int) -> list[tuple[str, Profile, float, int]]:
+    rng = np.random.default_rng([seed, lo])
+    ev = p.article_event[lo:hi]
+    tt = p.article_time[lo:hi]
+    vec = p.centroids[ev] + (noise / np.sqrt(dim)) * rng.standard_normal((ev.size, dim)).astype(np.float32)
+    vec /= np.linalg.norm(vec, axis=1, keepdims=True)
+    keep = rng.random((ev.size, 12))
+    langs = rng.integers(0, len(LANGS), ev.size)
+    noise_ent = rng.integers(0, 100000, ev.size)
+    noise_terms = rng.integers(0, 20000, (ev.size, 6))
+    out = []
+    for j, (e, t) in enumerate(zip(ev.tolist(), tt.tolist())):
+        k = keep[j]
+        ents = Counter({f"e:{x}" for i, x in enumerate(p.entities[e]) if k[i] < 0.7})
+        if k[3] < 0.3:
+            ents[f"e:n{noise_ent[j]}"] = 1
+        places = Counter({f"gn:{p.place[e]}"}) if k[4] < 0.8 else Counter()
+        countries = Counter({f"c:{p.place[e] % 60}"}) if k[5] < 0.85 else Counter()
+        day = EPOCH_DAY + int(p.start[e]) if k[6] < 0.8 else EPOCH_DAY + int(t)
+        terms = Counter(f"t{x}" for i, x in enumerate(p.terms[e].tolist()) if keep[j, (i + 7) % 12] < 0.6)
+        terms.update(f"t{x}" for x in noise_terms[j].tolist())
+        numbers = Counter({float(p.number[e])}) if p.number[e] >= 0 and k[11] < 0.5 else Counter()
+        prof = Profile(vector=vec[j], entities=ents, places=places, countries=countries, terms=terms,
+                       numbers=numbers, days=Counter([day]), languages=Counter([LANGS[langs[j]]]))
+        out.append((f"a{lo + j}", prof, EPOCH + t, e))
+    return out
 
 
 def pairwise_prf(pred: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:

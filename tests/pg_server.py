@@ -9,7 +9,8 @@ Where the server binaries come from, first match wins:
 4. Debian's ``/usr/lib/postgresql/*/bin``, if its ``vector`` extension is installed.
 
 The cluster lives in a fresh temporary directory, listens on a free loopback port
-(and a Unix socket inside that directory), runs without fsync (it is thrown away),
+(and a Unix socket inside that directory), runs without fsync (it is thrown away;
+``durable=True`` keeps fsync for benchmarks),
 and is stopped and deleted at the end of the session. PostgreSQL refuses to run as
 root, so as root the server runs as ``nobody`` (via ``setpriv``); no user is created.
 """
@@ -70,7 +71,8 @@ def free_port() -> int:
 class PgServer:
     """One throwaway cluster. ``url`` is a superuser URL to its ``postgres`` database."""
 
-    def __init__(self) -> None:
+    def __init__(self, durable: bool = False) -> None:
+        self.durable = durable  # False: no fsync at all (tests); True: fsync, but commits do not wait for it
         self.external = os.environ.get("NEWSWEAVE_TEST_PG_URL")
         self.dir: Path | None = None
         self.bin: Path | None = None
@@ -104,8 +106,10 @@ class PgServer:
         port = free_port()
         self._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
                   "--no-locale", "--no-sync")
-        opts = (f"-h 127.0.0.1 -p {port} -k {self.dir} -c fsync=off -c synchronous_commit=off "
-                "-c full_page_writes=off -c max_connections=50 -c shared_buffers=64MB")
+        opts = f"-h 127.0.0.1 -p {port} -k {self.dir} -c synchronous_commit=off -c max_connections=50"
+        # durable: like SQLite in WAL mode with synchronous=NORMAL — a crash of the machine may lose the
+        # last commits, never corrupt the database. Tests need not even that.
+        opts += " -c shared_buffers=256MB" if self.durable else " -c fsync=off -c full_page_writes=off"
         self._run("pg_ctl", "-D", str(data), "-l", str(self.dir / "log"), "-w", "-t", "60", "-o", opts, "start",
                   timeout=90)
         self.url = f"postgresql://postgres@127.0.0.1:{port}/postgres"

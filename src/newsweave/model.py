@@ -156,6 +156,7 @@ class Assignment:
     parts: dict[str, float] = field(default_factory=dict)
     new_event: bool = False
     candidates: int = 0
+    story_id: str | None = None  # the story the event belongs to at decision time
 
 
 @dataclass

@@ -308,6 +308,7 @@ class Pipeline:
     ) -> tuple[list[Event], list]:
         by_event: dict[str, list[Article]] = {eid: [] for eid in event_ids}
         fresh = {s.article_id: s.event_id for s in assignments}
+        story_of = {s.event_id: s.story_id for s in assignments if s.story_id}
         for eid in event_ids:
             stored = [a for a in self.store.articles(event_id=eid) if a.id not in fresh]
             by_event[eid].extend(stored)
@@ -317,8 +318,7 @@ class Pipeline:
         events = []
         for eid, arts in by_event.items():
             self.attach_vectors(arts)
-            active = self.clusterer.events.get(eid)
-            story = active.story_id if active else (self.store.event(eid) or Event(eid)).story_id
+            story = story_of.get(eid) or (self.store.event(eid) or Event(eid)).story_id
             events.append(describe_event(eid, arts, story_id=story))
         stories = []
         for sid in sorted({e.story_id for e in events if e.story_id}):

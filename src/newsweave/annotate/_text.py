@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter, not_
 
 __all__ = [
     "Doc",
     "norm",
+    "nword",
     "words",
     "script_of",
     "inflections",
@@ -28,75 +31,79 @@ __all__ = [
 
 WORD_RE = re.compile(r"\w+")
 
-# Characters folded on top of Unicode decomposition.
-_EXTRA = {
-    "ς": "σ",
-    "ß": "ß",
-    "ı": "i",
-    "İ": "i",
-    "ø": "o",
-    "Ø": "o",
-    "đ": "d",
-    "Đ": "d",
-    "ł": "l",
-    "Ł": "l",
-    "ħ": "h",
-    # Arabic letter variants (light normalisation used by most Arabic IR systems)
-    "أ": "ا",
-    "إ": "ا",
-    "آ": "ا",
-    "ٱ": "ا",
-    "ة": "ه",
-    "ى": "ي",
-    "ی": "ي",  # Persian yeh
-    "ک": "ك",  # Persian kaf
-    "ـ": "",  # tatweel
-    "’": "'",
-    "‘": "'",
-    "ʼ": "'",
-}
+# Characters folded on top of Unicode decomposition (applied after lowercasing).
+_FOLDS = (
+    ("ς", "σ"),
+    ("ı", "i"),
+    ("ø", "o"),
+    ("đ", "d"),
+    ("ł", "l"),
+    ("ħ", "h"),
+    # Arabic letter variants (light normalisation used by most Arabic IR systems);
+    # hamza/madda forms (أ إ آ ؤ ئ) already lose their marks in NFD.
+    ("ٱ", "ا"),
+    ("ة", "ه"),
+    ("ى", "ي"),
+    ("ی", "ي"),  # Persian yeh
+    ("ک", "ك"),  # Persian kaf
+    ("ـ", ""),  # tatweel
+    ("’", "'"),
+    ("‘", "'"),
+    ("ʼ", "'"),
+)
 
 
-def _build_table() -> dict[int, str]:
-    table: dict[int, str] = {}
+def _build_folds() -> dict[str, str]:
+    """Lowercase character -> folded form, for every character that changes."""
+    extra = dict(_FOLDS)
+    out: dict[str, str] = {}
     for cp in range(0x3000):
         ch = chr(cp)
-        if ch in _EXTRA:
-            table[cp] = _EXTRA[ch]
-            continue
-        if unicodedata.combining(ch):
-            table[cp] = ""
-            continue
-        low = ch.lower()
-        if len(low) != 1:
-            low = ch
-        base = "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
-        if len(base) != 1:
-            base = low
-        if base in _EXTRA:
-            base = _EXTRA[base]
-        if base != ch:
-            table[cp] = base
-    # Arabic-Indic and extended Arabic-Indic digits -> ASCII
-    for i in range(10):
-        table[0x0660 + i] = str(i)
-        table[0x06F0 + i] = str(i)
-    return table
+        if ch in extra:
+            out[ch] = extra[ch]
+        elif unicodedata.combining(ch):
+            out[ch] = ""
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            base = extra.get(base, base)
+            if base != ch and len(base) == 1:
+                out[ch] = base
+    for i in range(10):  # Arabic-Indic and extended Arabic-Indic digits
+        out[chr(0x0660 + i)] = str(i)
+        out[chr(0x06F0 + i)] = str(i)
+    return out
 
 
-_TABLE = _build_table()
-# Every uppercase letter of the BMP blocks we care about, for regex character classes.
+_FOLD_MAP = _build_folds()
+_FOLD_KEYS = frozenset(_FOLD_MAP)
+
+# Every uppercase / lowercase letter of the BMP blocks we care about, for regex character classes.
 UPPER_CLASS = "".join(chr(cp) for cp in range(0x3000) if chr(cp).isupper())
+LOWER_CLASS = "".join(chr(cp) for cp in range(0x3000) if chr(cp).islower())
+_FIRST = itemgetter(0)
+_ARABIC_LETTER = re.compile("[\u0620-\u064a]")
+_SENT_END = re.compile(r"[.!?؟…\n]")
+_START = re.Match.start
 
 
 def norm(text: str) -> str:
     """Lowercase, strip diacritics, fold letter variants. Length-preserving unless
-    the text contains combining marks (Arabic harakat, decomposed accents).
+    the text contains combining marks of its own (Arabic harakat, decomposed accents).
 
     >>> norm("Bucureștiului ΑΘΉΝΑ")
     'bucurestiului αθηνα'
     """
-    return text.translate(_TABLE)
+    s = text.lower()
+    if not s.isascii():
+        for ch in _FOLD_KEYS.intersection(s):
+            s = s.replace(ch, _FOLD_MAP[ch])
+    return s
+
+
+@lru_cache(maxsize=200_000)
+def nword(word: str) -> str:
+    """:func:`norm` for one word, cached (words repeat across articles)."""
+    return norm(word)
 
 
 def words(text: str) -> list[str]:
@@ -280,20 +287,38 @@ class Doc:
     :meth:`orig` maps offsets back in that case.
     """
 
-    __slots__ = ("text", "norm", "language", "_map", "_tokens", "_tokset")
+    __slots__ = ("text", "norm", "language", "same", "arabic", "_map", "_orig_tokens", "_tokens", "_tokset",
+                 "_caps", "_lower", "_sents")  # fmt: skip
 
     def __init__(self, text: str, language: str | None = None):
         self.text = text
         self.norm = norm(text)
+        self.same = len(self.norm) == len(text)  # offsets in norm and text coincide
         self.language = language or "und"
+        self.arabic = self.language in ("ar", "fa", "ur") or _ARABIC_LETTER.search(text) is not None
         self._map: list[int] | None = None
         self._tokens: list[str] | None = None
+        self._orig_tokens: list[str] | None = None
         self._tokset: set[str] | None = None
+        self._caps: set[str] | None = None
+        self._lower: set[str] | None = None
+        self._sents: list[int] | None = None
+
+    @property
+    def orig_tokens(self) -> list[str]:
+        """Words as written."""
+        if self._orig_tokens is None:
+            self._orig_tokens = WORD_RE.findall(self.text)
+        return self._orig_tokens
 
     @property
     def tokens(self) -> list[str]:
+        """Normalised words, in order."""
         if self._tokens is None:
-            self._tokens = WORD_RE.findall(self.norm)
+            if self.same:  # same boundaries: normalise the words in one go
+                self._tokens = norm(" ".join(self.orig_tokens)).split(" ") if self.orig_tokens else []
+            else:
+                self._tokens = WORD_RE.findall(self.norm)
         return self._tokens
 
     @property
@@ -302,14 +327,62 @@ class Doc:
             self._tokset = set(self.tokens)
         return self._tokset
 
+    def _split_case(self) -> None:
+        orig = self.orig_tokens
+        toks = self.tokens
+        if len(orig) == len(toks):
+            low = list(map(str.islower, map(_FIRST, orig)))
+            self._caps = set(compress(toks, map(not_, low)))
+            self._lower = set(compress(orig, low))
+        else:  # combining marks split words differently: normalise word by word
+            caps: set[str] = set()
+            lower: set[str] = set()
+            for o in orig:
+                if o[0].islower():
+                    lower.add(o)
+                else:
+                    caps.update(WORD_RE.findall(norm(o)))
+            self._caps, self._lower = caps, lower
+
+    @property
+    def cap_tokens(self) -> set[str]:
+        """Normalised forms of the words written with a capital (or in a script without case)."""
+        if self._caps is None:
+            self._split_case()
+        return self._caps  # type: ignore[return-value]
+
+    @property
+    def lower_words(self) -> set[str]:
+        """Words written starting with a lowercase letter, as written."""
+        if self._lower is None:
+            self._split_case()
+        return self._lower  # type: ignore[return-value]
+
+    def pairs(self, firsts: set[str] | frozenset[str]) -> set[str]:
+        """Adjacent normalised word pairs ("new york") whose first word is in ``firsts``."""
+        t = self.tokens
+        return set(map(" ".join, compress(zip(t, t[1:]), map(firsts.__contains__, t))))
+
+    def sentence_bounds(self) -> list[int]:
+        """Offsets in ``text`` where sentences end (sorted)."""
+        if self._sents is None:
+            text = self.text
+            n = len(text)
+            self._sents = [
+                i + 1
+                for i in map(_START, _SENT_END.finditer(text))
+                if text[i] == "\n" or i + 1 >= n or text[i + 1].isspace()
+            ]
+        return self._sents
+
     def orig(self, i: int) -> int:
         """Offset in ``text`` of offset ``i`` in ``norm``."""
-        if len(self.norm) == len(self.text):
+        if self.same:
             return i
         if self._map is None:
             m: list[int] = []
             for j, ch in enumerate(self.text):
-                m.extend([j] * len(ch.translate(_TABLE)))
+                m.extend([j] * len(norm(ch)))
             m.append(len(self.text))
             self._map = m
         return self._map[min(i, len(self._map) - 1)]
@@ -327,7 +400,3 @@ class Doc:
             i = n.find(word, i + 1)
 
 
-@lru_cache(maxsize=4096)
-def is_upper_initial(ch: str) -> bool:
-    """True for an uppercase letter, and for letters of scripts without case."""
-    return ch.isupper() or (ch.isalpha() and not ch.islower())

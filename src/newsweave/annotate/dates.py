@@ -388,7 +388,14 @@ def _dateparser_vocab(lang: str):
 
 
 class _Lang:
-    __slots__ = ("regex", "weekdays", "months", "relative", "units", "numwords", "lang")
+    """Compiled date vocabulary of one language.
+
+    Matching is anchored at trigger positions (date words found through the token
+    set, and digit runs), which is far cheaper than scanning every position.
+    """
+
+    __slots__ = ("word_rx", "digit_rx", "prefix_rx", "ago_rx", "firsts", "rel_firsts", "rel_pairs", "weekdays",
+                 "months", "relative", "units", "numwords", "lang")  # fmt: skip
 
     def __init__(self, lang: str):
         self.lang = lang
@@ -405,39 +412,52 @@ class _Lang:
         self.units = {norm(k): v for k, v in units.items()}
         nw = _alt(self.numwords) or "zz"
         uw = _alt(self.units) or "zz"
-        ago = "|".join(
-            norm(t).replace(" ", r"\s+").format(n=f"(?P<an{i}>\\d{{1,3}}|{nw})", u=f"(?P<au{i}>{uw})")
-            for i, t in enumerate(ago_tpl)
-        )
+        ago = []
+        for i, t in enumerate(ago_tpl):
+            t = norm(t)
+            ago.append(t.replace(" ", r"\s+").format(n=f"(?P<an{i}>\\d{{1,3}}|{nw})", u=f"(?P<au{i}>{uw})"))
+        # "N days ago" is found from its unit word ("days", «ημέρες», «zile»): rarer than "il", "vor", "hace"
+        self.ago_rx = re.compile(r"(?<!\w)(?:" + "|".join(ago) + r")(?!\w)") if ago else None
         month = "(?P<{g}>" + _alt(self.months) + ")"
-        wdays = _alt(self.weekdays)
-        prefix = _PREFIX.get(lang, "")
-        prefix = f"(?:(?P<pre>{_alt(norm(p) for p in prefix.split('|'))})\\s+)?" if prefix else ""
+        year = r"(?P<{g}>(?:19|20)\d\d)"
         suffix = _SUFFIX.get(lang, "")
         if lang == "de":  # "Freitagabend" as well as "Freitag Abend"
-            suffix_re = f"(?:\\s*(?:{_alt(norm(s) for s in suffix.split('|'))}))?"
+            suffix_re = f"(?:\\s*(?:{_alt(norm(x) for x in suffix.split('|'))}))?"
         elif suffix:
-            suffix_re = f"(?:\\s+(?:{_alt(norm(s) for s in suffix.split('|'))}))?"
+            suffix_re = f"(?:\\s+(?:{_alt(norm(x) for x in suffix.split('|'))}))?"
         else:
             suffix_re = ""
-        arabic = "(?:[وفبل])?" if lang == "ar" else ""
-        year = r"(?P<{g}>(?:19|20)\d\d)"
-        parts = [
-            f"(?P<ago>{ago})" if ago else None,
-            f"(?P<rel>{arabic}{_alt(self.relative)})" if self.relative else None,
-            (
-                rf"(?P<dm>(?P<d1>[0-3]?\d){_ORDINAL}\s*(?:de\s+|of\s+|the\s+)?{month.format(g='m1')}\.?"
-                rf"(?:,?\s+(?:de\s+|del\s+)?{year.format(g='y1')})?)"
-            ),
+        end = r"(?!\w)"
+        words_parts = [
+            f"(?P<rel>{_alt(self.relative)})" if self.relative else None,
             (
                 rf"(?P<md>{month.format(g='m2')}\.?\s+(?:the\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
                 rf"(?:,?\s+{year.format(g='y2')})?)"
             ),
+            f"(?P<wd>(?P<wdn>{_alt(self.weekdays)}){suffix_re})" if self.weekdays else None,
+        ]
+        self.word_rx = re.compile("(?:" + "|".join(p for p in words_parts if p) + ")" + end)
+        digit_parts = [
             r"(?P<iso>(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))",
             r"(?P<num>(?P<d4>[0-3]?\d)[./](?P<m4>[01]?\d)[./](?P<y4>(?:19|20)\d\d|\d\d))",
-            f"(?P<wd>{arabic}{prefix}(?P<wdn>{wdays}){suffix_re})" if wdays else None,
+            (
+                rf"(?P<dm>(?P<d1>[0-3]?\d){_ORDINAL}\s*(?:de\s+|of\s+|the\s+)?{month.format(g='m1')}\.?"
+                rf"(?:,?\s+(?:de\s+|del\s+)?{year.format(g='y1')})?)"
+            ),
         ]
-        self.regex = re.compile(r"(?<!\w)(?:" + "|".join(p for p in parts if p) + r")(?!\w)")
+        self.digit_rx = re.compile("(?:" + "|".join(p for p in digit_parts if p) + ")" + end)
+        prefix = _PREFIX.get(lang, "")
+        clitic = "[وفب]?" if lang == "ar" else ""
+        self.prefix_rx = (
+            re.compile(rf"(?<!\w){clitic}(?:{_alt(norm(x) for x in prefix.split('|'))})\s+$") if prefix else None
+        )
+        firsts = set(self.weekdays)
+        firsts.update(k for k in self.relative if " " not in k)
+        firsts.update(k.split()[0] for k in self.months)
+        self.firsts = frozenset(firsts)
+        multi = [k.split() for k in self.relative if " " in k]
+        self.rel_firsts = frozenset(k[0] for k in multi)
+        self.rel_pairs = frozenset(k[0] + " " + k[1] for k in multi)
 
 
 @lru_cache(maxsize=128)
@@ -468,15 +488,64 @@ def _ago_value(m: re.Match, voc: _Lang) -> tuple[int, int] | None:
     return None
 
 
+_DIGITS = re.compile(r"\d+")
+_DE_WEEKDAY_STEMS = tuple(norm(f) for forms in _WEEKDAYS["de"] for f in forms.split("|"))
+_ARABIC_CLITICS = "وفبل"
+
+
+def _triggers(doc: Doc, voc: _Lang) -> list[tuple[int, str]]:
+    """(offset in norm, kind) where a date may be: "w" date word, "d" digits, "a" unit of "N days ago"."""
+    out: list[tuple[int, str]] = []
+    toks = doc.tokset
+    for w in toks & voc.firsts:
+        out.extend((p, "w") for p in doc.find_word(w))
+    if voc.rel_pairs:
+        for pr in doc.pairs(voc.rel_firsts) & voc.rel_pairs:
+            out.extend((p, "w") for p in doc.find_word(pr.split(" ", 1)[0]))
+    if voc.ago_rx is not None:
+        for w in toks.intersection(voc.units):
+            out.extend((p, "a") for p in doc.find_word(w))
+    if voc.lang == "de":  # compounds: "Freitagabend"
+        for t in toks:
+            if len(t) > 7 and t.startswith(_DE_WEEKDAY_STEMS):
+                out.extend((p, "w") for p in doc.find_word(t))
+    if voc.lang == "ar":
+        for t in toks:
+            if len(t) > 3 and t[0] in _ARABIC_CLITICS and t[1:] in voc.firsts:
+                out.extend((p + 1, "w") for p in doc.find_word(t))
+    nt = doc.norm
+    for m in _DIGITS.finditer(nt):
+        i = m.start()
+        if i and (nt[i - 1].isalpha() and nt[i - 1] not in _ARABIC_CLITICS or nt[i - 1] == "_"):
+            continue
+        out.append((i, "d"))
+    out.sort()
+    return out
+
+
 def _find(doc: Doc, published: dt.date | None) -> list[DateMention]:
     voc = _lang(doc.language)
     out: list[DateMention] = []
     text, nt = doc.text, doc.norm
-    for m in voc.regex.finditer(nt):
-        kind = m.lastgroup
+    last_end = -1
+    for pos, trig in _triggers(doc, voc):
+        if pos < last_end:
+            continue
+        if trig == "a":
+            m = voc.ago_rx.search(nt, max(0, pos - 45), min(len(nt), pos + 30))  # type: ignore[union-attr]
+            while m is not None and m.end() <= pos:
+                m = voc.ago_rx.search(nt, m.end(), min(len(nt), pos + 30))  # type: ignore[union-attr]
+            if m is None or m.start() > pos or m.start() < last_end:
+                continue
+        else:
+            m = (voc.digit_rx if trig == "d" else voc.word_rx).match(nt, pos)
+        if m is None:
+            continue
+        kind = "ago" if trig == "a" else m.lastgroup
         g = m.group
         date: dt.date | None = None
         relative = True
+        start_n = m.start()
         if kind == "wd":
             form = g("wdn")
             idx = voc.weekdays.get(form)
@@ -485,20 +554,20 @@ def _find(doc: Doc, published: dt.date | None) -> list[DateMention]:
                 continue
             if voc.lang == "el" and not text[start].isupper():
                 continue  # «τρίτη φορά» is "third time"; weekday names are capitalised in Greek
-            if voc.lang == "ro" and form == "luni" and _RO_MONTHS_BEFORE.search(nt, max(0, m.start() - 12), m.start()):
+            pre = voc.prefix_rx.search(nt, max(0, pos - 30), pos) if voc.prefix_rx else None
+            if voc.lang == "ro" and form == "luni" and _RO_MONTHS_BEFORE.search(nt, max(0, pos - 12), pos):
                 continue  # «trei luni» = three months
-            if voc.lang == "ru" and form == "среду" and not g("pre"):
+            if voc.lang == "ru" and form == "среду" and not pre:
                 continue  # «окружающую среду» = environment
-            if voc.lang == "pt" and form in ("segunda", "terca", "quarta", "quinta", "sexta") and not g("pre"):
+            if voc.lang == "pt" and form in ("segunda", "terca", "quarta", "quinta", "sexta") and not pre:
                 continue  # ordinals without "na"/"no"
+            if pre:
+                start_n = pre.start()
             date = published - dt.timedelta(days=(published.weekday() - idx) % 7)
         elif kind == "rel":
             if published is None:
                 continue
-            word = g("rel")
-            off = voc.relative.get(word)
-            if off is None and word[:1] in "وفبل":
-                off = voc.relative.get(word[1:])
+            off = voc.relative.get(g("rel"))
             if off is None:
                 continue
             date = published + dt.timedelta(days=off)
@@ -533,8 +602,13 @@ def _find(doc: Doc, published: dt.date | None) -> list[DateMention]:
             relative = False
         if date is None:
             continue
-        s, e = doc.orig(m.start()), doc.orig(m.end())
-        out.append(DateMention(text=text[s:e], date=date, relative=relative, start=s))
+        last_end = m.end()
+        s, e = doc.orig(start_n), doc.orig(m.end())
+        surface = text[s:e]
+        if kind == "dm" and surface.endswith(".") and len(m.group("m1")) > 4:
+            surface = surface[:-1]
+        out.append(DateMention(text=surface, date=date, relative=relative, start=s))
+    out.sort(key=lambda d: d.start)
     return out
 
 

@@ -15,7 +15,7 @@ so that matching is one dict lookup per candidate word. Arabic clitics
 (و ف ب ل ك, لل) are stripped at lookup time instead (see :func:`arabic_variants`).
 
 Building from the sources takes ~10 s, so the result is shipped precomputed in
-``data/gazetteer/index.tsv.gz`` (rebuild: ``python -m newsweave.annotate.gazetteer``).
+``data/gazetteer/index.tsv.gz`` (rebuild: ``python -m newsweave.annotate.build_gazetteer``).
 The file starts with a stamp of its inputs; when the stamp does not match (tables
 edited, library upgraded) the index is rebuilt in memory instead, with a warning.
 
@@ -32,7 +32,6 @@ import gzip
 import hashlib
 import logging
 import math
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,7 +57,7 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 INDEX_FILE = DATA_DIR / "index.tsv.gz"
-INDEX_VERSION = "2"  # bump when the build code changes what goes into the index
+INDEX_VERSION = "4"  # bump when the build code changes what goes into the index
 
 # Entry = packed int: record index (20 bits) | flags (3 bits) | language-set id (rest)
 DEMONYM, CURATED, ALLCAPS = 1 << 20, 1 << 21, 1 << 22
@@ -71,12 +70,15 @@ BABEL_LANGS = (
     "ur id ms ca gl eu az ka hy kk uz vi sw tl af ga cy is mt lb ky tg tk mn"
 ).split()
 # Countries whose press is likely to write small local towns in Arabic script.
-ARABIC_CCS = frozenset(
-    "AE BH DZ EG IQ JO KW LB LY MA OM PS QA SA SD SO SY TN YE MR DJ KM EH IL IR TR".split()
-)
-ARABIC_MIN_POP = 200_000  # other countries' towns in Arabic script: only large cities
+ARABIC_CCS = frozenset("AE BH DZ EG IQ JO KW LB LY MA OM PS QA SA SD SO SY TN YE MR DJ KM EH".split())
+# Arabic script has no capitals, so a town name that is also a common word ("بيان" statement,
+# "هزة" tremor) would match everywhere: only towns big enough to be news, short names need more.
+ARABIC_MIN_POP = 50_000  # towns of Arabic-speaking countries
+ARABIC_SHORT_MIN_POP = 200_000  # ... whose name is one word of at most 4 letters
+ARABIC_FOREIGN_MIN_POP = 1_000_000  # cities elsewhere (curated names in cities.tsv bypass this)
 HEBREW_MIN_POP = 500_000
 CYRILLIC_FORMS_MIN_POP = 100_000  # Cyrillic names of cities this big also get Russian case forms
+MAX_NAME_WORDS = 5  # longer names are not indexed
 SHORT_LATIN_MIN_POP = 1_000_000  # 3-letter Latin alternate names only for very large cities
 HOME_COUNTRIES = {
     "el": ("GR", "CY"),
@@ -135,8 +137,8 @@ _ARABIC_P2 = ("وب", "ول", "فب", "فل", "وك", "فك")
 def arabic_variants(tok: str) -> list[str]:
     """Forms of an Arabic word without its attached clitics: بالموصل → الموصل.
 
-    >>> arabic_variants("وللموصل")
-    ['الموصل']
+    >>> arabic_variants("وللموصل")[0]
+    'الموصل'
     """
     out = []
     if len(tok) < 4 or tok[0] not in _ARABIC_P1:
@@ -158,6 +160,8 @@ class GazIndex:
         self.records: list[Record] = []
         self.keys: dict[str, int | tuple[int, ...]] = {}
         self.first_words: set[str] = set()  # first word of every multi-word key
+        self.first_pairs: set[str] = set()  # first two words of every multi-word key
+        self.demonym_keys: set[str] = set()  # keys with a demonym meaning (matched in lowercase too)
         self.max_words = 1
         self.langsets: list[frozenset[str] | None] = [None]
         self.tagged_langs: frozenset[str] = frozenset()
@@ -200,6 +204,8 @@ class GazIndex:
             if key in ALL_STOPWORDS or key in BLACKLIST or key in _date_words():
                 return
         if len(toks) == 1 and len(key) < 2:
+            return
+        if len(toks) > MAX_NAME_WORDS:
             return
         sc = script_of(key)
         forms = {key}
@@ -247,11 +253,14 @@ class GazIndex:
             if ls:
                 tagged |= ls
         self.tagged_langs = frozenset(tagged)
-        for key in self.keys:
+        for key, v in self.keys.items():
             if " " in key:
                 parts = key.split(" ")
                 self.first_words.add(parts[0])
+                self.first_pairs.add(parts[0] + " " + parts[1])
                 self.max_words = max(self.max_words, len(parts))
+            if any(e & DEMONYM for e in ((v,) if isinstance(v, int) else v)):
+                self.demonym_keys.add(key)
         for i, r in enumerate(self.records):
             if r.kind == "country" and r.country_code:
                 self.country_rec[r.country_code] = i
@@ -530,7 +539,10 @@ def _keep_alt(alt: str, key: str, main: str, cc: str, pop: int) -> bool:
     if sc in ("greek", "cyrillic"):
         return len(key) >= 3
     if sc == "arabic":
-        return len(key) >= 3 and (pop >= ARABIC_MIN_POP or (cc in ARABIC_CCS and pop >= 15_000))
+        short = " " not in key and len(key) <= 4
+        if cc in ARABIC_CCS:
+            return pop >= (ARABIC_SHORT_MIN_POP if short else ARABIC_MIN_POP)
+        return pop >= ARABIC_FOREIGN_MIN_POP and not short
     if sc == "hebrew":
         return len(key) >= 3 and (pop >= HEBREW_MIN_POP or cc in ("IL", "PS"))
     return False
@@ -562,15 +574,3 @@ def _add_pycountry(idx: GazIndex) -> None:
             if val and "," not in val:
                 idx._add(val, rec, lang="en")
 
-
-def main(argv: list[str] | None = None) -> int:
-    """Rebuild ``data/gazetteer/index.tsv.gz``: ``python -m newsweave.annotate.gazetteer``."""
-    out = Path((argv or sys.argv[1:] or [str(INDEX_FILE)])[0])
-    idx = build_index()
-    idx.save(out, _stamp())
-    print(f"wrote {out}: {len(idx.records)} records, {len(idx.keys)} keys, {out.stat().st_size / 1e6:.1f} MB")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -129,19 +129,22 @@ ORG_WORDS = _set(
     university union association institute foundation fund federation organisation organization company
     corporation corp inc ltd plc group holdings news times post agency parliament senate congress assembly
     service services airlines airways railways exchange board church hospital school army navy airforce
-    government cabinet coalition alliance league club fc
+    government cabinet coalition alliance league club fc institute national federal central civil general
+    international european reserve fund protection inspectorate
     ministère ministere parti banque conseil commission cour tribunal agence autorité université syndicat
-    fondation fédération organisation compagnie société assemblée gouvernement
+    fondation fédération organisation compagnie société assemblée gouvernement institut nationale national
+    fédéral centrale
     ministerium partei bank rat kommission gericht polizei agentur behörde universität gewerkschaft stiftung
     verband bundestag bundesrat regierung bundeswehr konzern gesellschaft ag gmbh
     ministerio partido banco consejo comisión tribunal policía agencia autoridad universidad sindicato
-    fundación federación gobierno empresa
+    fundación federación gobierno empresa instituto nacional federal civil central protección
     ministerul partidul banca banii consiliul comisia curtea tribunalul poliția agenția autoritatea
-    universitatea sindicatul fundația federația guvernul compania parlamentul senatul
+    universitatea sindicatul fundația federația guvernul compania parlamentul senatul institutul
+    institutului inspectoratul inspectoratului național națională ministerul ministerului
     υπουργείο κόμμα τράπεζα συμβούλιο επιτροπή δικαστήριο αστυνομία οργανισμός πανεπιστήμιο ένωση
-    ομοσπονδία κυβέρνηση βουλή εταιρεία
+    ομοσπονδία κυβέρνηση βουλή εταιρεία ινστιτούτο ινστιτούτου υπηρεσία πυροσβεστική
     министерство партия банк совет комиссия суд полиция агентство университет союз правительство
-    компания
+    компания институт служба мчс
     bakanlığı partisi bankası kurulu komisyonu mahkemesi polis ajansı üniversitesi birliği hükümeti"""
 )
 GROUP_WORDS = _set(
@@ -167,7 +170,7 @@ DIRECTIONS = _set(
 )
 
 # Lowercase connectors allowed inside multi-word names ("Bank of England").
-CONNECTORS = _set("of de des du del della di der für and & y et și la al bin ibn van von da dos")
+CONNECTORS = _set("of de des du del della di al bin ibn van von da dos das pentru")
 
 
 # Number words (2 and up: "one"/"un"/"ένας" double as articles). value -> forms.

@@ -21,12 +21,13 @@ Two passes, the second with the first pass's choices as context.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsweave.annotate._text import Doc, norm
+from newsweave.annotate._text import Doc, nword
 from newsweave.annotate.gazetteer import (
     ALLCAPS,
     CURATED,
@@ -74,35 +75,70 @@ def _sentence_start(text: str, i: int) -> bool:
 
 
 def _is_place_word(idx: GazIndex, w: str) -> bool:
-    n = norm(w)
+    n = nword(w)
     return n in idx.keys or n in idx.first_words
+
+
+def _arabic_clitic(t: str) -> bool:
+    return "\u0600" <= t[0] <= "\u06ff" and t[0] in "وفبلك"
+
+
+def _occurrences(doc: Doc, idx: GazIndex) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(offset in norm, word as written in norm, lookup forms) for every candidate start."""
+    keys = idx.keys
+    caps = doc.cap_tokens
+    singles: dict[str, tuple[str, ...]] = {}
+    for t in caps & keys.keys():
+        singles[t] = (t,)
+    if doc.arabic:
+        for t in caps:
+            if t not in singles and _arabic_clitic(t):
+                vs = tuple(v for v in arabic_variants(t) if v in keys)
+                if vs:
+                    singles[t] = vs
+    for t in doc.tokset & idx.demonym_keys:
+        singles.setdefault(t, (t,))
+    firsts: dict[str, set[str]] = {}
+    for pr in doc.pairs(idx.first_words) & idx.first_pairs:
+        w1 = pr.split(" ", 1)[0]
+        firsts.setdefault(w1, set()).add(w1)
+    if doc.arabic:
+        toks = doc.tokens
+        for w1, w2 in zip(toks, toks[1:]):
+            if _arabic_clitic(w1):
+                for v in arabic_variants(w1):
+                    if v + " " + w2 in idx.first_pairs:
+                        firsts.setdefault(w1, set()).add(v)
+    occ = []
+    for t, forms in singles.items():
+        extra = tuple(firsts.pop(t, ()))
+        for pos in doc.find_word(t):
+            occ.append((pos, t, tuple(dict.fromkeys(extra + forms))))
+    for t, forms in firsts.items():
+        for pos in doc.find_word(t):
+            occ.append((pos, t, tuple(forms)))
+    occ.sort()
+    return occ
 
 
 def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
     keys, first = idx.keys, idx.first_words
-    hitmap: dict[str, tuple[str, ...]] = {}
-    for t in doc.tokset:
-        if t in keys or t in first:
-            hitmap[t] = (t,)
-        elif "\u0600" <= t[0] <= "\u06ff":
-            vs = tuple(v for v in arabic_variants(t) if v in keys or v in first)
-            if vs:
-                hitmap[t] = vs
-    if not hitmap:
+    occ = _occurrences(doc, idx)
+    if not occ:
         return []
-    occ = sorted((pos, t) for t in hitmap for pos in doc.find_word(t))
     nt, text = doc.norm, doc.text
     lang = doc.language
     tagged = lang in idx.tagged_langs
     out: list[_Mention] = []
+    person_like: set[str] = set()
     last_end = -1
-    for pos, t in occ:
+    for pos, t, forms in occ:
         if pos < last_end:
             continue
         end0 = pos + len(t)
         key = None
         end = end0
-        for v in hitmap[t]:
+        for v in forms:
             if v in first:
                 ws, ends, e = [], [], end0
                 while len(ws) < idx.max_words - 1:
@@ -112,6 +148,8 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                     ws.append(m.group(1))
                     e = m.end()
                     ends.append(e)
+                    if len(ws) == 1 and v + " " + ws[0] not in idx.first_pairs:
+                        break
                 for n in range(len(ws), 0, -1):
                     k = v + " " + " ".join(ws[:n])
                     if k in keys:
@@ -146,59 +184,45 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
             continue
         single = " " not in key
         if single and ch.isupper() and not all(en & (DEMONYM | ALLCAPS) for en in keep):
-            if _sentence_start(text, s) and re.search(
-                r"(?<!\w)" + re.escape(surface.lower()) + r"(?!\w)", text
-            ):
+            if _sentence_start(text, s) and surface.lower() in doc.lower_words:
                 continue  # a common word capitalised at the start of a sentence
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1)[0].isupper():
-                w = norm(nxt.group(1))
-                if w not in _NOT_NAME and not _is_place_word(idx, nxt.group(1)):
-                    continue  # part of a longer name: "Paris Saint-Germain"
+                w = nword(nxt.group(1))
+                if w not in _NOT_NAME:
+                    continue  # part of a longer name: "Paris Saint-Germain", "Pedro Sánchez"
             if lang != "de":  # German capitalises every noun
                 prv = _PREV_WORD.search(text, max(0, s - 40), s)
-                if prv and prv.group(1)[0].isupper() and not _sentence_start(text, prv.start(1)):
-                    w = norm(prv.group(1)).rstrip(".")
+                if (
+                    prv
+                    and prv.group(1)[0].isupper()
+                    and (not _sentence_start(text, prv.start(1)) or prv.group(1).lower() not in doc.lower_words)
+                ):
+                    w = nword(prv.group(1)).rstrip(".")
                     if w not in _NOT_NAME and not _is_place_word(idx, prv.group(1)):
+                        person_like.add(surface)
                         continue  # "Jordan" in "Michael Jordan"
         out.append(_Mention(s, e, surface, tuple(keep)))
         last_end = end
-    return out
-
-
-_PAIR = None
-
-
-def _surnames(doc: Doc, idx: GazIndex, cands: set[str]) -> set[str]:
-    """Single-word place candidates that the text also uses as a person's surname ("Lincoln said")."""
-    global _PAIR
-    if _PAIR is None:
-        from newsweave.annotate._text import UPPER_CLASS
-
-        cls = re.escape(UPPER_CLASS)
-        _PAIR = re.compile(rf"(?<!\w)([{cls}][\w'’\-]+)[ \t]+([{cls}][\w'’\-]+)")
-    out = set()
-    for m in _PAIR.finditer(doc.text):
-        last = m.group(2)
-        if last in cands:
-            a = norm(m.group(1))
-            if a not in _NOT_NAME and not _is_place_word(idx, m.group(1)):
-                out.add(last)
+    if person_like:  # the same word elsewhere is that person's surname: "Lincoln said"
+        out = [m for m in out if m.surface not in person_like or all(en & DEMONYM for en in m.entries)]
     return out
 
 
 def _km(a: Record, b: Record) -> float:
+    """Equirectangular distance: plenty for "within a few hundred km"."""
     if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
         return 1e9
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dl = math.radians(b.lon - a.lon)
-    x = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(dl)
-    return 6371.0 * math.acos(max(-1.0, min(1.0, x)))
+    dlon = (b.lon - a.lon + 180.0) % 360.0 - 180.0
+    x = math.radians(dlon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    y = math.radians(b.lat - a.lat)
+    return 6371.0 * math.hypot(x, y)
 
 
 def _resolve(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
     recs = idx.records
     home = HOME_COUNTRIES.get(lang, ())
+    near_cache: dict[int, bool] = {}
     for m in mentions:
         if len({entry_rec(e) for e in m.entries}) == 1:
             m.choice = entry_rec(m.entries[0])
@@ -225,8 +249,8 @@ def _resolve(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
                 ri = entry_rec(en)
                 r = recs[ri]
                 s = math.log10(max(r.population, 1000))
-                if r.kind == "country":
-                    s = max(s, 7.0) + 1.0
+                if r.kind == "country":  # a country name usually means the country; small ones less so
+                    s += 1.5 if r.population >= 1_000_000 else 0.5
                 elif r.kind == "region":
                     s = max(s, 6.5)
                 if en & CURATED:
@@ -242,23 +266,36 @@ def _resolve(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
                     n = states[r.admin1] - (1 if own is not None and own.admin1 == r.admin1 and own.country_code == "US" else 0)
                     if n > 0:
                         s += 3.0
-                if r.kind == "city" and any(a is not r and _km(a, r) < NEAR_KM for a in anchors):
-                    s += 2.0
+                if r.kind == "city" and anchors:
+                    near = near_cache.get(ri)
+                    if near is None:
+                        near = near_cache[ri] = any(a is not r and _km(a, r) < NEAR_KM for a in anchors)
+                    if near:
+                        s += 2.0
                 if s > best_s:
                     best, best_s = ri, s
             m.choice = best
 
 
-def _extract(doc: Doc) -> tuple[list[Place], list[tuple[int, int]]]:
+def _extract(
+    doc: Doc, exclude: list[tuple[int, int]] | None = None
+) -> tuple[list[Place], list[tuple[int, int]]]:
+    """Places, and the spans of their mentions. Names overlapping ``exclude`` spans (known
+    organisations: "Croix-Rouge", "OTAN") are not places; demonyms inside them still count."""
     idx = get_index()
     mentions = _find(doc, idx)
+    if exclude and mentions:
+        ex = sorted(exclude)
+        st, en = [a for a, _ in ex], [b for _, b in ex]
+        kept = []
+        for m in mentions:
+            j = bisect.bisect_right(en, m.start)
+            if j < len(st) and st[j] < m.end and not all(e & DEMONYM for e in m.entries):
+                continue
+            kept.append(m)
+        mentions = kept
     if not mentions:
         return [], []
-    singles = {m.surface for m in mentions if " " not in m.surface and not all(e & DEMONYM for e in m.entries)}
-    if singles:
-        sur = _surnames(doc, idx, singles)
-        if sur:
-            mentions = [m for m in mentions if m.surface not in sur]
     _resolve(mentions, idx, doc.language)
     agg: dict[int, Place] = {}
     weight: dict[int, float] = {}
@@ -293,12 +330,16 @@ def _extract(doc: Doc) -> tuple[list[Place], list[tuple[int, int]]]:
 def extract_places(text: str, language: str | None = None) -> list[Place]:
     """Places mentioned in ``text``, most important first (see :func:`main_place`).
 
-    ``language`` (ISO 639-1) restricts language-specific names and demonyms.
+    ``language`` (ISO 639-1) restricts language-specific names and demonyms. Names that
+    belong to a known organisation ("Croix-Rouge", "Bank of England") are skipped.
 
     >>> [(p.name, p.kind) for p in extract_places("Irakische Truppen rückten in Mossul ein.", "de")]
     [('Mosul', 'city'), ('Iraq', 'country')]
     """
-    return _extract(Doc(text, language))[0]
+    from newsweave.annotate.entities import _alias_matches
+
+    doc = Doc(text, language)
+    return _extract(doc, [(s, e) for s, e, _, _ in _alias_matches(doc)])[0]
 
 
 def _lead_importance(text: str):

@@ -199,8 +199,21 @@ def create_app(
     app.add_middleware(SecurityHeadersMiddleware)
 
     # --- reads ------------------------------------------------------------------------------------
+    limiter_box: list = []
+
+    async def read(fn, *args):
+        """Run a read on a worker thread (at most ``read_threads`` at once) or inline when that is 0."""
+        if cfg.read_threads <= 0:
+            return fn(*args)
+        if not limiter_box:
+            limiter_box.append(anyio.CapacityLimiter(cfg.read_threads))
+        return await anyio.to_thread.run_sync(fn, *args, limiter=limiter_box[0])
+
     @app.get("/health", response_model=S.Health, tags=["meta"], summary="Liveness, schema version and counts")
-    def health() -> dict:
+    async def health() -> dict:
+        return await read(_health)
+
+    def _health() -> dict:
         db = readers.get()
         return {
             "status": "ok",
@@ -220,7 +233,7 @@ def create_app(
         "`q` is full-text search over titles, summaries, entity and place names (every word must match). "
         "Pages: pass the returned `next_cursor` as `cursor`, with the same filters.",
     )
-    def list_events(
+    async def list_events(
         q: str | None = Query(None, max_length=500, description="words to search for"),
         language: str | None = Query(None, max_length=16, description="ISO 639-1 code of a covering language"),
         country: str | None = Query(None, max_length=8, description="ISO 3166-1 alpha-2 country of the event"),
@@ -250,6 +263,9 @@ def create_app(
             limit=limit + 1,
             cursor=_decode_cursor(cursor) if cursor else None,
         )
+        return _json(await read(_list_events, query, limit, breaking))
+
+    def _list_events(query: EventQuery, limit: int, breaking: bool) -> dict:
         try:
             rows = readers.get().events(query)
         except ValueError as e:
@@ -257,7 +273,7 @@ def create_app(
         more = len(rows) > limit
         rows = rows[:limit]
         nxt = _encode_cursor(event_cursor(rows[-1], breaking)) if more and rows else None
-        return _json({"events": [event_json(e) for e in rows], "next_cursor": nxt})
+        return {"events": [event_json(e) for e in rows], "next_cursor": nxt}
 
     @app.get(
         "/events/{event_id}",
@@ -266,12 +282,15 @@ def create_app(
         tags=["events"],
         summary="One event: description, articles by language, timeline, removed segments",
     )
-    def get_event(event_id: str) -> Response:
+    async def get_event(event_id: str) -> Response:
+        return _json(await read(_get_event, event_id))
+
+    def _get_event(event_id: str) -> dict:
         db = readers.get()
         event = db.event(event_id)
         if event is None:
             raise ApiError(404, f"no event with id {event_id!r}")
-        return _json(event_detail(db, event, event_json(event), cfg.event_articles))
+        return event_detail(db, event, event_json(event), cfg.event_articles)
 
     @app.get(
         "/articles/{article_id}",
@@ -280,7 +299,10 @@ def create_app(
         tags=["articles"],
         summary="One article, with why it is in its event",
     )
-    def get_article(article_id: str) -> dict:
+    async def get_article(article_id: str) -> dict:
+        return await read(_get_article, article_id)
+
+    def _get_article(article_id: str) -> dict:
         db = readers.get()
         article = db.article(article_id)
         if article is None:
@@ -317,7 +339,10 @@ def create_app(
         tags=["stories"],
         summary="A developing story and its events in order",
     )
-    def get_story(story_id: str) -> dict:
+    async def get_story(story_id: str) -> dict:
+        return await read(_get_story, story_id)
+
+    def _get_story(story_id: str) -> dict:
         db = readers.get()
         story = db.story(story_id)
         if story is None:

@@ -92,7 +92,9 @@ def clean_article(raw: RawArticle) -> Article:
         html = text
         page = extract_html(text, raw.url)
         extra_captions = [repair_text(c) for c in html_captions(text)]
-        extra_removed = [Removed(kind="caption", text=c, reason="figcaption in the HTML page") for c in extra_captions]
+        extra_removed = [
+            Removed(kind="caption", text=c, reason="figcaption in the HTML page") for c in extra_captions
+        ]
         if not title and page["title"]:
             title = " ".join(repair_text(page["title"]).split())
         for key in ("author", "date", "site"):

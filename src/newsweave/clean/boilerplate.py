@@ -15,9 +15,10 @@ notice vocabulary, or a position in the top/bottom block plus a non-sentence sha
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from . import wordlists as wl
-from .text import Gate, Line, ends_sentence, fold, fold_all, is_headline_like, trie_regex
+from .text import Gate, Line, StartGate, ends_sentence, fold, fold_all, is_headline_like, trie_regex
 
 
 def _alt(words: list[str]) -> str:
@@ -37,8 +38,9 @@ _NAV_STRONG = _whole(wl.NAV_STRONG)
 _NAV_ITEMS = _whole(wl.NAV_ITEMS, wl.NAV_STRONG)
 _SEARCH = re.compile(rf"^(?:{_alt(wl.merged(wl.SEARCH_WORDS))})(?!\w)[\s.…:：]*$")
 _COOKIE_BUTTON = _whole(wl.COOKIE_BUTTONS)
-_WIDGETS = _whole(wl.SHARE, wl.COMMENTS, wl.ADVERT, wl.NAV_STRONG, wl.FONT_SIZE, wl.SEARCH_WORDS,
-                  {"": ["a+", "a-", "a"]})
+_WIDGETS = _whole(
+    wl.SHARE, wl.COMMENTS, wl.ADVERT, wl.NAV_STRONG, wl.FONT_SIZE, wl.SEARCH_WORDS, {"": ["a+", "a-", "a"]}
+)
 _FONT = re.compile(
     rf"^(?:[\s|/:•·-]*(?:a\s*[+-]|a{{1,3}}|\+|-|[+-]?a|{_alt(wl.merged(wl.FONT_SIZE))})(?!\w))+[\s|/:•·-]*$"
 )
@@ -47,12 +49,14 @@ _RELATED = re.compile(
     rf"^(?:[►▶•»>*-]\s*)?(?:{_alt(wl.merged(wl.RELATED_HEADINGS))})(?!\w)"
     r"(?:\s*[:：»>|–—-]+\s*(?P<rest>\S.*)|[\s:：.…»>!▼↓-]*)$"
 )
+_RELATED_START = StartGate(wl.merged(wl.RELATED_HEADINGS))
 _AUTHOR_HEADING = re.compile(rf"^(?:{_alt(wl.merged(wl.AUTHOR_HEADINGS))})[\s:：]*$")
 _META = re.compile(rf"^(?:{_alt(wl.merged(wl.META_PREFIXES))})(?!\w)(?:\s*[:：]|(?=[^.!?]*\d))")
 _READ_TIME = re.compile(rf"\d+\s*(?:{_alt(wl.merged(wl.READ_TIME))})(?!\w)")
 _COPYRIGHT = re.compile(rf"^(?:©|\(c\)|copyright\b)|(?<!\w)(?:{_alt(wl.merged(wl.COPYRIGHT))})(?!\w)")
 _COPYRIGHT_GATE = Gate(wl.merged(wl.COPYRIGHT))
 _FOLLOW = re.compile(rf"^(?:{_alt(wl.merged(wl.FOLLOW_PREFIXES))})(?!\w)")
+_FOLLOW_START = StartGate(wl.merged(wl.FOLLOW_PREFIXES))
 _SOCIAL = re.compile(r"facebook|twitter|instagram|telegram|youtube|tiktok|whatsapp|google news|viber|@\w")
 _COOKIE = re.compile(rf"(?<!\w)(?:{_alt(wl.merged(wl.COOKIE_WORDS))})(?!\w)")
 _COOKIE_GATE = Gate(wl.merged(wl.COOKIE_WORDS))
@@ -63,19 +67,22 @@ _NEWSLETTER_GATE = Gate(wl.merged(wl.NEWSLETTER) + wl.merged(wl.NEWSLETTER_NOUNS
 _MAILISH = re.compile(r"e-?mail|inbox|@|بريد")
 _BYLINE = re.compile(rf"^(?:{_alt(wl.merged(wl.BYLINE_WORDS))})\s+\S")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
+_LETTER = re.compile(r"[^\W\d_]")
 _HANDLES = re.compile(r"^(?:[#@][\w.]+[\s,]*)+$")
+_AGO = re.compile(rf"(?<!\w)(?:{_alt(wl.merged(wl.AGO))})(?!\w)")
+_META_ALONE = re.compile(rf"^(?:{_alt(wl.merged(wl.META_PREFIXES))})[\s:：]*$")
 _DATE_BITS = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}:\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _is_date_line(line: Line) -> bool:
     """'12.03.2024 | 14:35', «Τρίτη, 12 Μαρτίου 2024»: a date or time with few words."""
-    return (
-        line.words <= 9
-        and not line.ends
-        and bool(_DATE_BITS.search(line.key))
-        and len(_ALPHA_WORD.findall(line.key)) <= 4
-    )
+    if line.words > 9 or line.ends or len(_ALPHA_WORD.findall(line.key)) > 4:
+        return False
+    if _DATE_BITS.search(line.key):
+        return True
+    # "2 hours ago", «πριν από 3 ώρες», «منذ 5 دقائق»
+    return line.words <= 5 and any(c.isdigit() for c in line.text) and bool(_AGO.search(line.key))
 
 
 _TIME_AGO = re.compile(r"^\d+\s*\w{1,12}\s*\w{0,8}$|^\d{1,2}:\d{2}$")
@@ -83,12 +90,18 @@ _TIME_AGO = re.compile(r"^\d+\s*\w{1,12}\s*\w{0,8}$|^\d{1,2}:\d{2}$")
 # Captions and credits.
 _LABELS = _alt(wl.merged(wl.CAPTION_LABELS))
 _AGENCIES = _alt(wl.PHOTO_AGENCIES)
-_CREDIT_START = re.compile(rf"^[(\[]?\s*(?:{_LABELS})\.?\s*(?:[:：/|]|\b(?:by|von|de|par|por|di)\b)\s*(?P<rest>.+)$")
+_CREDIT_START = re.compile(
+    rf"^[(\[]?\s*(?:{_LABELS})\.?\s*(?:[:：/|]|\b(?:by|von|de|par|por|di)\b)\s*(?P<rest>.+)$"
+)
 _CREDIT_END = re.compile(
     rf"(?:[(\[]\s*(?:(?:{_AGENCIES})\s*)?(?:{_LABELS})\.?\s*[:：/][^()\[\]]{{2,80}}[)\]]"
     rf"|[|/–—-]\s*(?:{_LABELS})\.?\s*[:：][^()]{{2,80}}"
     rf"|\s(?:{_LABELS})\.?\s*[:：]\s*[^.()]{{2,60}}"
     rf"|[(\[]\s*(?:{_AGENCIES})\s*/\s*[^()\[\]]{{2,60}}[)\]])\s*$"
+)
+# BBC-style "Image source, Getty Images" / "Image caption, Rescuers at work".
+_MEDIA_LABEL = re.compile(
+    r"^(?:image|media|photo|picture|video) (?P<what>source|caption|credit)s?\s*[,:]\s*\S"
 )
 _CREDIT_GATE = Gate(wl.merged(wl.CAPTION_LABELS) + wl.PHOTO_AGENCIES)
 _AGENCY_CREDIT = re.compile(
@@ -134,7 +147,9 @@ def _is_bio(line: Line) -> bool:
             return False
     if not 1 <= len(name) <= 4:
         return False
-    return all(t[0].isalpha() and not t[0].islower() and fold(t.strip(",.")) not in _STOP_FOLDED for t in name)
+    return all(
+        t[0].isalpha() and not t[0].islower() and fold(t.strip(",.")) not in _STOP_FOLDED for t in name
+    )
 
 
 def _is_menu(line: Line) -> bool:
@@ -153,85 +168,48 @@ def _is_menu(line: Line) -> bool:
 
 
 def classify(line: Line) -> None:
-    """Decide what a line's own words make certain; set ``kind``/``flag`` on it."""
-    key = line.key
+    """Decide what a line's own words make certain; set ``kind``/``flag`` on it.
+
+    Short lines (menus, buttons, labels) get every test. Long lines, nearly always story,
+    only meet the tests that a cheap word gate lets through, so most are never folded.
+    """
     text = line.text
-    if not any(c.isalpha() for c in text):
+    if not _LETTER.search(text):
         if _is_date_line(line):
             line.flag = "date"
         else:
             line.drop("boilerplate", "no words")
         return
-    if _URL.match(text) or _HANDLES.match(text):
-        line.drop("boilerplate", "link or handles only")
-        return
     short = len(text) <= 160 and line.words <= 14
-    if short:
-        if _NAV_STRONG.match(key):
-            line.drop("navigation", "menu / skip link")
-            return
-        if _SEARCH.match(key):
-            line.drop("navigation", "search box")
-            return
-        if _COMMENTS.match(key):
-            line.drop("comments", "comment counter")
-            return
-        if _FONT.match(key) and _FONT_HINT.search(key):
-            line.drop("font_size", "font-size control")
-            return
-        if _ADVERT.match(key):
-            line.drop("advert", "advert label")
-            return
-        if _SHARE.match(key):
-            line.drop("share", "share buttons")
-            return
-        if _WIDGETS.match(key):
-            if _FONT_HINT.search(key):
-                line.drop("font_size", "font-size and page tools")
-            else:
-                line.drop("share", "widget bar")
-            return
-    m = _RELATED.match(key) if len(text) <= 250 else None
-    if m:
-        if m.group("rest") is None:
-            line.drop("related", "related-stories heading")
-            line.flag = "related_heading"
-        else:
-            line.drop("related", "teaser of another story")
+    if short and _classify_short(line):
         return
-    if short:
-        if _NAV_ITEMS.match(key):
-            if line.words >= 2 or _MENU_SEP.search(text):
-                line.drop("navigation", "menu")
+    toks = line.tokens
+    if len(text) <= 250 and (short or _RELATED_START.may(toks)):
+        m = _RELATED.match(line.key)
+        if m:
+            if m.group("rest") is None:
+                line.drop("related", "related-stories heading")
+                line.flag = "related_heading"
             else:
-                line.flag = "nav"  # a lone "World": menu only at the top or bottom
+                line.drop("related", "teaser of another story")
             return
-        if _is_menu(line):
-            line.drop("navigation", "menu or breadcrumb")
-            return
-        if _COOKIE_BUTTON.match(key):
-            line.flag = "cookie_button"
-            return
-        if _AUTHOR_HEADING.match(key):
-            line.flag = "author_heading"
-            return
-    if line.words <= 14 and not line.ends:
-        if _META.match(key):
-            line.drop("boilerplate", "metadata line")
-            return
-        if _READ_TIME.search(key):
-            line.drop("boilerplate", "reading time")
-            return
-    if line.words <= 30 and ("©" in text or _COPYRIGHT_GATE.may(line.tokens)) and _COPYRIGHT.search(key):
+    if short and _classify_short_late(line):
+        return
+    if line.words <= 30 and ("©" in text or _COPYRIGHT_GATE.may(toks)) and _COPYRIGHT.search(line.key):
         line.drop("boilerplate", "copyright")
         return
-    if line.words <= 25 and _FOLLOW.match(key) and (not line.ends or _SOCIAL.search(key)):
+    if (
+        line.words <= 25
+        and _FOLLOW_START.may(toks)
+        and _FOLLOW.match(line.key)
+        and (not line.ends or _SOCIAL.search(line.key))
+    ):
         line.drop("share", "follow us")
         return
-    if line.words <= 80 and _COOKIE_GATE.may(line.tokens) and _COOKIE.search(key) and _CONSENT.search(key):
+    if line.words <= 80 and _COOKIE_GATE.may(toks) and _COOKIE.search(line.key) and _CONSENT.search(line.key):
         line.drop("cookie", "cookie notice")
         return
-    if line.words <= 35 and _NEWSLETTER_GATE.may(line.tokens) and _newsletter(line):
+    if line.words <= 35 and _NEWSLETTER_GATE.may(toks) and _newsletter(line):
         line.drop("newsletter", "newsletter / subscription prompt")
         return
     if _credit(line):
@@ -239,11 +217,62 @@ def classify(line: Line) -> None:
     if _is_bio(line):
         line.flag = "bio"
         return
-    if short and _BYLINE.match(key) and line.words <= 6 and not line.ends:
+    if short and _BYLINE.match(line.key) and line.words <= 6 and not line.ends:
         line.flag = "byline"
         return
     if _is_date_line(line):
         line.flag = "date"
+
+
+def _classify_short(line: Line) -> bool:
+    """Whole-line widgets: menus, search boxes, counters, buttons, labels."""
+    key = line.key
+    text = line.text
+    if line.words <= 12 and (_URL.match(text) or _HANDLES.match(text)):
+        line.drop("boilerplate", "link or handles only")
+    elif _NAV_STRONG.match(key):
+        line.drop("navigation", "menu / skip link")
+    elif _SEARCH.match(key):
+        line.drop("navigation", "search box")
+    elif _COMMENTS.match(key):
+        line.drop("comments", "comment counter")
+    elif _FONT.match(key) and _FONT_HINT.search(key):
+        line.drop("font_size", "font-size control")
+    elif _ADVERT.match(key):
+        line.drop("advert", "advert label")
+    elif _SHARE.match(key):
+        line.drop("share", "share buttons")
+    elif _WIDGETS.match(key):
+        if _FONT_HINT.search(key):
+            line.drop("font_size", "font-size and page tools")
+        else:
+            line.drop("share", "widget bar")
+    else:
+        return False
+    return True
+
+
+def _classify_short_late(line: Line) -> bool:
+    """Menus, breadcrumbs, consent buttons, box headings, metadata lines (after teasers)."""
+    key = line.key
+    if _NAV_ITEMS.match(key):
+        if line.words >= 2 or _MENU_SEP.search(line.text):
+            line.drop("navigation", "menu")
+        else:
+            line.flag = "nav"  # a lone "World": menu only at the top or bottom
+    elif _is_menu(line):
+        line.drop("navigation", "menu or breadcrumb")
+    elif _COOKIE_BUTTON.match(key):
+        line.flag = "cookie_button"
+    elif _AUTHOR_HEADING.match(key):
+        line.flag = "author_heading"
+    elif not line.ends and (_META.match(key) or _META_ALONE.match(key)):
+        line.drop("boilerplate", "metadata line")
+    elif not line.ends and _READ_TIME.search(key):
+        line.drop("boilerplate", "reading time")
+    else:
+        return False
+    return True
 
 
 def _newsletter(line: Line) -> bool:
@@ -259,9 +288,17 @@ def _newsletter(line: Line) -> bool:
 
 
 def _credit(line: Line) -> bool:
-    key = line.key
     if len(line.text) > 400:
         return False
+    head = line.text[:48]
+    # Every credit form that starts the line has a separator near the start.
+    if line.words > 12 and not any(c in head for c in ":/|,©："):
+        return _credit_end(line)
+    key = line.key
+    m = _MEDIA_LABEL.match(key)
+    if m:
+        line.drop("caption" if m.group("what") == "caption" else "credit", "photo caption or credit")
+        return True
     m = _CREDIT_START.match(key)
     if m and len(m.group("rest").split()) <= 25:
         rest_words = len(m.group("rest").split())
@@ -273,8 +310,17 @@ def _credit(line: Line) -> bool:
     if _AGENCY_CREDIT.match(key):
         line.drop("credit", "photo credit")
         return True
-    tail = key[-140:]  # a credit closes the line
-    if line.words <= 45 and (":" in tail or "/" in tail) and _CREDIT_GATE.may(line.tokens) and _CREDIT_END.search(tail):
+    return _credit_end(line)
+
+
+def _credit_end(line: Line) -> bool:
+    raw_tail = line.text[-140:]  # a credit closes the line
+    if (
+        line.words <= 45
+        and (":" in raw_tail or "/" in raw_tail or "：" in raw_tail)
+        and _CREDIT_GATE.may(line.tokens)
+        and _CREDIT_END.search(line.key[-140:])
+    ):
         line.drop("caption", "photo caption with credit")
         return True
     return False
@@ -287,7 +333,8 @@ def _story(line: Line) -> bool:
 def mark_structure(lines: list[Line], title_key: str) -> None:
     """Position-aware pass: title repeats, top/bottom blocks, lists after headings."""
     for ln in lines:
-        if ln.kind is None and title_key and ln.key == title_key:
+        # (length first: folding keeps lengths, and most lines are far longer than a title)
+        if ln.kind is None and title_key and abs(len(ln.text) - len(title_key)) <= 3 and ln.key == title_key:
             ln.drop("boilerplate", "title repeated")
     n = len(lines)
     paras = [i for i, ln in enumerate(lines) if _story(ln) and ln.para]
@@ -308,7 +355,11 @@ def mark_structure(lines: list[Line], title_key: str) -> None:
                 if nxt.reason == "related-stories heading":
                     break
                 continue
-            if is_headline_like(nxt.text) or _TIME_AGO.match(nxt.key) or nxt.flag in ("date", "nav", "byline"):
+            if (
+                is_headline_like(nxt.text)
+                or _TIME_AGO.match(nxt.key)
+                or nxt.flag in ("date", "nav", "byline")
+            ):
                 nxt.drop("related", "headline of another story")
             else:
                 break
@@ -348,7 +399,7 @@ def _short_item(ln: Line) -> bool:
     return ln.kind is None and ln.words <= 3 and len(ln.text) <= 30 and not ln.ends
 
 
-def _runs(block: list[Line], pred) -> list[list[Line]]:  # noqa: ANN001 - a plain predicate
+def _runs(block: list[Line], pred: Callable[[Line], bool]) -> list[list[Line]]:
     runs: list[list[Line]] = []
     cur: list[Line] = []
     for ln in block:
@@ -365,6 +416,18 @@ def _runs(block: list[Line], pred) -> list[list[Line]]:  # noqa: ANN001 - a plai
     return runs
 
 
+def _sandwiched(block: list[Line]) -> None:
+    """A short label between two removed lines of one kind is part of that widget.
+
+    ("Newsletter" / «« La Matinale »» / "S'inscrire"). Only used above the first and below
+    the last paragraph, and never for a line that ends like a sentence.
+    """
+    for i in range(1, len(block) - 1):
+        ln, prev, nxt = block[i], block[i - 1], block[i + 1]
+        if ln.kind is None and not ln.ends and ln.words <= 8 and prev.kind and prev.kind == nxt.kind:
+            ln.drop(prev.kind, "between two lines of the same widget")
+
+
 def _top_block(block: list[Line]) -> None:
     for ln in block:
         if ln.kind is not None:
@@ -379,6 +442,7 @@ def _top_block(block: list[Line]) -> None:
         if len(run) >= 3:
             for ln in run:
                 ln.drop("navigation", "menu at the top")
+    _sandwiched(block)
 
 
 def _bottom_block(block: list[Line]) -> None:
@@ -393,6 +457,7 @@ def _bottom_block(block: list[Line]) -> None:
         if len(run) >= 2:
             for ln in run:
                 ln.drop("navigation", "menu at the bottom")
+    _sandwiched(block)
     heads = [ln for ln in block if ln.kind is None and is_headline_like(ln.text) and ln.words >= 3]
     if any(ln.text.rstrip().endswith(":") for ln in heads):
         return  # "The measures include:" and a list: part of the story

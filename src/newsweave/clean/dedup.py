@@ -40,7 +40,7 @@ def shingle_hashes(text: str, k: int = 5) -> np.ndarray:
     words = _WORD.findall(fold(text))
     if not words:
         return np.empty(0, dtype=np.uint64)
-    wh = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    wh = np.array(list(map(zlib.crc32, map(str.encode, words))), dtype=np.uint64)
     k = min(k, len(wh))
     acc = np.zeros(len(wh) - k + 1, dtype=np.uint64)
     for i in range(k):
@@ -55,9 +55,10 @@ def _identity(x: int) -> int:  # module-level (not a lambda) so MinHash objects 
 class NearDuplicateIndex:
     """MinHash LSH over word 5-shingles: finds wire copies and lightly edited reprints.
 
-    Signatures are plain bytes (``num_perm`` little-endian uint32, datasketch's affine32 scheme), so they can be stored
-    and the index rebuilt with :meth:`load`. ``query`` returns the id of the earliest
-    added article whose estimated Jaccard similarity reaches ``threshold``.
+    Signatures are plain bytes (``num_perm`` little-endian uint32, datasketch's affine32
+    scheme), so they can be stored and the index rebuilt with :meth:`load`. ``query``
+    returns the id of the earliest added article whose estimated Jaccard similarity
+    reaches ``threshold``.
 
     >>> idx = NearDuplicateIndex(threshold=0.8)
     >>> text = " ".join(f"word{i}" for i in range(300))
@@ -95,7 +96,9 @@ class NearDuplicateIndex:
         if len(signature) != 4 * self.num_perm:
             raise ValueError(f"signature has {len(signature)} bytes, this index needs {4 * self.num_perm}")
         values = np.frombuffer(signature, dtype="<u4").astype(np.uint32)
-        return MinHash(num_perm=self.num_perm, seed=_SEED, hashvalues=values, scheme=_SCHEME, hashfunc=_identity)
+        return MinHash(
+            num_perm=self.num_perm, seed=_SEED, hashvalues=values, scheme=_SCHEME, hashfunc=_identity
+        )
 
     def add(self, article_id: str, signature: bytes) -> None:
         """Index an article. Empty texts and ids already present are ignored."""

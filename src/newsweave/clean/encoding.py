@@ -29,8 +29,18 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
 }
 # Always tried after charset-normalizer's guesses: its statistics need more text than a
 # headline gives, and on short input it reaches for CJK multi-byte code pages.
-_SINGLE_BYTE = ("cp1252", "cp1250", "iso8859_16", "cp1253", "iso8859_7", "cp1256", "iso8859_6", "cp1251",
-                "koi8_r", "cp1254")
+_SINGLE_BYTE = (
+    "cp1252",
+    "cp1250",
+    "iso8859_16",
+    "cp1253",
+    "iso8859_7",
+    "cp1256",
+    "iso8859_6",
+    "cp1251",
+    "koi8_r",
+    "cp1254",
+)
 
 # Latin-1 symbols and cp125x specials that, glued to a letter, betray a wrong code page
 # ("¶ρειος" is "Άρειος" decoded as cp1253 instead of ISO-8859-7).
@@ -39,6 +49,8 @@ _ODD = re.compile(
     r"|[\u00a1-\u00aa\u00ac-\u00af\u00b1-\u00b9\u00bc-\u00bf\u00d7\u00f7\u0192\u02c6\u02dc\u2020\u2021\u2030"
     r"\u2122](?=\w)|[\u2500-\u257f]"
 )
+# A right quote opening a word ("’ρειος"): Ά read as ISO-8859-7 instead of cp1253.
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=\s))[’‘](?=[^\W\d_])")
 _C1 = re.compile(r"[\u0080-\u009f]")
 _CTRL = re.compile(r"[\u0000-\u0008\u000b\u000e-\u001f\u007f]")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -76,7 +88,7 @@ def _word_oddity(w: str) -> int:
 def _implausibility(text: str) -> float:
     """Penalty per character for signs of a wrong code page: lower is better."""
     bad = 10 * len(_C1.findall(text)) + 10 * text.count("\ufffd") + 5 * len(_CTRL.findall(text))
-    bad += 3 * len(_ODD.findall(text))
+    bad += 3 * len(_ODD.findall(text)) + 2 * len(_QUOTE_OPEN.findall(text))
     bad += sum(_word_oddity(w) for w in _WORD.findall(text) if len(w) > 1)
     return bad / max(1, len(text))
 
@@ -137,7 +149,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return _check_text(data.decode(enc), enc)
             except UnicodeDecodeError as exc:
-                raise ValueError(f"binary data: starts with a {enc} byte-order mark but is not {enc}") from exc
+                raise ValueError(
+                    f"binary data: starts with a {enc} byte-order mark but is not {enc}"
+                ) from exc
     utf16 = _sniff_utf16(data)
     if utf16:
         try:
@@ -168,6 +182,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         key = (score, rank, enc, text)
         if best is None or key[:2] < best[:2]:
             best = key
+        elif key[0] == best[0] and text != best[3] and best[3].translate(_CEDILLA) == text:
+            # cp1250 and ISO-8859-16 agree but for ş/ţ versus ș/ț: the same Romanian text,
+            # and the comma-below spelling is the correct one.
+            best = key
     if best is None:
         raise ValueError("binary data: no text encoding fits these bytes")
     return _check_text(best[3], best[2])
@@ -183,8 +201,10 @@ _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
 _FTFY = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, unescape_html=False)
 # Invisible characters that break matching: zero-width space, BOM, soft hyphen, word
 # joiner, bidi marks/embeddings (Arabic copy-paste). ZWJ/ZWNJ are kept (Persian, Indic).
-_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069"
-                        "\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]")
+_INVISIBLE = re.compile(
+    "[\u200b\ufeff\u00ad\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
+)
 _CEDILLA = str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"})
 _TURKISH = re.compile("[ğĞıİ]")
 _ROMANIAN = re.compile(r"[ăĂțȚșȘţŢ]|\b(?:[şŞ]i|în|pentru|care)\b")

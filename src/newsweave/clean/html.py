@@ -8,6 +8,8 @@ from typing import Any
 
 import trafilatura
 
+from .text import ends_sentence
+
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b|<!--)", re.I)
 _HTML_TAG = re.compile(r"</(?:p|div|body|html|article|span|a|li|h[1-6])\s*>", re.I)
 
@@ -40,12 +42,14 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
         include_tables=True,
         include_images=False,
         deduplicate=False,
-        favor_recall=True,
+        favor_recall=True,  # the line cleaner removes what extra noise this lets through
     )
     if doc is None:
         return {"title": None, "text": None, "date": None, "author": None, "site": None, "url": url}
     get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
     text = get("text") or None
+    if text and not _has_body(text):
+        text = None  # a page of menus only: trafilatura falls back to returning them
     return {
         "title": get("title") or None,
         "text": text if text and text.strip() else None,
@@ -54,6 +58,10 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any]:
         "site": get("sitename") or None,
         "url": get("url") or url,
     }
+
+
+def _has_body(text: str) -> bool:
+    return any(len(line.split()) >= 3 or ends_sentence(line.strip()) for line in text.splitlines())
 
 
 _FIGCAPTION = re.compile(r"<figcaption\b[^>]*>(.*?)</figcaption\s*>", re.I | re.S)
@@ -76,9 +84,44 @@ def html_captions(html: str) -> list[str]:
     return out
 
 
+# Elements whose text stands on its own line (inline ones, like <a> and <b>, do not).
 _BLOCK_TAGS = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 header footer nav aside section article main figure figcaption "
-    "blockquote pre table tr td th dt dd form button label br hr option".split()
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "section",
+        "article",
+        "main",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "dt",
+        "dd",
+        "form",
+        "button",
+        "label",
+        "br",
+        "hr",
+        "option",
+    }
 )
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "head")
 

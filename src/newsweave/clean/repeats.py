@@ -17,13 +17,15 @@ def mark_duplicate_body(lines: list[Line]) -> None:
     the copy. A repeated paragraph elsewhere (a pull quote) keeps its first copy.
     """
     story = [ln for ln in lines if ln.kind is None]
-    keys = [ln.key for ln in story]
+    keys = [ln.text for ln in story]  # copies are verbatim: no need to fold long lines
     n = len(keys)
     for p in range(1, n):
         if keys[p] != keys[0]:
             continue
+        # The copy runs as long as lines repeat with period p (a line printed three times
+        # in a row is period 1, the whole body printed twice is period = its length).
         m = 0
-        while p + m < n and m < p and keys[p + m] == keys[m]:
+        while p + m < n and keys[p + m] == keys[m]:
             m += 1
         long_enough = m >= 2 or len(keys[0]) >= 200
         if long_enough and (p + m == n or m >= 0.8 * p):
@@ -35,9 +37,9 @@ def mark_duplicate_body(lines: list[Line]) -> None:
     for ln in lines:
         if ln.kind is not None:
             continue
-        if ln.key in seen and _prose(ln):
+        if ln.text in seen and _prose(ln):
             ln.drop("duplicate_body", "paragraph repeated")
-        seen.add(ln.key)
+        seen.add(ln.text)
 
 
 def _prose(ln: Line) -> bool:
@@ -54,9 +56,13 @@ def collect_captions(lines: list[Line]) -> list[str]:
     counts: dict[str, int] = {}
     for ln in lines:
         if ln.kind is None:
-            counts[ln.key] = counts.get(ln.key, 0) + 1
-    for ln in lines:
-        if ln.kind is None and counts[ln.key] > 1 and len(ln.text) <= _CAPTION_MAX:
+            counts[ln.text] = counts.get(ln.text, 0) + 1
+    repeated = [
+        ln for ln in lines if ln.kind is None and 2 <= counts[ln.text] <= 3 and len(ln.text) <= _CAPTION_MAX
+    ]
+    # Never empty the body this way: a text made only of repeats is not captions.
+    if repeated and len(repeated) < sum(counts.values()):
+        for ln in repeated:
             ln.drop("caption", "caption printed twice")
     captions: list[str] = []
     seen: set[str] = set()

@@ -1,8 +1,8 @@
 """Small text helpers shared by the cleaners: folding, line splitting, line shape.
 
-Everything here is called once per line in a hot loop, so it leans on C-level
-``str`` methods (``translate``, ``casefold``, ``unicodedata.normalize``) instead of
-per-character Python loops.
+Everything here runs once per line in a hot loop, so it leans on C-level work
+(``casefold``, ``unicodedata.normalize``, ``split``/``strip``, one regex) and on
+per-word caches instead of per-character Python loops.
 """
 
 from __future__ import annotations
@@ -36,9 +36,6 @@ def fold(text: str) -> str:
     if "\u0649" in text or "\u0671" in text:  # alif maqsura / wasla written for ya / alif
         text = text.replace("\u0649", "\u064a").replace("\u0671", "\u0627")
     return text
-
-
-_WS = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def split_lines(text: str) -> list[str]:
@@ -84,10 +81,6 @@ def ends_sentence(line: str) -> bool:
 _WORD = re.compile(r"\w+")
 
 
-def word_count(line: str) -> int:
-    return len(_WORD.findall(line))
-
-
 def is_headline_like(line: str) -> bool:
     """A line shaped like the headline of another story: short, no full stop at the end.
 
@@ -100,9 +93,7 @@ def is_headline_like(line: str) -> bool:
     s2 = s.rstrip(_CLOSERS + " ")
     if not s2:
         return False
-    if s2[-1] in ".;…":
-        return False
-    return True
+    return s2[-1] not in ".;…"
 
 
 def is_paragraph_like(line: str) -> bool:
@@ -111,11 +102,12 @@ def is_paragraph_like(line: str) -> bool:
     >>> is_paragraph_like("The vote is expected on Friday."), is_paragraph_like("Home")
     (True, False)
     """
+    # Same rule as Line.para (on whitespace-collapsed text, words = spaces + 1).
     if len(line) >= 160:
         return True
     if line.startswith("(") and line.endswith(")") and len(line) >= 20:
         return True  # "(Reporting by ...; Editing by ...)"
-    return ends_sentence(line) and word_count(line) >= 5
+    return ends_sentence(line) and line.count(" ") >= 4
 
 
 @lru_cache(maxsize=200_000)
@@ -162,7 +154,8 @@ def _trie_pattern(node: dict) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if end:
-        body = f"(?:{body})?" if len(branches) > 1 or len(body) > 1 and not body.startswith("[") else body + "?"
+        single = len(branches) == 1 and (len(body) == 1 or body.startswith("["))
+        body = body + "?" if single else f"(?:{body})?"
     return body
 
 
@@ -193,8 +186,50 @@ class Gate:
                 keys.add(max(words, key=len))
         self.keys = frozenset(keys)
 
-    def may(self, tokens: frozenset[str]) -> bool:
+    def may(self, tokens: Iterable[str]) -> bool:
         return self.always or not self.keys.isdisjoint(tokens)
+
+
+class StartGate:
+    """Like :class:`Gate`, for phrases that must open the line: tests the first word only."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.firsts = frozenset(m.group(0) for p in phrases if (m := _WORD.match(fold(p))))
+
+    def may(self, tokens: list[str]) -> bool:
+        return bool(tokens) and tokens[0] in self.firsts
+
+
+# Punctuation stripped from the ends of a whitespace-separated word.
+_PUNCT = "\"'“”„‘’«»‹›()[]{}<>.,;:!?…–—-‐/\\|•·*#@%&+=~^`_،؛؟۔。、，：；！？"
+_FOLDED_WORDS: dict[str, str] = {}
+
+
+def words_of(text: str) -> list[str]:
+    """Folded words of a line, in order (the \\w+ runs of :func:`fold`, but faster).
+
+    Splitting on spaces and stripping punctuation in C is ~3x faster than a \\w+ regex
+    over Unicode text, and each distinct word is folded once per process.
+
+    >>> words_of("«Κοινοποίηση» e-mail, ȘTIRI!")
+    ['κοινοποιηση', 'e', 'mail', 'stiri']
+    """
+    out: list[str] = []
+    cache = _FOLDED_WORDS
+    for w in text.casefold().split():
+        w = w.strip(_PUNCT)
+        if not w:
+            continue
+        f = cache.get(w)
+        if f is None:
+            f = w if w.isascii() else fold(w)
+            if len(cache) < 500_000:
+                cache[w] = f
+        if f.isalnum():
+            out.append(f)
+        else:  # "e-mail", "l'audience", "12:30", decomposed marks
+            out.extend(_WORD.findall(f))
+    return out
 
 
 class Line:
@@ -205,12 +240,12 @@ class Line:
     ``key`` is computed on first use: long story lines often never need it.
     """
 
-    __slots__ = ("text", "_key", "_tokens", "kind", "reason", "flag", "words", "ends", "para")
+    __slots__ = ("_key", "_tokens", "ends", "flag", "kind", "para", "reason", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._key: str | None = None
-        self._tokens: frozenset[str] | None = None
+        self._tokens: list[str] | None = None
         self.kind: str | None = None
         self.reason = ""
         self.flag = ""
@@ -230,10 +265,10 @@ class Line:
         return self._key
 
     @property
-    def tokens(self) -> frozenset[str]:
-        """The distinct folded words: cheap gates before costly regexes, topic stems."""
+    def tokens(self) -> list[str]:
+        """The folded words, in order: cheap gates before costly regexes, topic stems."""
         if self._tokens is None:
-            self._tokens = frozenset(_WORD.findall(self.key))
+            self._tokens = words_of(self.text)
         return self._tokens
 
     def drop(self, kind: str, reason: str) -> None:

@@ -14,8 +14,9 @@ For each possible break before paragraph *b* we ask:
 Measured on the fixtures, overlap alone separates poorly (a short closing paragraph of
 the same story can share nothing with the lead), so overlap is only trusted together
 with a story-start signal: title line *and* a clear dateline (overlap < 0.2), title
-line and a "Place –" opening (< 0.1), one clear signal (< 0.08), or, with no signal at all, zero overlap plus a long tail of three or
-more paragraphs that hang together. Anything less is left in the article.
+line and a "Place –" opening (< 0.1), one clear signal (< 0.08), or, with no signal
+at all, zero overlap plus a long tail of three or more paragraphs that hang together.
+Anything less is left in the article.
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ def content_stems(words: Iterable[str]) -> set[str]:
         if s:
             out.add(s)
     return out
+
+
 _AGENCY = trie_regex(set(wl.DATELINE_AGENCIES) | set(fold_all(wl.DATELINE_AGENCIES)))
 _CAPS = "A-ZÀ-ÞĂÂÎȘȚŞŢĞİŁŃŚŹŻĆĘĄΑ-ΩΆ-ΏА-ЯЁ"
 _DATELINE = re.compile(
@@ -180,8 +183,14 @@ def find_break(title: str, paragraphs: list[str], words: list[Iterable[str]] | N
         else:
             # No sign of a new story: only a long, self-contained tail sharing nothing.
             ok = False
-            if (n - start >= 3 and b >= 3 and before_chars >= 600 and after_chars >= 600
-                    and cover <= 0.03 and keep <= 0.03):
+            if (
+                n - start >= 3
+                and b >= 3
+                and before_chars >= 600
+                and after_chars >= 600
+                and cover <= 0.03
+                and keep <= 0.03
+            ):
                 first, rest = stems[start], suffix[start + 1]
                 ok = len(first & rest) / max(1, min(len(first), len(rest))) >= 0.2
         if ok:

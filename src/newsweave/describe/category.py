@@ -119,6 +119,37 @@ def lexicons() -> dict[str, Lexicon]:
     return out
 
 
+def _lookup(lex: Lexicon, tok: str) -> dict[str, tuple[float, str]]:
+    """Best (weight, entry) per category for one folded token (exact and prefix entries)."""
+    best: dict[str, tuple[float, str]] = {}
+    for f in _forms(tok):
+        for cat, w in lex.exact.get(f, {}).items():
+            if w > best.get(cat, (0.0, ""))[0]:
+                best[cat] = (w, f)
+        for n in range(min(len(f), lex.max_prefix), lex.min_prefix - 1, -1):
+            hit = lex.prefix.get(f[:n])
+            if hit:
+                for cat, w in hit.items():
+                    if w > best.get(cat, (0.0, ""))[0]:
+                        best[cat] = (w, f[:n] + "*")
+    return best
+
+
+_MEMO: dict[tuple[int, str], dict[str, tuple[float, str]]] = {}
+_MEMO_MAX = 100_000
+_NONE: dict[str, tuple[float, str]] = {}
+
+
+def _cached_lookup(lex: Lexicon, tok: str) -> dict[str, tuple[float, str]]:
+    key = (id(lex), tok)
+    hit = _MEMO.get(key)
+    if hit is None:
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        hit = _MEMO[key] = _lookup(lex, tok) or _NONE
+    return hit
+
+
 def score_text(title: str, body: str, language: str | None) -> dict[str, float]:
     """Category evidence of one text (title counts double)."""
     lex_all = lexicons()
@@ -127,25 +158,19 @@ def score_text(title: str, body: str, language: str | None) -> dict[str, float]:
     for part, boost in ((title, 2.0), (body, 1.0)):
         toks = _tokens(part, names=boost == 1.0 and language != "de")
         for i, tok in enumerate(toks):
-            if not tok:
-                continue  # part of a multi-word proper name
-            if tok.isdigit():
-                continue
-            nxt = _forms(toks[i + 1]) if i + 1 < len(toks) and toks[i + 1] and not toks[i + 1].isdigit() else []
+            if not tok or tok.isdigit():
+                continue  # a number, or part of a multi-word proper name
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
             for lex in chosen:
-                best: dict[str, tuple[float, str]] = {}
-                for f in _forms(tok):
-                    for cat, w in lex.exact.get(f, {}).items():
-                        if w > best.get(cat, (0.0, ""))[0]:
-                            best[cat] = (w, f)
-                    for n in range(min(len(f), lex.max_prefix), lex.min_prefix - 1, -1):
-                        for cat, w in lex.prefix.get(f[:n], {}).items():
-                            if w > best.get(cat, (0.0, ""))[0]:
-                                best[cat] = (w, f[:n] + "*")
-                    for second, star, cat, w in lex.pairs.get(f, ()):
-                        if any(s == second or (star and s.startswith(second)) for s in nxt):
+                best = _cached_lookup(lex, tok)
+                pairs = lex.pairs.get(tok) or (lex.pairs.get(_forms(tok)[-1]) if tok[0] >= "\u0600" else None)
+                if pairs and nxt:
+                    best = dict(best)
+                    nforms = _forms(nxt)
+                    for second, star, cat, w in pairs:
+                        if any(x == second or (star and x.startswith(second)) for x in nforms):
                             if w >= best.get(cat, (0.0, ""))[0]:
-                                best[cat] = (w, f"{f}_{second}")
+                                best[cat] = (w, f"{tok}_{second}")
                 for cat, (w, entry) in best.items():
                     hits[cat][entry].append(w * boost)
     scores: dict[str, float] = {}
@@ -164,19 +189,24 @@ def _tokens(text: str, names: bool) -> list[str]:
     kinds of news. Acronyms (ECB, FIFA) and sentence-initial words are kept;
     German (every noun capitalised) and titles (often Title Case) are read whole.
     """
-    ms = list(_TOKEN.finditer(text))
-    toks = [fold(m.group()) for m in ms]
+    folded = fold(text)
     if not names:
-        return toks
-    caps = []
-    for m in ms:
+        return _TOKEN.findall(folded)
+    ms = list(_TOKEN.finditer(text))
+    if len(folded) == len(text):
+        toks = [folded[m.start(): m.end()] for m in ms]
+    else:
+        toks = [fold(m.group()) for m in ms]
+    caps = [False] * len(ms)
+    for i, m in enumerate(ms):
         w = m.group()
-        initial = not text[: m.start()].rstrip(" \t\"'«“„(").endswith(tuple(".!?:;\n")) and m.start() > 0
-        caps.append(w[:1].isupper() and not w.isupper() and initial)
+        if w[0].isupper() and not w.isupper():
+            before = text[max(0, m.start() - 4): m.start()].rstrip(" \t\"'«“„(")
+            caps[i] = bool(before) and not before.endswith((".", "!", "?", ":", ";", "\n"))
     for i, m in enumerate(ms):
         if not caps[i]:
             continue
-        left = i > 0 and (caps[i - 1] or ms[i - 1].group()[:1].isupper()) and _adjacent(text, ms[i - 1], m)
+        left = i > 0 and ms[i - 1].group()[0].isupper() and _adjacent(text, ms[i - 1], m)
         right = i + 1 < len(ms) and caps[i + 1] and _adjacent(text, m, ms[i + 1])
         if left or right:
             toks[i] = ""

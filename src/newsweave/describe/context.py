@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import sys
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -60,8 +61,9 @@ class Sentence(NamedTuple):
 
     text: str
     pos: int  # 0 = first sentence of the body
-    terms: frozenset[str]
+    terms: frozenset[str]  # transliterated word prefixes
     numbers: frozenset[str]
+    feats: frozenset[str]  # terms + "#number" (the same object as terms when there is no number)
 
 
 @dataclass
@@ -71,11 +73,12 @@ class ArticleInfo:
     terms: frozenset[str]  # title + lead terms (for term-overlap centrality)
     title_terms: frozenset[str]
     sentences: list[Sentence]
+    lead_feats: frozenset[str]  # every feature of the lead sentences
     cache: dict = field(default_factory=dict)  # per-module memo (e.g. category scores)
 
 
 _INFO: OrderedDict[tuple[str, str], ArticleInfo] = OrderedDict()
-_INFO_MAX = 50_000
+_INFO_MAX = 10_000  # about 25 KiB each (~250 MiB at most): the articles of recently touched events
 
 
 def _info_key(a: Article) -> tuple[str, str]:
@@ -83,8 +86,11 @@ def _info_key(a: Article) -> tuple[str, str]:
     return (a.id, h)
 
 
+_EMPTY: frozenset[str] = frozenset()
+
+
 def feature_terms(text: str) -> frozenset[str]:
-    return frozenset(t for t in terms(text) if t not in _STOP)
+    return frozenset(sys.intern(t) for t in terms(text) if t not in _STOP)
 
 
 def article_info(a: Article) -> ArticleInfo:
@@ -101,7 +107,9 @@ def article_info(a: Article) -> ArticleInfo:
     if len(a.text) > LEAD_CHARS and len(split) <= MAX_SENTENCES:
         split = split[:-1]  # the last one was cut in the middle
     for pos, s in enumerate(split[:MAX_SENTENCES]):
-        sents.append(Sentence(s, pos, feature_terms(s), frozenset(numbers_in(s))))
+        t, n = feature_terms(s), numbers_in(s)
+        nums = frozenset(n) if n else _EMPTY
+        sents.append(Sentence(s, pos, t, nums, t | {f"#{x}" for x in n} if n else t))
     title_terms = feature_terms(a.title)
     info = ArticleInfo(
         title_fold=fold(a.title),
@@ -109,6 +117,7 @@ def article_info(a: Article) -> ArticleInfo:
         terms=title_terms | feature_terms(lead[:600]),
         title_terms=title_terms,
         sentences=sents,
+        lead_feats=frozenset().union(*(x.feats for x in sents)),
     )
     _INFO[key] = info
     if len(_INFO) > _INFO_MAX:

@@ -34,11 +34,14 @@ def describe_event(
     articles: list[Article],
     story_id: str | None = None,
     lang: str | None = None,
+    encoder=None,
 ) -> Event:
     """Describe one event from its articles (vectors attached where available).
 
     ``lang`` asks for the title and summary in that language when the event has
     an article in it; otherwise they are in the event's dominant language.
+    ``encoder`` (optional, off in the pipeline) lets the summary of an event of
+    three articles or more use sentence embeddings (see ``summary.summarize``).
     """
     if not articles:
         return Event(event_id, story_id=story_id)
@@ -49,7 +52,7 @@ def describe_event(
     return Event(
         id=event_id,
         title=head,
-        summary=summary.summarize(ctx, head_lang, head),
+        summary=summary.summarize(ctx, head_lang, head, encoder),
         date=when.event_date(ctx),
         location=where.location(ctx),
         entities=who.entities(ctx),

@@ -12,9 +12,12 @@ No encoder is called: describe runs for every touched event on every batch.
    + 0.30 · lead position prior 1/(1+pos) + 0.15 · its article's centrality.
 3. **MMR**: pick the sentence maximising 0.7 · relevance − 0.3 · redundancy,
    where redundancy is the highest feature cosine with an already chosen
-   sentence. A sentence is skipped outright when that cosine is ≥ 0.5, or when
-   all of its numbers were already stated and it shares words with the
-   sentence that stated them (the same fact told again, e.g. by another source).
+   sentence. A sentence is skipped outright when that cosine is ≥ 0.5, when
+   all of its numbers were already stated and it either has two or more of
+   them or shares words with the sentence that stated them (the same fact told
+   again, e.g. by another source),
+   and when it opens another report once the summary has its first sentence:
+   every report's lead tells the main fact, so a second lead repeats it.
 4. Stop at four sentences, or after two once 400 characters are reached, or
    when relevance drops below a third of the first pick's.
 
@@ -38,10 +41,11 @@ MIN_CHARS, MAX_CHARS = 30, 320
 MAX_SENTENCES, SOFT_CHARS = 4, 400
 LAMBDA = 0.7
 MAX_KEY_NUMBERS = 5
-
-
-def _feats(s: Sentence) -> frozenset[str]:
-    return s.terms | {f"#{n}" for n in s.numbers}
+ENCODED_CANDIDATES = 24
+# Redundancy: "the same sentence" and "shares words with it", for word-prefix bags and for embeddings
+# (multilingual-e5 puts any two sentences about one event above ~0.8).
+SAME, OVERLAP = 0.5, 0.1
+SAME_ENCODED, OVERLAP_ENCODED = 0.93, 0.85
 
 
 def _cos(a: frozenset[str], b: frozenset[str]) -> float:
@@ -50,15 +54,18 @@ def _cos(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def summarize(ctx: EventContext, lang: str | None, title: str = "") -> str:
-    """The extractive summary of the event (an empty string when no article has a usable sentence)."""
+def summarize(ctx: EventContext, lang: str | None, title: str = "", encoder=None) -> str:
+    """The extractive summary of the event (an empty string when no article has a usable sentence).
+
+    With an ``encoder`` (``newsweave.embed.Encoder``) and three articles or more, the best
+    ``ENCODED_CANDIDATES`` sentences are re-scored with sentence embeddings (relevance: cosine to
+    the event centroid; redundancy: cosine between sentences). Off by default: the encoder is
+    the pipeline's bottleneck.
+    """
     centroid: dict[str, float] = defaultdict(float)
     total = 0.0
     for info, w in zip(ctx.infos, ctx.weights):
-        seen: set[str] = set()
-        for s in info.sentences:
-            seen |= _feats(s)
-        for f in seen:
+        for f in info.lead_feats:
             centroid[f] += w
         total += w
     if not centroid:
@@ -75,7 +82,7 @@ def summarize(ctx: EventContext, lang: str | None, title: str = "") -> str:
                 n = len(s.text)
                 if n < MIN_CHARS or n > MAX_CHARS or s.text.endswith((":", "?")) or len(s.terms) < 3:
                     continue
-                f = _feats(s)
+                f = s.feats
                 if title_terms and _cos(s.terms, title_terms) >= 0.8:
                     continue  # the headline again
                 sim = sum(centroid[x] for x in f) / (total * math.sqrt(len(f)))
@@ -89,24 +96,36 @@ def summarize(ctx: EventContext, lang: str | None, title: str = "") -> str:
         return ""
     top_sim = max(c[2] for c in cands) or 1.0
     scored = [(s, f, 0.55 * sim / top_sim + 0.30 / (1 + s.pos) + 0.15 * cen) for s, f, sim, cen in cands]
+    order = sorted(range(len(scored)), key=lambda i: -scored[i][2])
+    scored = [scored[i] for i in order]
+    cens = [cands[i][3] for i in order]
+    similar, same_at, overlap_at = _cos_pair, SAME, OVERLAP
+    if encoder is not None and len(ctx.articles) >= 3:
+        scored, similar = _encoded(ctx, scored[:ENCODED_CANDIDATES], cens[:ENCODED_CANDIDATES], encoder)
+        same_at, overlap_at = SAME_ENCODED, OVERLAP_ENCODED
+    red = [0.0] * len(scored)  # highest cosine with a chosen sentence, kept up to date
+    alive = [True] * len(scored)
     chosen: list[tuple[Sentence, frozenset[str], float]] = []
     stated: set[str] = set()
     seen_text: set[str] = set()
     first_rel = 0.0
-    while scored and len(chosen) < MAX_SENTENCES:
-        best, best_val, best_red = None, -1e9, 0.0
-        for item in scored:
-            s, f, rel = item
-            red = max((_cos(f, g) for _, g, _ in chosen), default=0.0)
-            val = LAMBDA * rel - (1 - LAMBDA) * red
-            if val > best_val:
-                best, best_val, best_red = item, val, red
-        assert best is not None
-        scored.remove(best)
-        s, f, rel = best
-        if s.text in seen_text or best_red >= 0.5:
+    while len(chosen) < MAX_SENTENCES:
+        best_i, best_val = -1, -1e9
+        for i, (_, _, rel) in enumerate(scored):
+            if alive[i]:
+                val = LAMBDA * rel - (1 - LAMBDA) * red[i]
+                if val > best_val:
+                    best_i, best_val = i, val
+        if best_i < 0:
+            break
+        alive[best_i] = False
+        s, f, rel = scored[best_i]
+        r = red[best_i]
+        if s.text in seen_text or r >= same_at:
             continue
-        if chosen and s.numbers and s.numbers <= stated and best_red >= 0.15:
+        if chosen and s.pos == 0:
+            continue  # another report's opening sentence: it restates the main fact
+        if chosen and s.numbers and s.numbers <= stated and (len(s.numbers) >= 2 or r >= overlap_at):
             continue  # the same numbers, told again
         if chosen and rel < first_rel / 3:
             break
@@ -114,10 +133,43 @@ def summarize(ctx: EventContext, lang: str | None, title: str = "") -> str:
             break
         if not chosen:
             first_rel = rel
-        chosen.append(best)
+        chosen.append(scored[best_i])
         stated |= s.numbers
         seen_text.add(s.text)
+        for i in range(len(scored)):
+            if alive[i]:
+                c = similar(best_i, i, scored)
+                if c > red[i]:
+                    red[i] = c
     return " ".join(s.text for s, _, _ in chosen)
+
+
+def _cos_pair(i: int, j: int, scored: list) -> float:
+    return _cos(scored[i][1], scored[j][1])
+
+
+def _encoded(ctx: EventContext, scored: list, cens: list[float], encoder):
+    """Re-score candidates with sentence embeddings; return them and a vector similarity."""
+    import numpy as np
+
+    vecs = np.asarray(encoder.encode([s.text for s, _, _ in scored]), dtype=np.float32)
+    arts = [a.vector for a in ctx.articles]
+    if all(v is not None for v in arts) and len(arts[0]) == vecs.shape[1]:
+        centre = np.mean(np.stack(arts).astype(np.float32), axis=0)
+    else:
+        centre = vecs.mean(axis=0)
+    centre /= max(float(np.linalg.norm(centre)), 1e-12)
+    sims = vecs @ centre
+    top = float(sims.max()) or 1.0
+    rescored = [
+        (s, f, 0.55 * float(sims[k]) / top + 0.30 / (1 + s.pos) + 0.15 * cens[k]) for k, (s, f, _) in enumerate(scored)
+    ]
+    gram = vecs @ vecs.T
+
+    def similar(i: int, j: int, _scored: list) -> float:
+        return float(gram[i, j])
+
+    return rescored, similar
 
 
 def _is_year(n: NumberMention) -> bool:

@@ -99,13 +99,13 @@ def translit(text: str) -> str:
 
 
 WORD = re.compile(r"\w+")
-NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ ,.]\d{3})+(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?")
+NUMBER = re.compile(r"(?<![\d.,A-Za-z])\d{1,3}(?:[ ,.]\d{3})+(?![\d])|(?<![\d.,A-Za-z])\d+(?:[.,]\d+)?")
 # A sentence ends at . ! ? ؟ 。 (or ; ؛) followed by space, or at a line break.
 _SENT = re.compile(r"(?<=[.!?؟。;؛…])[\"'”»)\]]*\s+|\n+")
 _ABBREV = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Mme|Mlle|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Prof|Jr|Sr|Sra|Inc|Ltd|Co|Corp|No|Nr|vs|etc"
     r"|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|z\.B|bzw|ca|Hr|Fr|dott|ing|av|gen|ul|г|гг|им|тыс|млн"
-    r"|млрд|κ|π\.χ|δηλ|Α|Β|Γ|Δ)|\b[A-ZА-ЯΑ-Ω]|(?<![\d.,])\d{1,2})\.$"
+    r"|млрд|κ|π\.χ|δηλ|Α|Β|Γ|Δ)|\b[A-ZА-ЯΑ-Ω]|(?<![^\W\d_])[a-z]|(?<![\d.,])\d{1,2})\.$"
 )
 
 

@@ -51,6 +51,21 @@ def _position(p: Place, title: str, lead: str) -> float:
     return base * (1.0 + 0.5 * math.log2(max(1, p.count)))
 
 
+def _article_places(a, info) -> list[tuple[str, float, str | None, Place]]:
+    """(key, position, country code, place) of one article's distinct places, memoised per article."""
+    memo = info.cache.get("places")
+    if memo is None or memo[0] != len(a.places):
+        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
+        out, seen = [], set()
+        for p in a.places:
+            if p.key not in seen:
+                seen.add(p.key)
+                cc = p.country_code.upper() if p.country_code else None
+                out.append((p.key, _position(p, info.title_fold, lead), cc, p))
+        memo = info.cache["places"] = (len(a.places), out)
+    return memo[1]
+
+
 def _km(a: Place, b: Place) -> float:
     if None in (a.lat, a.lon, b.lat, b.lon):
         return math.inf
@@ -67,17 +82,11 @@ def place_scores(ctx: EventContext) -> tuple[dict[str, float], dict[str, float],
     by_key: dict[str, Place] = {}
     for a, info, w in zip(ctx.articles, ctx.infos, ctx.weights):
         best_here: dict[str, float] = {}
-        seen: set[str] = set()
-        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
-        for p in a.places:
-            if p.key in seen:
-                continue
-            seen.add(p.key)
-            s = w * _position(p, info.title_fold, lead)
-            score[p.key] += s
-            by_key.setdefault(p.key, p)
-            if p.country_code:
-                cc = p.country_code.upper()
+        for key, pos, cc, p in _article_places(a, info):
+            s = w * pos
+            score[key] += s
+            by_key.setdefault(key, p)
+            if cc:
                 best_here[cc] = max(best_here.get(cc, 0.0), s)
         for cc, s in best_here.items():
             country[cc] += s

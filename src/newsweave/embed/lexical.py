@@ -1,40 +1,39 @@
-"""A fast encoder with no model: hashed character n-grams of transliterated text.
+"""A fast encoder with no model: hashed word stems of transliterated text.
 
 Useful where no model is wanted (tests, very large backfills, constrained
 machines). Transliteration (anyascii) lets names written in Greek, Arabic or
-Cyrillic meet their Latin spelling on shared n-grams.
+Cyrillic meet their Latin spelling, and cutting words to their first five
+letters is a crude stemmer that survives inflection (Patra/Patras, Bucureşti/
+Bucureştiului). It costs a fraction of a millisecond per article.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 
 import numpy as np
 from anyascii import anyascii
 
+_WORD = re.compile(r"[a-z]{3,}")
+
 
 class LexicalEncoder:
-    """Hashed 3-5 character n-grams over words, TF-log weighted, L2-normalised.
+    """Hashed 5-letter word prefixes, log-TF weighted, L2-normalised.
 
-    >>> v = LexicalEncoder().encode(["Patras floods", "floods in Patras"])
+    >>> v = LexicalEncoder().encode(["Floods in Patras", "Patra floods"])
     >>> float(v[0] @ v[1]) > 0.5
     True
     """
 
-    name = "lexical-char345-512"
+    name = "lexical-stem5-1024"
 
-    def __init__(self, dim: int = 512) -> None:
+    def __init__(self, dim: int = 1024) -> None:
         self.dim = dim
 
     def _vector(self, text: str) -> np.ndarray:
-        v = np.zeros(self.dim, dtype=np.float32)
-        for word in anyascii(text).lower().split():
-            w = f" {''.join(ch for ch in word if ch.isalnum())} "
-            if len(w) < 4:
-                continue
-            for n in (3, 4, 5):
-                for i in range(len(w) - n + 1):
-                    v[zlib.crc32(w[i : i + n].encode()) % self.dim] += 1.0
+        keys = [zlib.crc32(w[:5].encode()) % self.dim for w in _WORD.findall(anyascii(text).lower())]
+        v = np.bincount(np.asarray(keys, dtype=np.int64), minlength=self.dim).astype(np.float32)
         np.log1p(v, out=v)
         norm = float(np.linalg.norm(v))
         return v / norm if norm else v

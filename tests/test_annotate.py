@@ -1,0 +1,471 @@
+"""Tests of the annotate stage: language, dates, places, entities, numbers, and annotate()."""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+import importlib
+import time
+
+import pytest
+
+from newsweave.annotate import (
+    annotate,
+    detect_language,
+    event_date,
+    extract_dates,
+    extract_entities,
+    extract_numbers,
+    extract_places,
+    main_place,
+    segment_languages,
+)
+from newsweave.model import Article, DateMention
+
+SAT = dt.datetime(2026, 3, 14, 9, 30, tzinfo=dt.UTC)  # a Saturday
+FRI, THU, TUE = dt.date(2026, 3, 13), dt.date(2026, 3, 12), dt.date(2026, 3, 10)
+
+
+# ---------------------------------------------------------------------------
+# Language
+# ---------------------------------------------------------------------------
+
+LANG_CASES = [
+    ("el", "Η κυβέρνηση ανακοίνωσε την Παρασκευή νέα μέτρα για την ακρίβεια στα τρόφιμα και την ενέργεια."),
+    ("ro", "Guvernul a anunțat vineri noi măsuri împotriva scumpirilor la alimente și energie."),
+    ("ar", "أعلنت الحكومة يوم الجمعة عن إجراءات جديدة لمواجهة ارتفاع أسعار الغذاء والطاقة."),
+    ("en", "The government announced new measures on Friday to tackle rising food and energy prices."),
+    ("fr", "Le gouvernement a annoncé vendredi de nouvelles mesures contre la hausse des prix de l'énergie."),
+    ("de", "Die Regierung hat am Freitag neue Maßnahmen gegen steigende Lebensmittel- und Energiepreise angekündigt."),
+    ("es", "El gobierno anunció el viernes nuevas medidas contra la subida de los precios de la energía."),
+    ("ru", "Правительство в пятницу объявило о новых мерах против роста цен на продукты и энергию."),
+    ("tr", "Hükümet cuma günü gıda ve enerji fiyatlarındaki artışa karşı yeni önlemler açıkladı."),
+]
+
+
+@pytest.mark.parametrize("lang,text", LANG_CASES)
+def test_detect_language(lang, text):
+    got, conf = detect_language(text)
+    assert got == lang
+    assert 0.7 <= conf <= 1.0
+
+
+def test_declared_language_kept_when_text_agrees_or_is_short():
+    assert detect_language("Breaking: Athens", "el") == ("el", 0.5)  # too short to overrule
+    assert detect_language(LANG_CASES[0][1], "el")[0] == "el"
+    # a clear disagreement overrides the declaration
+    assert detect_language(LANG_CASES[3][1], "de")[0] == "en"
+
+
+def test_detect_language_without_letters():
+    assert detect_language("12345 !!! 678") == ("und", 0.0)
+
+
+def test_segment_languages_mixed_paragraphs():
+    el = LANG_CASES[0][1] + " " + LANG_CASES[0][1]
+    en = LANG_CASES[3][1]
+    segs = segment_languages(f"{el}\n\n{en}", main="el")
+    langs = dict(segs)
+    assert set(langs) == {"el", "en"}
+    assert langs["el"] > langs["en"] > 0.2
+    assert segment_languages(el, main="el") == [("el", 1.0)]
+
+
+# ---------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------
+
+DATE_CASES = [
+    ("en", "Police said on Friday that the suspect fled.", FRI),
+    ("en", "Two people died yesterday in the blast.", FRI),
+    ("en", "The talks collapsed last week.", dt.date(2026, 3, 7)),
+    ("en", "The deal was signed on 3 November.", dt.date(2025, 11, 3)),
+    ("en", "Protesters gathered on Tuesday evening.", TUE),
+    ("en", "The vote took place on Saturday.", dt.date(2026, 3, 14)),  # the publication day itself
+    ("en", "Officials said two days ago that...", THU),
+    ("el", "Ο σεισμός σημειώθηκε την Παρασκευή στην Πάτρα.", FRI),
+    ("el", "Χθες το βράδυ ξέσπασε φωτιά.", FRI),
+    ("el", "Η συνάντηση έγινε στις 3 Νοεμβρίου.", dt.date(2025, 11, 3)),
+    ("ro", "Cutremurul a avut loc vineri la Constanța.", FRI),
+    ("ro", "Ieri, autoritățile au anunțat noi măsuri.", FRI),
+    ("ro", "Protestul a început joi seară în centrul orașului.", THU),
+    ("ar", "وقع الانفجار يوم الجمعة في الموصل.", FRI),
+    ("ar", "قالت الشرطة أمس إن المشتبه به فر.", FRI),
+    ("ar", "وصل الوفد الخميس إلى بغداد.", THU),
+    ("fr", "L'attaque a eu lieu vendredi à Lyon.", FRI),
+    ("fr", "Hier, le gouvernement a démissionné.", FRI),
+    ("de", "Die Polizei teilte am Freitag mit, dass ...", FRI),
+    ("de", "Gestern kam es zu Protesten.", FRI),
+    ("es", "El ataque ocurrió el viernes en Madrid.", FRI),
+    ("es", "Ayer murieron tres personas.", FRI),
+    ("ru", "Взрыв произошёл в пятницу утром.", FRI),
+    ("ru", "Вчера министр заявил ...", FRI),
+    ("tr", "Saldırı cuma günü gerçekleşti.", FRI),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", DATE_CASES)
+def test_relative_dates_resolved_against_publication(lang, text, expected):
+    mentions = extract_dates(text, lang, SAT)
+    assert [m.date for m in mentions] == [expected], mentions
+    assert mentions[0].text in text
+
+
+def test_date_mention_fields():
+    (m,) = extract_dates("Χθες και σήμερα", "el", SAT)[:1]
+    assert m.text == "Χθες" and m.relative and m.start == 0
+
+
+def test_weekday_in_sunday_article_is_previous_day():
+    sun = dt.datetime(2026, 3, 15, 8, tzinfo=dt.UTC)
+    assert extract_dates("vineri", "ro", sun)[0].date == FRI
+    assert extract_dates("on Saturday", "en", sun)[0].date == dt.date(2026, 3, 14)
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("el", "Για τρίτη φορά φέτος"),  # "third time", not Tuesday
+        ("ro", "de trei luni de zile"),  # "three months", not Monday
+        ("ru", "защита окружающую среду"),  # "environment", not Wednesday
+        ("en", "He may return in March"),  # a month without a day is not a day
+    ],
+)
+def test_date_false_friends(lang, text):
+    assert extract_dates(text, lang, SAT) == []
+
+
+def test_without_publication_date_only_absolute_dates():
+    got = extract_dates("On Friday, 3 November 2025, and on 2026-03-01; yesterday.", "en", None)
+    assert [m.date for m in got] == [dt.date(2025, 11, 3), dt.date(2026, 3, 1)]
+    assert not any(m.relative for m in got)
+
+
+def _m(d: dt.date, start: int = 100) -> DateMention:
+    return DateMention(text=str(d), date=d, relative=True, start=start)
+
+
+def test_event_date_majority_and_outliers():
+    pub = SAT.date()
+    ms = [_m(FRI, 10), _m(dt.date(2025, 12, 1), 50), _m(FRI, 900), _m(THU, 1200), _m(dt.date(2026, 3, 20), 300)]
+    assert event_date(ms, SAT) == FRI  # old and future dates are outliers
+    assert event_date([_m(dt.date(2025, 1, 1))], SAT) == pub  # nothing in the window: publication day
+    assert event_date([], SAT) == pub
+    # the lead outweighs a single later mention
+    assert event_date([_m(THU, 20), _m(TUE, 2000)], SAT) == THU
+
+
+def test_event_date_without_publication_date():
+    d1, d2 = dt.date(2025, 11, 3), dt.date(2025, 10, 1)
+    assert event_date([_m(d1), _m(d2), _m(d1)], None) == d1
+    assert event_date([], None) is None
+
+
+# ---------------------------------------------------------------------------
+# Places
+# ---------------------------------------------------------------------------
+
+PATRAS, ATHENS, CONSTANTA, BUCHAREST, MOSUL = 255683, 264371, 680963, 683506, 99072
+PARIS_FR, PARIS_TX, THESSALONIKI = 2988507, 4717560, 734077
+
+PLACE_CASES = [
+    ("el", "Πλημμύρες στην Πάτρα μετά την καταιγίδα.", PATRAS),
+    ("el", "Ο δήμαρχος της Πάτρας δήλωσε ότι ...", PATRAS),
+    ("el", "Συγκέντρωση στο κέντρο της Αθήνας.", ATHENS),
+    ("el", "Ο ΣΕΙΣΜΟΣ ΣΤΗ ΘΕΣΣΑΛΟΝΙΚΗ", THESSALONIKI),
+    ("ro", "Furtună puternică la Constanța.", CONSTANTA),
+    ("ro", "Primăria Constanței a anunțat ...", CONSTANTA),
+    ("ro", "Primarul Bucureștiului a declarat ...", BUCHAREST),
+    ("ar", "انفجار في الموصل صباح اليوم.", MOSUL),
+    ("ar", "اشتباكات بالموصل ومحيطها.", MOSUL),
+    ("en", "Floods hit Patras on Friday.", PATRAS),
+    ("de", "Irakische Truppen rückten in Mossul ein.", MOSUL),
+    ("fr", "Les forces irakiennes à Mossoul.", MOSUL),
+]
+
+
+@pytest.mark.parametrize("lang,text,gid", PLACE_CASES)
+def test_place_inflected_forms(lang, text, gid):
+    places = extract_places(text, lang)
+    assert gid in [p.geonames_id for p in places], places
+    p = next(p for p in places if p.geonames_id == gid)
+    assert p.kind == "city" and p.lat is not None and p.surface in text
+
+
+def test_paris_disambiguation():
+    (p,) = extract_places("Paris was calm on Friday.", "en")
+    assert (p.geonames_id, p.country_code) == (PARIS_FR, "FR")
+    got = extract_places("Police in Paris, Texas, said the suspect fled the US state.", "en")
+    assert PARIS_TX in [p.geonames_id for p in got]
+    assert PARIS_FR not in [p.geonames_id for p in got]
+
+
+def test_georgia_country_or_state_from_context():
+    (p,) = extract_places("Protests continued in Georgia against the government in Tbilisi.", "en")[:1]
+    assert p.country_code == "GE"
+    got = {p.name: p for p in extract_places("In Georgia, Atlanta police arrested two men.", "en")}
+    assert got["Georgia"].country_code == "US" and got["Georgia"].kind == "region"
+
+
+DEMONYM_CASES = [
+    ("en", "Iraqi forces advanced.", "IQ"),
+    ("el", "Οι ιρακινές αρχές ανακοίνωσαν ...", "IQ"),
+    ("el", "Ο ιρακινός στρατός ...", "IQ"),
+    ("ro", "Armata irakiană a anunțat ...", "IQ"),
+    ("ar", "أعلنت القوات العراقية ...", "IQ"),
+    ("fr", "L'armée irakienne a annoncé ...", "IQ"),
+    ("de", "Die irakische Armee teilte mit ...", "IQ"),
+    ("es", "El ejército iraquí anunció ...", "IQ"),
+    ("en", "Greek officials said ...", "GR"),
+    ("el", "Ο ελληνικός στρατός ...", "GR"),
+    ("el", "Η ελληνική κυβέρνηση ...", "GR"),
+    ("ro", "Guvernul grec și produsele grecești ...", "GR"),
+    ("ar", "قالت الحكومة اليونانية ...", "GR"),
+]
+
+
+@pytest.mark.parametrize("lang,text,cc", DEMONYM_CASES)
+def test_demonyms_map_to_country(lang, text, cc):
+    places = extract_places(text, lang)
+    assert [(p.kind, p.country_code) for p in places] == [("country", cc)], places
+
+
+def test_countries_short_names_and_inflection():
+    assert {p.country_code for p in extract_places("Οι ΗΠΑ και η Ελλάδα", "el")} == {"US", "GR"}
+    assert {p.country_code for p in extract_places("Președintele României și SUA", "ro")} == {"RO", "US"}
+    assert {p.country_code for p in extract_places("الولايات المتحدة والعراق", "ar")} == {"US", "IQ"}
+    assert {p.country_code for p in extract_places("The U.S. and the UK", "en")} == {"US", "GB"}
+
+
+@pytest.mark.parametrize(
+    "lang,text",
+    [
+        ("en", "Reading the report, Police said it was a nice day. Hope remains."),
+        ("en", "Michael Jordan and Jordan Bardella met the press."),  # people, not the country
+        ("en", "us and them, what is it"),  # lowercase pronoun "us" is not the US
+        ("ar", "هزة أرضية وبيان رسمي ودينار"),  # common words that are also foreign town names
+        ("fr", "La Croix-Rouge et l'OTAN ont réagi."),  # organisations, not towns named Croix or Otan
+    ],
+)
+def test_place_false_positives(lang, text):
+    assert extract_places(text, lang) == []
+
+
+def test_main_place_city_beats_its_country():
+    text = "Floods in Patras, Greece. Greece has declared an emergency; Greece asked the EU for help."
+    places = extract_places(text, "en")
+    assert main_place(places, text).name == "Patras"
+    assert places[0].name == "Patras"  # extract_places puts the main place first
+    assert main_place([], text) is None
+
+
+# ---------------------------------------------------------------------------
+# Entities
+# ---------------------------------------------------------------------------
+
+ISIS_CASES = [
+    ("en", "The Islamic State claimed the attack."),
+    ("en", "ISIS fighters attacked the town."),
+    ("el", "Το Ισλαμικό Κράτος ανέλαβε την ευθύνη."),
+    ("el", "Τζιχαντιστές του Ισλαμικού Κράτους επιτέθηκαν."),
+    ("ro", "Statul Islamic a revendicat atacul."),
+    ("ar", "أعلن تنظيم داعش مسؤوليته عن الهجوم."),
+    ("ar", "تبنت الدولة الإسلامية الهجوم."),
+    ("fr", "Le groupe État islamique a revendiqué l'attaque."),
+    ("de", "Die Terrormiliz IS bekannte sich zu dem Anschlag."),
+    ("es", "El Estado Islámico reivindicó el ataque."),
+    ("ru", "Исламское государство взяло на себя ответственность."),
+    ("tr", "Saldırıyı IŞİD üstlendi."),
+]
+
+
+@pytest.mark.parametrize("lang,text", ISIS_CASES)
+def test_isis_alias_family_is_one_entity(lang, text):
+    ents = extract_entities(text, lang)
+    isis = [e for e in ents if e.key == "alias:isis"]
+    assert len(isis) == 1, ents
+    assert isis[0].type == "group" and isis[0].name == "Islamic State"
+
+
+def test_acronym_aliases_need_capitals():
+    assert [e.key for e in extract_entities("It is what it is, said the man.", "en")] == []
+    assert [e.key for e in extract_entities("WHO warned about the outbreak.", "en")] == ["alias:who"]
+    assert [e.key for e in extract_entities("Those who warned were right.", "en")] == []
+
+
+def test_mitsotakis_one_key_across_scripts():
+    keys = {
+        extract_entities("Prime Minister Kyriakos Mitsotakis said ...", "en")[0].key,
+        extract_entities("Ο πρωθυπουργός Κυριάκος Μητσοτάκης δήλωσε ...", "el")[0].key,
+        extract_entities("Δήλωση του Κυριάκου Μητσοτάκη για ...", "el")[0].key,
+        extract_entities("Premierul grec Kyriakos Mitsotakis a declarat ...", "ro")[0].key,
+    }
+    assert keys == {"alias:mitsotakis"}
+
+
+def test_unknown_names_meet_across_scripts():
+    en = extract_entities("Opposition leader Nikos Androulakis said on Friday ... Androulakis added.", "en")
+    el = extract_entities("Ο Νίκος Ανδρουλάκης δήλωσε ότι ... Ο κ. Ανδρουλάκη ζήτησε ...", "el")
+    assert en[0].key == el[0].key == "lat:andrulak"
+    assert en[0].type == "person" and en[0].count == 2
+
+
+def test_statistical_entities_filters_and_types():
+    text = (
+        "The Ministry of Finance said the Athens Stock Exchange fell. Rescue teams arrived. "
+        "Schools stayed closed. Local officials met Maria Papadopoulou in the morning."
+    )
+    got = {e.name: e.type for e in extract_entities(text, "en")}
+    assert got.get("Ministry of Finance") == "org"
+    assert got.get("Athens Stock Exchange") == "org"
+    assert got.get("Maria Papadopoulou") == "person"
+    assert not {"Rescue", "Schools", "Local", "Athens"} & set(got)
+
+
+def test_german_nouns_are_not_entities():
+    text = (
+        "Bundeskanzler Friedrich Merz sagte am Freitag, die Regierung werde die Polizei stärken. "
+        "Die Hilfe kam in der Nacht. Merz reist nach Rom."
+    )
+    got = {e.key: e for e in extract_entities(text, "de")}
+    assert got["alias:merz"].count == 2
+    assert all(e.key.startswith("alias:") for e in got.values()), got
+
+
+def test_arabic_names_after_titles():
+    text = "وقال الرئيس الفرنسي إيمانويل ماكرون إن ... وقال الوزير أحمد سعيد إن ... وقال المتحدث باسم الشرطة"
+    got = {e.key: e for e in extract_entities(text, "ar")}
+    assert "alias:macron" in got
+    assert any(e.type == "person" and e.name == "أحمد سعيد" for e in got.values())
+    assert any(e.type == "org" and e.name == "الشرطة" for e in got.values())
+
+
+# ---------------------------------------------------------------------------
+# Numbers
+# ---------------------------------------------------------------------------
+
+NUMBER_CASES = [
+    ("en", "At least 12 people were killed in the attack.", 12.0, "12"),
+    ("el", "Τουλάχιστον 12 νεκροί από την έκρηξη.", 12.0, "12"),
+    ("ro", "Bilanțul: 12 morți și zeci de răniți.", 12.0, "12"),
+    ("ar", "مقتل 12 شخصا في الانفجار.", 12.0, "12"),
+    ("ar", "مقتل ١٢ شخصا في الانفجار.", 12.0, "١٢"),
+    ("en", "The $3.5 billion deal was signed.", 3.5e9, "$3.5 billion"),
+    ("el", "Ζημιές 3,5 εκατ. ευρώ στην περιοχή.", 3.5e6, "3,5 εκατ. ευρώ"),
+    ("ro", "Guvernul alocă 2,3 milioane de lei.", 2.3e6, "2,3 milioane"),
+    ("ar", "خسائر بقيمة 5 ملايين دولار.", 5e6, "5 ملايين دولار"),
+    ("de", "Die Hilfe beträgt 3,5 Mrd. Euro.", 3.5e9, "3,5 Mrd. Euro"),
+    ("es", "Un paquete de 3.500 millones de euros.", 3.5e9, "3.500 millones"),
+    ("fr", "Une aide de 1 500 euros.", 1500.0, "1 500 euros"),
+    ("en", "Three soldiers were wounded.", 3.0, "Three"),
+    ("el", "Τρεις στρατιώτες τραυματίστηκαν.", 3.0, "Τρεις"),
+    ("ro", "Trei soldați au fost răniți.", 3.0, "Trei"),
+    ("ar", "أصيب ثلاثة جنود.", 3.0, "ثلاثة"),
+    ("en", "Unemployment rose to 9.4% last year.", 9.4, "9.4%"),
+    ("el", "Αύξηση 15 τοις εκατό.", 15.0, "15 τοις εκατό"),
+    ("tr", "Enflasyon yüzde 5 arttı.", 5.0, "yüzde 5"),
+]
+
+
+@pytest.mark.parametrize("lang,text,value,surface", NUMBER_CASES)
+def test_numbers(lang, text, value, surface):
+    got = extract_numbers(text, lang)
+    assert [(n.value, n.text) for n in got] == [(pytest.approx(value), surface)], got
+    assert got[0].sentence == text.strip()
+
+
+def test_numbers_skip_years_dates_times_ordinals_and_ids():
+    text = "In 2024, on 3 November at 10:30, for the 3rd time, an F-16 and COVID-19 ... 40 injured."
+    mentions = extract_dates(text, "en", SAT)
+    spans = [(m.start, m.start + len(m.text)) for m in mentions]
+    assert [n.value for n in extract_numbers(text, "en", spans)] == [40.0]
+
+
+def test_number_sentence_is_kept():
+    got = extract_numbers("Officials met. They said 12 people died. Then they left.", "en")
+    assert got[0].sentence == "They said 12 people died."
+
+
+# ---------------------------------------------------------------------------
+# annotate()
+# ---------------------------------------------------------------------------
+
+
+def test_annotate_greek_article():
+    a = Article(
+        id="gr1",
+        title="Σεισμός στην Πάτρα",
+        text=(
+            "Ισχυρός σεισμός σημειώθηκε χθες το βράδυ στην Πάτρα. Τρεις άνθρωποι τραυματίστηκαν.\n\n"
+            "Ο πρωθυπουργός Κυριάκος Μητσοτάκης επισκέφθηκε την περιοχή. Οι ζημιές φτάνουν τα 3,5 εκατ. ευρώ."
+        ),
+        published=SAT,
+    )
+    out = annotate(a)
+    assert out is a
+    assert a.language == "el" and a.language_confidence > 0.9
+    assert a.segments_languages == [("el", 1.0)]
+    assert a.places[0].geonames_id == PATRAS and a.places[0].count == 2
+    assert a.event_date == FRI
+    assert [d.date for d in a.dates] == [FRI]
+    assert a.text[a.dates[0].start :].startswith(a.dates[0].text)  # offsets are in the body
+    assert any(e.key == "alias:mitsotakis" for e in a.entities)
+    assert [n.value for n in a.numbers] == [3.0, 3.5e6]
+
+
+def test_annotate_arabic_article_and_title_dates():
+    a = Article(
+        id="ar1",
+        title="انفجار في الموصل يوم الجمعة",
+        text="قتل 12 شخصا في انفجار بالموصل. وقال المتحدث باسم الشرطة إن داعش تبنى الهجوم.",
+        published=SAT,
+        language="ar",
+    )
+    annotate(a)
+    assert a.language == "ar"
+    assert a.places[0].geonames_id == MOSUL
+    assert a.dates[0].start == -1 and a.dates[0].date == FRI  # found in the title
+    assert a.event_date == FRI
+    assert any(e.key == "alias:isis" for e in a.entities)
+    assert a.numbers[0].value == 12.0
+
+
+def test_annotate_without_publication_date_or_text():
+    a = annotate(Article(id="x", title="", text=""))
+    assert a.language == "und" and a.dates == [] and a.places == [] and a.event_date is None
+    b = annotate(Article(id="y", title="Talks in Geneva", text="Talks opened in Geneva on 3 November 2025."))
+    assert b.event_date == dt.date(2025, 11, 3)
+    assert b.places[0].name == "Geneva"
+
+
+def test_annotate_is_fast_enough():
+    """A loose guard against accidental slowness (the benchmark lives in newsweave.annotate.bench)."""
+    from newsweave.annotate import warm_up
+    from newsweave.annotate.bench import sample_articles
+
+    warm_up()
+    arts = sample_articles(48)
+    t0 = time.process_time()
+    for a in arts:
+        annotate(a)
+    per_article = (time.process_time() - t0) / len(arts)
+    assert per_article < 0.03  # ~3 ms on a loaded 2-core machine; 30 ms means something regressed
+    assert all(a.places and a.entities and a.numbers for a in arts)
+
+
+def test_shipped_gazetteer_index_is_current():
+    """Editing the tables, _text.py or lexicon.py needs `python -m newsweave.annotate.build_gazetteer`."""
+    from newsweave.annotate.gazetteer import INDEX_FILE, GazIndex, _stamp
+
+    assert INDEX_FILE.stat().st_size < 15_000_000
+    assert GazIndex.load(INDEX_FILE, _stamp()) is not None, "stale index: run python -m newsweave.annotate.build_gazetteer"
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["_text", "lexicon", "language", "dates", "gazetteer", "places", "entities", "numbers", "bench", ""],
+)
+def test_docstring_examples(module):
+    mod = importlib.import_module("newsweave.annotate" + ("." + module if module else ""))
+    result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0

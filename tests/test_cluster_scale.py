@@ -1,0 +1,121 @@
+"""The clusterer at scale: the score bound is safe, pruning changes nothing, a checkpoint restores exactly."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+
+from newsweave.cluster import OnlineClusterer, Profile, Scorer, pair_features  # noqa: E402
+from newsweave.cluster.online import ScoreBound  # noqa: E402
+from planted import pairwise_prf, plant, stream  # noqa: E402
+
+
+def _clusterer() -> OnlineClusterer:
+    return OnlineClusterer(Scorer.load(), dim=384)
+
+
+def _articles(n: int, noise: float = 0.7, seed: int = 0) -> list:
+    return [(aid, prof, when) for chunk in stream(plant(n, seed=seed), noise=noise, chunk=4096, seed=seed + 1)
+            for aid, prof, when, _ in chunk]
+
+
+def _decisions(c: OnlineClusterer, arts) -> list[tuple]:
+    out = []
+    for aid, prof, when in arts:
+        a = c.assign(aid, prof, when)
+        out.append((a.event_id, a.probability, tuple(sorted(a.parts.items())), a.new_event, a.candidates))
+    return out
+
+
+def test_features_keep_to_the_ranges_the_bound_assumes():
+    arts = _articles(3000)
+    rng = np.random.default_rng(5)
+    event = Profile(vector=arts[0][1].vector.copy())
+    for _, prof, _ in arts[1:200]:
+        event.add(prof)
+    for i in rng.integers(0, len(arts), 400).tolist():
+        for other in (arts[(i + 1) % len(arts)][1], event):
+            f = pair_features(arts[i][1], other)
+            for name, v in f.items():
+                lo = -1.0 if name in ("dense", "dense_cross") else 0.0
+                assert lo - 1e-9 <= v <= 1.0 + 1e-9, (name, v)
+            assert f.get("dense_cross", 0.0) in (0.0, f["dense"])
+
+
+def test_bound_is_above_every_score():
+    scorer = Scorer.load()
+    bound = ScoreBound(scorer)
+    arts = _articles(2000, noise=0.5)
+    for (_, a, _), (_, b, _) in zip(arts[:-1], arts[1:]):
+        p, feats = scorer.score(a, b)
+        ub, ub_story = bound.logits(np.array([feats["dense"]]))
+        logit = lambda q: math.log(q / (1 - q)) if 0 < q < 1 else (math.inf if q >= 1 else -math.inf)  # noqa: E731
+        assert logit(p) <= ub[0] + 1e-9
+        ps = scorer.probability({**feats, "date_match": 0.0, "date_gap": 0.0, "dates_known": 0.0})
+        assert logit(ps) <= ub_story[0] + 1e-9
+
+
+def test_pruning_gives_the_decisions_of_scoring_every_candidate():
+    arts = _articles(4000)
+    fast = _clusterer()
+    full = _clusterer()
+    full.bound.logits = lambda d: (np.full(d.shape, np.inf), np.full(d.shape, np.inf))  # no pruning
+    assert _decisions(fast, arts) == _decisions(full, arts)
+    assert fast.scored < full.scored / 2
+
+
+def test_checkpoint_restore_at_20k_articles_continues_exactly():
+    arts = _articles(20_000)
+    whole = _clusterer()
+    expected = _decisions(whole, arts)
+    first = _clusterer()
+    got = _decisions(first, arts[:11_000])
+    blob = first.state()
+    second = _clusterer()
+    second.restore(blob)
+    got += _decisions(second, arts[11_000:])
+    assert got == expected
+    assert _by_value(second) == _by_value(whole)
+
+
+def _by_value(c: OnlineClusterer) -> dict:
+    return {eid: (e.key, e.story_id, e.first_seen, e.last_seen, e.profile.n, e.profile.vector.tobytes(),
+                  e.profile.entities, e.profile.terms) for eid, e in c.events.items()} | {"clock": c.clock}
+
+
+def test_eviction_by_time_keeps_the_active_set_bounded():
+    c = _clusterer()
+    c.story_window_days = 2.0
+    peak = 0
+    for aid, prof, when in _articles(6000):
+        c.assign(aid, prof, when)
+        peak = max(peak, len(c.events))
+        assert all(e.last_seen >= c.clock - 2.0 for e in c.events.values())
+    assert len(c._index) == len(c.events) and peak < 1000
+
+
+def test_pairwise_prf_counts_pairs_exactly():
+    pred = np.array([0, 0, 1, 1, 2])
+    gold = np.array([0, 0, 0, 1, 1])
+    # gold pairs: (0,1) (0,2) (1,2) (3,4); predicted: (0,1) (2,3); common: (0,1)
+    assert pairwise_prf(pred, gold) == pytest.approx((0.5, 0.25, 1 / 3))
+
+
+def test_a_big_event_is_scored_against_its_current_profile():
+    c = _clusterer()
+    v = np.zeros(384, dtype=np.float32)
+    v[0] = 1.0
+    first = c.assign("a0", Profile(vector=v, entities=Counter({"e:x": 1})), 100.0)
+    for i in range(1, 50):
+        w = v.copy()
+        w[1 + i % 5] = 0.3
+        w /= np.linalg.norm(w)
+        assert c.assign(f"a{i}", Profile(vector=w, entities=Counter({"e:x": 1})), 100.0 + i / 100).event_id == \
+            first.event_id
