@@ -26,8 +26,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from baselines import e5_online, event_registry_tfidf, hdbscan_batch  # noqa: E402
-from semeval_common import load  # noqa: E402
-
 from newsweave.annotate import annotate  # noqa: E402
 from newsweave.clean import clean_article  # noqa: E402
 from newsweave.config import get_settings  # noqa: E402
@@ -38,6 +36,7 @@ from newsweave.pipeline import Pipeline  # noqa: E402
 from newsweave.similarity import cache_path  # noqa: E402
 from newsweave.store import open_store  # noqa: E402
 from newsweave.store.sqlite import SQLiteStore  # noqa: E402
+from semeval_common import load  # noqa: E402
 
 
 def labelled_f1(pred: dict[str, str], pairs) -> dict[str, dict]:

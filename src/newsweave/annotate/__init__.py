@@ -9,7 +9,7 @@ The submodules have their own small public functions: :func:`detect_language`,
 :func:`segment_languages`, :func:`extract_dates`, :func:`event_date`,
 :func:`extract_places`, :func:`main_place`, :func:`extract_entities`,
 :func:`extract_numbers`. :func:`warm_up` loads the gazetteer and models ahead of
-time (~1.5 s), so that the first article is not slow.
+time (~2–3 s), so that the first article is not slow.
 
 >>> import datetime as dt
 >>> from newsweave.model import Article

@@ -16,7 +16,6 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter, not_
 
 __all__ = [
     "Doc",
@@ -80,7 +79,25 @@ _FOLD_KEYS = frozenset(_FOLD_MAP)
 # Every uppercase / lowercase letter of the BMP blocks we care about, for regex character classes.
 UPPER_CLASS = "".join(chr(cp) for cp in range(0x3000) if chr(cp).isupper())
 LOWER_CLASS = "".join(chr(cp) for cp in range(0x3000) if chr(cp).islower())
-_FIRST = itemgetter(0)
+_CAP_WORD = re.compile(f"[{re.escape(UPPER_CLASS)}]\\w*")
+# letters of scripts without case (Arabic, Hebrew, Georgian, CJK…): every word may be a name
+_UNCASED_LETTER = re.compile(
+    "[\u05d0-\u05ea\u0620-\u064a\u0671-\u06d3\u10d0-\u10fa\u3040-\u9fff\uac00-\ud7af]"
+)
+
+
+def _find_whole(text: str, word: str) -> bool:
+    i = text.find(word)
+    n = len(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
 _ARABIC_LETTER = re.compile("[\u0620-\u064a]")
 _SENT_END = re.compile(r"[.!?؟…\n]")
 _START = re.Match.start
@@ -287,8 +304,8 @@ class Doc:
     :meth:`orig` maps offsets back in that case.
     """
 
-    __slots__ = ("text", "norm", "language", "same", "arabic", "_map", "_orig_tokens", "_tokens", "_tokset",
-                 "_caps", "_lower", "_sents")  # fmt: skip
+    __slots__ = ("text", "norm", "language", "same", "arabic", "_map", "_tokens", "_tokset", "_caps", "_lower",
+                 "_sents")  # fmt: skip
 
     def __init__(self, text: str, language: str | None = None):
         self.text = text
@@ -298,27 +315,16 @@ class Doc:
         self.arabic = self.language in ("ar", "fa", "ur") or _ARABIC_LETTER.search(text) is not None
         self._map: list[int] | None = None
         self._tokens: list[str] | None = None
-        self._orig_tokens: list[str] | None = None
         self._tokset: set[str] | None = None
         self._caps: set[str] | None = None
-        self._lower: set[str] | None = None
+        self._lower: dict[str, bool] | None = None
         self._sents: list[int] | None = None
-
-    @property
-    def orig_tokens(self) -> list[str]:
-        """Words as written."""
-        if self._orig_tokens is None:
-            self._orig_tokens = WORD_RE.findall(self.text)
-        return self._orig_tokens
 
     @property
     def tokens(self) -> list[str]:
         """Normalised words, in order."""
         if self._tokens is None:
-            if self.same:  # same boundaries: normalise the words in one go
-                self._tokens = norm(" ".join(self.orig_tokens)).split(" ") if self.orig_tokens else []
-            else:
-                self._tokens = WORD_RE.findall(self.norm)
+            self._tokens = WORD_RE.findall(self.norm)
         return self._tokens
 
     @property
@@ -327,36 +333,26 @@ class Doc:
             self._tokset = set(self.tokens)
         return self._tokset
 
-    def _split_case(self) -> None:
-        orig = self.orig_tokens
-        toks = self.tokens
-        if len(orig) == len(toks):
-            low = list(map(str.islower, map(_FIRST, orig)))
-            self._caps = set(compress(toks, map(not_, low)))
-            self._lower = set(compress(orig, low))
-        else:  # combining marks split words differently: normalise word by word
-            caps: set[str] = set()
-            lower: set[str] = set()
-            for o in orig:
-                if o[0].islower():
-                    lower.add(o)
-                else:
-                    caps.update(WORD_RE.findall(norm(o)))
-            self._caps, self._lower = caps, lower
-
     @property
     def cap_tokens(self) -> set[str]:
         """Normalised forms of the words written with a capital (or in a script without case)."""
         if self._caps is None:
-            self._split_case()
-        return self._caps  # type: ignore[return-value]
+            text = self.text if self.same else unicodedata.normalize("NFC", self.text)  # "Πάτρα" in one piece
+            caps = {nword(w) for w in set(_CAP_WORD.findall(text))}
+            if _UNCASED_LETTER.search(self.text):
+                caps.update(t for t in self.tokset if not t[0].islower() and not t[0].isdigit())
+            self._caps = caps
+        return self._caps
 
-    @property
-    def lower_words(self) -> set[str]:
-        """Words written starting with a lowercase letter, as written."""
-        if self._lower is None:
-            self._split_case()
-        return self._lower  # type: ignore[return-value]
+    def has_lower(self, word: str) -> bool:
+        """Is ``word`` (as written, lowercase) used as a whole word in the text? "nice" vs "Nice"."""
+        memo = self._lower
+        if memo is None:
+            memo = self._lower = {}
+        got = memo.get(word)
+        if got is None:
+            got = memo[word] = _find_whole(self.text, word)
+        return got
 
     def pairs(self, firsts: set[str] | frozenset[str]) -> set[str]:
         """Adjacent normalised word pairs ("new york") whose first word is in ``firsts``."""
@@ -398,5 +394,3 @@ class Doc:
             if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
                 yield i
             i = n.find(word, i + 1)
-
-

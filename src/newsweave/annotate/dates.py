@@ -249,35 +249,86 @@ _MONTHS = {
 # Relative day expressions -> offset in days from the publication date.
 _RELATIVE = {
     "en": {
-        "the day before yesterday": -2, "yesterday": -1, "last night": -1, "today": 0, "tonight": 0,
-        "this morning": 0, "earlier today": 0, "tomorrow": 1, "last week": -7, "a week ago": -7,
+        "the day before yesterday": -2,
+        "yesterday": -1,
+        "last night": -1,
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "earlier today": 0,
+        "tomorrow": 1,
+        "last week": -7,
+        "a week ago": -7,
     },
     "el": {
-        "προχθές": -2, "προχτές": -2, "χθες": -1, "χτες": -1, "εχθές": -1, "σήμερα": 0, "απόψε": 0,
-        "αύριο": 1, "την περασμένη εβδομάδα": -7, "την προηγούμενη εβδομάδα": -7,
+        "προχθές": -2,
+        "προχτές": -2,
+        "χθες": -1,
+        "χτες": -1,
+        "εχθές": -1,
+        "σήμερα": 0,
+        "απόψε": 0,
+        "αύριο": 1,
+        "την περασμένη εβδομάδα": -7,
+        "την προηγούμενη εβδομάδα": -7,
         "πριν από μια εβδομάδα": -7,
     },
     "ro": {
-        "alaltăieri": -2, "ieri": -1, "aseară": -1, "astăzi": 0, "azi": 0, "mâine": 1,
-        "săptămâna trecută": -7, "acum o săptămână": -7,
+        "alaltăieri": -2,
+        "ieri": -1,
+        "aseară": -1,
+        "astăzi": 0,
+        "azi": 0,
+        "mâine": 1,
+        "săptămâna trecută": -7,
+        "acum o săptămână": -7,
     },
     "ar": {
-        "أول أمس": -2, "أمس الأول": -2, "أمس": -1, "البارحة": -1, "الليلة الماضية": -1, "اليوم": 0,
-        "غدا": 1, "الأسبوع الماضي": -7,
+        "أول أمس": -2,
+        "أمس الأول": -2,
+        "أمس": -1,
+        "البارحة": -1,
+        "الليلة الماضية": -1,
+        "اليوم": 0,
+        "غدا": 1,
+        "الأسبوع الماضي": -7,
     },
     "fr": {
-        "avant-hier": -2, "hier": -1, "la nuit dernière": -1, "aujourd'hui": 0, "ce matin": 0,
-        "ce soir": 0, "demain": 1, "la semaine dernière": -7, "la semaine passée": -7,
+        "avant-hier": -2,
+        "hier": -1,
+        "la nuit dernière": -1,
+        "aujourd'hui": 0,
+        "ce matin": 0,
+        "ce soir": 0,
+        "demain": 1,
+        "la semaine dernière": -7,
+        "la semaine passée": -7,
     },
     "de": {
-        "vorgestern": -2, "gestern": -1, "heute": 0, "letzte woche": -7, "letzten woche": -7,
-        "vergangene woche": -7, "vergangenen woche": -7, "vorige woche": -7,
+        "vorgestern": -2,
+        "gestern": -1,
+        "heute": 0,
+        "letzte woche": -7,
+        "letzten woche": -7,
+        "vergangene woche": -7,
+        "vergangenen woche": -7,
+        "vorige woche": -7,
     },
     "es": {
-        "anteayer": -2, "antier": -2, "ayer": -1, "anoche": -1, "hoy": 0, "la semana pasada": -7,
+        "anteayer": -2,
+        "antier": -2,
+        "ayer": -1,
+        "anoche": -1,
+        "hoy": 0,
+        "la semana pasada": -7,
     },
     "it": {
-        "l'altro ieri": -2, "altroieri": -2, "ieri": -1, "oggi": 0, "stanotte": 0, "domani": 1,
+        "l'altro ieri": -2,
+        "altroieri": -2,
+        "ieri": -1,
+        "oggi": 0,
+        "stanotte": 0,
+        "domani": 1,
         "la settimana scorsa": -7,
     },
     "pt": {"anteontem": -2, "ontem": -1, "hoje": 0, "amanhã": 1, "semana passada": -7},
@@ -394,7 +445,8 @@ class _Lang:
     set, and digit runs), which is far cheaper than scanning every position.
     """
 
-    __slots__ = ("word_rx", "digit_rx", "prefix_rx", "ago_rx", "firsts", "rel_firsts", "rel_pairs", "weekdays",
+    __slots__ = ("word_rx", "digit_rx", "prefix_rx", "ago_rx", "firsts", "rel_firsts", "rel_pairs",
+                 "weekdays",
                  "months", "relative", "units", "numwords", "lang")  # fmt: skip
 
     def __init__(self, lang: str):
@@ -449,7 +501,9 @@ class _Lang:
         prefix = _PREFIX.get(lang, "")
         clitic = "[وفب]?" if lang == "ar" else ""
         self.prefix_rx = (
-            re.compile(rf"(?<!\w){clitic}(?:{_alt(norm(x) for x in prefix.split('|'))})\s+$") if prefix else None
+            re.compile(rf"(?<!\w){clitic}(?:{_alt(norm(x) for x in prefix.split('|'))})\s+$")
+            if prefix
+            else None
         )
         firsts = set(self.weekdays)
         firsts.update(k for k in self.relative if " " not in k)
@@ -465,7 +519,9 @@ def _lang(lang: str) -> _Lang:
     return _Lang(lang if lang and lang != "und" else "en")
 
 
-_RO_MONTHS_BEFORE = re.compile(r"(?:\d+|doua|trei|patru|cinci|sase|sapte|opt|noua|zece|cateva|ultimele|multe)\s+$")
+_RO_MONTHS_BEFORE = re.compile(
+    r"(?:\d+|doua|trei|patru|cinci|sase|sapte|opt|noua|zece|cateva|ultimele|multe)\s+$"
+)
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -612,7 +668,9 @@ def _find(doc: Doc, published: dt.date | None) -> list[DateMention]:
     return out
 
 
-def extract_dates(text: str, language: str | None, published: dt.datetime | dt.date | None) -> list[DateMention]:
+def extract_dates(
+    text: str, language: str | None, published: dt.datetime | dt.date | None
+) -> list[DateMention]:
     """Dates written in ``text``, resolved against ``published``, in text order.
 
     >>> import datetime as dt

@@ -221,6 +221,8 @@ def _alias_matches(doc: Doc) -> list[tuple[int, int, str, int]]:
                     ws.append(m.group(1))
                     e = m.end()
                     ends.append(e)
+                    if len(ws) == 1 and v + " " + ws[0] not in ai.first_pairs:
+                        break
                 for n in range(len(ws), 0, -1):
                     k = v + " " + " ".join(ws[:n])
                     if k in keys:
@@ -268,7 +270,8 @@ def _shouting(text: str, s: int, e: int) -> bool:
     return False
 
 
-_CAP_WORD = rf"(?:[{re.escape(UPPER_CLASS)}]\.|[{re.escape(UPPER_CLASS)}][\w'’\-]*)"
+# Starts with a character class (no look-behind) so that `re` can jump from capital to capital.
+_CAP_WORD = rf"[{re.escape(UPPER_CLASS)}](?:\.|[\w'’\-]*)"
 # German articles double as connectors ("Helfern des Roten Kreuzes"): German names only join on these
 _DE_CONNECTORS = frozenset("von van zu al bin ibn de".split())
 
@@ -277,10 +280,11 @@ _DE_CONNECTORS = frozenset("von van zu al bin ibn de".split())
 def _cap_seq(german: bool) -> re.Pattern[str]:
     conns = _DE_CONNECTORS if german else CONNECTORS
     alt = "|".join(sorted((re.escape(c) for c in conns if c.isalpha()), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’\-]){_CAP_WORD}(?:[ \t]+(?:(?:{alt})[ \t]+)?{_CAP_WORD})*")
+    return re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:{alt})[ \t]+)?{_CAP_WORD})*")
+
 
 _TOKEN = re.compile(r"\w\.|[\w'’\-]+")
-_SENT_BREAK = frozenset(".!?\n:;«“\"(|•—–")
+_SENT_BREAK = frozenset('.!?\n:;«“"(|•—–')
 _DE_DETERMINERS = STOPWORDS["de"] | frozenset(
     "der die das den dem des ein eine einer einem einen eines im am zum zur vom beim ins kein keine "
     "seine seiner ihre ihrer unsere neue neuen neuer alte alten".split()
@@ -322,7 +326,8 @@ _ARABIC_TITLES = [
     )
 ] + [("org", t) for t in ("المتحدث باسم", "الناطق باسم", "المتحدثة باسم", "الناطقة باسم")]
 _AR_TITLE_RE = re.compile(
-    r"(?<!\w)[وف]?(" + "|".join(sorted((re.escape(norm(t)) for _, t in _ARABIC_TITLES), key=len, reverse=True))
+    r"(?<!\w)[وف]?("
+    + "|".join(sorted((re.escape(norm(t)) for _, t in _ARABIC_TITLES), key=len, reverse=True))
     + r")(?!\w)"
 )
 _AR_TITLE_TYPE = {norm(t): typ for typ, t in _ARABIC_TITLES}
@@ -368,12 +373,16 @@ def _guess_type(toks: list[str], gaz=None) -> str:
 
 
 _ORG_SUFFIXES = tuple(
-    nword(x) for x in ("ministerium", "partei", "bank", "verband", "gesellschaft", "behörde", "institut", "amt")
+    nword(x)
+    for x in ("ministerium", "partei", "bank", "verband", "gesellschaft", "behörde", "institut", "amt")
 )
 
 
 def _clean_token(tok: str) -> str:
-    """Strip clitics and possessives: "Turkey's" → "Turkey", "d'Athènes" → "Athènes", "Erdoğan'ın" → "Erdoğan"."""
+    """Strip clitics and possessives.
+
+    "Turkey's" → "Turkey", "d'Athènes" → "Athènes", "Erdoğan'ın" → "Erdoğan".
+    """
     for ap in _APOSTROPHES:
         if ap in tok:
             head, _, tail = tok.partition(ap)
@@ -400,6 +409,14 @@ def _inside(starts: list[int], ends: list[int], s: int, e: int) -> bool:
     return j < len(starts) and starts[j] <= s and e <= ends[j]
 
 
+def _glued(text: str, i: int) -> bool:
+    """A capital inside a word ("iPhone"): not the start of a name."""
+    if not i:
+        return False
+    c = text[i - 1]
+    return c.isalnum() or c in "_-"  # not after an apostrophe: "l'Intérieur", "d'Athènes"
+
+
 def _stat_candidates(
     doc: Doc, alias_spans: list[tuple[int, int]], place_spans: list[tuple[int, int]]
 ) -> list[tuple[int, int, str, list[str], str]]:
@@ -407,8 +424,9 @@ def _stat_candidates(
 
     A one-word name must also appear capitalised inside a sentence somewhere (so that
     "Rescue", "Schools" at sentence starts are not names), and must not be used in
-    lowercase anywhere. In German, where every noun is capitalised, a one-word name
-    counts only as the surname of a longer name seen in the text, or as an acronym.
+    lowercase anywhere. A one-word name that is also a place name, and in German (where
+    every noun is capitalised) any one-word name but an acronym, counts only as the
+    surname of a person named in full in the same text ("Pedro Sánchez … Sánchez said").
     """
     text = doc.text
     gaz = get_index()
@@ -417,8 +435,8 @@ def _stat_candidates(
     german = lang == "de"
     front_skip = _front_skip()
     date_words = _date_words()
-    lower_words = doc.lower_words
-    seqs = list(_cap_seq(german).finditer(text))
+    has_lower = doc.has_lower
+    seqs = [m for m in _cap_seq(german).finditer(text) if not _glued(text, m.start())]
     if not seqs:
         return []
     a_sp = sorted(alias_spans)
@@ -431,15 +449,16 @@ def _stat_candidates(
     for m in seqs:
         g = m.group()
         s0 = m.start()
-        at_start = _sentence_start(text, s0)
         if " " not in g and "\t" not in g:
+            nw = nword(g).rstrip(".")
+            if nw in front_skip or has_lower(g.lower()) or len(g) < 2:
+                continue  # the same word can never be a name elsewhere either
+            at_start = _sentence_start(text, s0)
             if not at_start:
                 mid_caps.add(_clean_token(g))
-            nw = nword(g).rstrip(".")
-            if nw in front_skip or nw in gkeys or g.lower() in lower_words or len(g) < 2:
-                continue
             runs.append((m, at_start, [(s0, m.end(), _clean_token(g))]))
             continue
+        at_start = _sentence_start(text, s0)
         toks = [(t.start() + s0, t.end() + s0, _clean_token(t.group())) for t in _TOKEN.finditer(g)]
         mid_caps.update(t[2] for t in (toks if not at_start else toks[1:]))
         runs.append((m, at_start, toks))
@@ -449,7 +468,7 @@ def _stat_candidates(
         s0, e0 = m.span()
         if a_st and _overlaps(a_st, a_en, s0, e0):
             continue  # a known actor, already counted
-        if at_start and len(toks) > 1 and toks[0][2].lower() in lower_words:
+        if at_start and len(toks) > 1 and has_lower(toks[0][2].lower()):
             toks = toks[1:]  # an ordinary word capitalised by the sentence
         # trim titles, stopwords, dates, units and demonyms/places that only qualify a title, at the front
         while toks:
@@ -478,10 +497,12 @@ def _stat_candidates(
             if len(w) < 2 or w.isdigit() or (w.isupper() and len(w) > 6):
                 continue
             nw = nword(w)
-            if nw in gkeys or w.lower() in lower_words or w not in mid_caps:
-                continue  # a place, a common word, or only ever capitalised by a sentence start
-            if german and not (w.isupper() and len(w) >= 2):
-                out.append((start, toks[0][1], w, names, "?"))  # kept only as a known surname
+            if has_lower(w.lower()) or w not in mid_caps:
+                continue  # a common word, or only ever capitalised by a sentence start
+            if nw in gkeys or (german and not (w.isupper() and len(w) >= 2)):
+                # a place name ("Lincoln"), or a German noun: kept only as the surname
+                # of a person named in full
+                out.append((start, toks[0][1], w, names, "?"))
                 continue
         else:
             if " ".join(nword(n) for n in names) in gkeys:
@@ -497,7 +518,11 @@ def _stat_candidates(
             surnames.add(names[-1])
         out.append((start, start + len(surface), surface, names, typ))
     # German one-word candidates survive only as surnames of people named in full
-    return [c if c[4] != "?" else (c[0], c[1], c[2], c[3], "person") for c in out if c[4] != "?" or c[2] in surnames]
+    return [
+        c if c[4] != "?" else (c[0], c[1], c[2], c[3], "person")
+        for c in out
+        if c[4] != "?" or c[2] in surnames
+    ]
 
 
 def _titleish(word: str) -> bool:
@@ -510,7 +535,9 @@ def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
     out = []
     for m in _AR_TITLE_RE.finditer(nt):
         typ = _AR_TITLE_TYPE.get(m.group(1), "person")
-        toks = [(t.start(), t.end(), t.group()) for t in WORD_RE.finditer(nt, m.end(), min(len(nt), m.end() + 80))][:6]
+        toks = [
+            (t.start(), t.end(), t.group()) for t in WORD_RE.finditer(nt, m.end(), min(len(nt), m.end() + 80))
+        ][:6]
         if typ == "person":
             i = 0
             while i < len(toks) and i < 2 and toks[i][2].startswith("ال"):
@@ -546,6 +573,7 @@ def _extract(
     found: dict[str, Entity] = {}
     order: dict[str, int] = {}
     alias_spans: list[tuple[int, int]] = []
+    surname_of: dict[str, str] = {}  # "sanhez" -> "alias:sanchez" when "Pedro Sánchez" was named
     for s, e, surface, actor in _alias_matches(doc) if aliases is None else aliases:
         a = ai.actors[actor]
         k = "alias:" + a.key
@@ -558,12 +586,22 @@ def _extract(
             if surface not in ent.aliases:
                 ent.aliases.append(surface)
         alias_spans.append((s, e))
+        if a.type == "person" and " " in surface.strip():
+            surname_of[name_key(surface.split()[-1])] = k
     cands = _stat_candidates(doc, alias_spans, place_spans or [])
     if doc.arabic:
         cands += _arabic_candidates(doc, alias_spans + list(place_spans or []))
     in_body: set[str] = set()
     stat: dict[str, Entity] = {}
     for s, _e, surface, names, typ in cands:
+        if len(names) == 1 and surname_of:
+            ak = surname_of.get(name_key(names[0]))
+            if ak is not None:  # the surname of a known person named in full
+                ent = found[ak]
+                ent.count += 1
+                if surface not in ent.aliases:
+                    ent.aliases.append(surface)
+                continue
         if typ == "person" and script_of(names[-1]) != "arabic":
             k = "lat:" + name_key(names[-1])
         else:

@@ -22,7 +22,7 @@ edited, library upgraded) the index is rebuilt in memory instead, with a warning
 >>> idx = get_index()
 >>> rec = idx.records[entry_rec(idx.lookup("πατρασ")[0])]
 >>> rec.name, rec.country_code, rec.geonames_id
-('Pátra', 'GR', 255683)
+('Patras', 'GR', 255683)
 """
 
 from __future__ import annotations
@@ -421,8 +421,16 @@ def build_index() -> GazIndex:
         pop = int(c.get("population") or 0)
         rec = len(idx.records)
         idx.records.append(
-            Record(c["name"], cc, float(c["latitude"]), float(c["longitude"]), int(c["geonameid"]),
-                   "city", pop, c.get("admin1code"))  # fmt: skip
+            Record(
+                c["name"],
+                cc,
+                float(c["latitude"]),
+                float(c["longitude"]),
+                int(c["geonameid"]),
+                "city",
+                pop,
+                c.get("admin1code"),
+            )  # fmt: skip
         )
         city_ids[int(c["geonameid"])] = rec
         acc = centroid.setdefault(cc, [0.0, 0.0, 0.0])
@@ -476,8 +484,16 @@ def build_index() -> GazIndex:
         rec = len(idx.records)
         cc = row["cc"] or None
         idx.records.append(
-            Record(_split(row["en"])[0] if row["en"] else row["key"], cc, float(row["lat"]), float(row["lon"]),
-                   None, "region", 0, key=row["key"])  # fmt: skip
+            Record(
+                _split(row["en"])[0] if row["en"] else row["key"],
+                cc,
+                float(row["lat"]),
+                float(row["lon"]),
+                None,
+                "region",
+                0,
+                key=row["key"],
+            )  # fmt: skip
         )
         for lang in ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr"):
             for form in _split(row.get(lang)):
@@ -498,8 +514,15 @@ def build_index() -> GazIndex:
     for cont in gc.get_continents().values():
         rec = len(idx.records)
         idx.records.append(
-            Record(cont.get("asciiName") or cont["toponymName"], None, float(cont["lat"]), float(cont["lng"]),
-                   int(cont["geonameId"]), "region", int(cont.get("population") or 0))  # fmt: skip
+            Record(
+                cont.get("asciiName") or cont["toponymName"],
+                None,
+                float(cont["lat"]),
+                float(cont["lng"]),
+                int(cont["geonameId"]),
+                "region",
+                int(cont.get("population") or 0),
+            )  # fmt: skip
         )
         for alt in cont.get("alternateNames", []):
             if alt.get("lang") in BABEL_LANGS:
@@ -573,4 +596,3 @@ def _add_pycountry(idx: GazIndex) -> None:
             val = getattr(c, attr, None)
             if val and "," not in val:
                 idx._add(val, rec, lang="en")
-

@@ -105,9 +105,11 @@ def _progressive(text: str) -> np.ndarray:
         if float(p.max()) >= SURE or len(text) <= FIRST_CHARS:
             return p
         mid = len(text) // 2
-        more = text[FIRST_CHARS:SAMPLE_CHARS] + "\n" + text[mid : mid + 150] if len(text) > SAMPLE_CHARS + 150 else text[
-            FIRST_CHARS:
-        ]
+        more = (
+            text[FIRST_CHARS:SAMPLE_CHARS] + "\n" + text[mid : mid + 150]
+            if len(text) > SAMPLE_CHARS + 150
+            else text[FIRST_CHARS:]
+        )
         data2 = ident._encode(more)
         extra = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, data2)
         if extra:
@@ -125,6 +127,29 @@ def _sample(text: str) -> str:
 
 
 _LETTERS = re.compile(r"[^\W\d_]")
+# Scripts used by one language only: no need to ask the classifier.
+_OWN_SCRIPTS = (
+    ("el", re.compile("[\u0370-\u03ff\u1f00-\u1fff]")),
+    ("ka", re.compile("[\u10a0-\u10ff]")),
+    ("hy", re.compile("[\u0530-\u058f]")),
+    ("th", re.compile("[\u0e00-\u0e7f]")),
+    ("ko", re.compile("[\uac00-\ud7af\u1100-\u11ff]")),
+)
+
+
+def _own_script(text: str) -> str | None:
+    """The language when ≥ 90% of the first letters are in a script only it uses (Greek, Georgian…)."""
+    head = text[:200]
+    sc = script_of(head)
+    if sc not in ("greek", "other"):
+        return None
+    n = len(_LETTERS.findall(head))
+    if n < SHORT_CHARS:
+        return None
+    for lang, rx in _OWN_SCRIPTS if sc == "other" else _OWN_SCRIPTS[:1]:
+        if len(rx.findall(head)) >= 0.9 * n:
+            return lang
+    return None
 
 
 def detect_language(text: str, declared: str | None = None) -> tuple[str, float]:
@@ -138,12 +163,15 @@ def detect_language(text: str, declared: str | None = None) -> tuple[str, float]
     declared = (declared or "").strip().lower()[:2] or None
     if declared == "un":
         declared = None
-    letters = len(_LETTERS.findall(text[:200]))
+    letters = len(_LETTERS.findall(text[:200])) if len(text) < 300 else 200
     if letters < SHORT_CHARS:
         if declared:
             return declared, 0.5
         if letters == 0:
             return "und", 0.0
+    own = _own_script(text)
+    if own is not None and (not declared or declared == own):
+        return own, 0.99
     _, labels, _ = _model()
     p = _progressive(text)
     i = int(p.argmax())
@@ -190,9 +218,10 @@ def segment_languages(text: str, main: str | None = None) -> list[tuple[str, flo
     article's language) is given, only paragraphs whose script or function words
     disagree with it are sent to the classifier: the fast path used by ``annotate``.
 
-    >>> segment_languages("Ο πρωθυπουργός μίλησε στη Βουλή για την οικονομία σήμερα.\\n"
-    ...                   "The prime minister spoke to parliament about the economy today.")
-    [('el', 0.5), ('en', 0.5)]
+    >>> segs = segment_languages("Ο πρωθυπουργός μίλησε στη Βουλή για την οικονομία σήμερα.\\n"
+    ...                          "The prime minister spoke to parliament about the economy today.")
+    >>> sorted(lang for lang, share in segs)
+    ['el', 'en']
     """
     paras = [p.strip() for p in _PARA.split(text)]
     paras = [p for p in paras if len(p) >= SEGMENT_MIN_CHARS] or [text.strip()]

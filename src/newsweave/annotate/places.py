@@ -50,7 +50,10 @@ NEAR_KM = 400.0
 _NEXT = re.compile(r"[ \t\-'.’]{1,2}(\w+)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’.\-]*)[ \t]+$")
-_SENT_BREAK = frozenset(".!?\n:;«“\"(|•—–")
+_SENT_BREAK = frozenset('.!?\n:;«“"(|•—–')
+# Languages where "Capitalised Place" at a sentence start is mostly "First-name Surname"
+# (Romanian "Primăria Constanței", Greek and Russian genitives are not).
+_FIRST_NAME_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl"})
 _NOT_NAME = ALL_STOPWORDS | PLACE_GENERIC | DIRECTIONS | TITLES
 
 
@@ -184,7 +187,7 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
             continue
         single = " " not in key
         if single and ch.isupper() and not all(en & (DEMONYM | ALLCAPS) for en in keep):
-            if _sentence_start(text, s) and surface.lower() in doc.lower_words:
+            if _sentence_start(text, s) and doc.has_lower(surface.lower()):
                 continue  # a common word capitalised at the start of a sentence
             nxt = _NEXT_WORD.match(text, e)
             if nxt and nxt.group(1)[0].isupper():
@@ -196,7 +199,10 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                 if (
                     prv
                     and prv.group(1)[0].isupper()
-                    and (not _sentence_start(text, prv.start(1)) or prv.group(1).lower() not in doc.lower_words)
+                    and (
+                        not _sentence_start(text, prv.start(1))
+                        or (lang in _FIRST_NAME_LANGS and not doc.has_lower(prv.group(1).lower()))
+                    )
                 ):
                     w = nword(prv.group(1)).rstrip(".")
                     if w not in _NOT_NAME and not _is_place_word(idx, prv.group(1)):
@@ -263,7 +269,9 @@ def _resolve(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
                     if cc in home:
                         s += 1.0
                 if cc == "US" and r.admin1:
-                    n = states[r.admin1] - (1 if own is not None and own.admin1 == r.admin1 and own.country_code == "US" else 0)
+                    n = states[r.admin1] - (
+                        1 if own is not None and own.admin1 == r.admin1 and own.country_code == "US" else 0
+                    )
                     if n > 0:
                         s += 3.0
                 if r.kind == "city" and anchors:

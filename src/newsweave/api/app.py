@@ -21,6 +21,7 @@ from typing import Any
 
 import anyio
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -111,13 +112,24 @@ class _Writer:
         self.pipeline = None
         self.lock = threading.Lock()
 
+    def _ready(self):
+        if self.pipeline is None:
+            from newsweave.pipeline import Pipeline
+
+            self.pipeline = Pipeline(self.store, self.settings, encoder=self.encoder)
+        return self.pipeline
+
+    def warm(self) -> None:
+        """Build the pipeline ahead of the first write (imports, scorer, clusterer state)."""
+        try:
+            with self.lock:
+                self._ready()
+        except Exception:  # the first write will report it
+            log.exception("cannot prepare the ingest pipeline")
+
     def ingest(self, items: list) -> Any:
         with self.lock:
-            if self.pipeline is None:
-                from newsweave.pipeline import Pipeline
-
-                self.pipeline = Pipeline(self.store, self.settings, encoder=self.encoder)
-            return self.pipeline.ingest(items)
+            return self._ready().ingest(items)
 
 
 def create_app(
@@ -145,6 +157,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if cfg.token:
+            threading.Thread(target=writer.warm, name="newsweave-warm", daemon=True).start()
         yield
         readers.close()
         store.close()
@@ -158,6 +172,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.store, app.state.readers, app.state.settings = store, readers, cfg
+    app.router.redirect_slashes = False  # "/articles/" is not "/articles": a 404, not a redirect to POST-only
 
     # --- errors: always {"error": ..., "detail": ...} ------------------------------------------
     @app.exception_handler(HTTPException)
@@ -282,7 +297,7 @@ def create_app(
         tags=["events"],
         summary="One event: description, articles by language, timeline, removed segments",
     )
-    async def get_event(event_id: str) -> Response:
+    async def get_event(event_id: str = PathParam(min_length=1, max_length=512)) -> Response:
         return _json(await read(_get_event, event_id))
 
     def _get_event(event_id: str) -> dict:
@@ -299,7 +314,7 @@ def create_app(
         tags=["articles"],
         summary="One article, with why it is in its event",
     )
-    async def get_article(article_id: str) -> dict:
+    async def get_article(article_id: str = PathParam(min_length=1, max_length=512)) -> dict:
         return await read(_get_article, article_id)
 
     def _get_article(article_id: str) -> dict:
@@ -339,7 +354,7 @@ def create_app(
         tags=["stories"],
         summary="A developing story and its events in order",
     )
-    async def get_story(story_id: str) -> dict:
+    async def get_story(story_id: str = PathParam(min_length=1, max_length=512)) -> dict:
         return await read(_get_story, story_id)
 
     def _get_story(story_id: str) -> dict:
@@ -429,7 +444,7 @@ def create_app(
         if not records:
             raise ApiError(422, "no articles in the request: send an article object or a non-empty list")
         if len(records) > cfg.max_records:
-            raise ApiError(413, f"too many articles in one request: {len(records)} > {cfg.max_records}",
+            raise ApiError(422, f"too many articles in one request: {len(records)} > {cfg.max_records}; split it",
                            {"limit": cfg.max_records})
         items, ids = _parse_records(records)
         report = await anyio.to_thread.run_sync(writer.ingest, items)
