@@ -173,7 +173,7 @@ def reads_during_ingest(n: int, read_pool: bool) -> dict:
     """4 reader threads on a live server while ``n`` articles are POSTed in batches of 1,000."""
     from newsweave.api import create_app
     from newsweave.api.settings import ApiSettings
-    from newsweave.api.testing import sample_batch, serve
+    from newsweave.api.testing import sample_batch, serve, synthetic_records
     from newsweave.embed import get_encoder
     from newsweave.store import open_store
 
@@ -188,18 +188,12 @@ def reads_during_ingest(n: int, read_pool: bool) -> dict:
     lat: list[float] = []
     window: list[float] = []
     errors = [0]
-    words = ["flood", "fire", "storm", "vote", "strike", "quake", "court", "port", "bridge", "river", "school"]
-    cities = ["Patras", "Athens", "Izmir", "Beirut", "Lyon", "Cairo", "Tunis", "Split", "Naples", "Haifa"]
 
     def writer(url: str) -> None:
         with httpx.Client(base_url=url, timeout=900, headers={"Authorization": "Bearer bench"}) as c:
             window.append(time.perf_counter())
             for start in range(0, n, 1000):
-                items = [{"id": f"w{i}", "title": f"{words[i % 11]} in {cities[i % 10]} {i // 110}",
-                          "text": f"A {words[i % 11]} hit {cities[i % 10]} on day {i // 110}. Report {i}.",
-                          "published": f"2026-02-{1 + (i // 400) % 28:02d}T{(i // 17) % 24:02d}:00:00Z"}
-                         for i in range(start, min(n, start + 1000))]
-                r = c.post("/articles", json=items)
+                r = c.post("/articles", json=synthetic_records(start, min(n, start + 1000)))
                 r.raise_for_status()
             window.append(time.perf_counter())
         done.set()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import sys
 import time
-from collections import Counter
 
 import numpy as np
 import pytest
@@ -40,7 +39,7 @@ def test_identical_profiles_score_high_on_every_part():
     assert set(f) == set(FEATURES)
     assert f["dense"] == pytest.approx(1.0) and f["lexical"] == pytest.approx(1.0)
     assert f["entities"] == f["places"] == f["countries"] == f["numbers"] == 1.0
-    assert f["same_language"] == 1.0 and f["dense_cross"] == 0.0
+    assert f["same_language"] == 1.0
     assert all(-1.0 <= v <= 1.0 for v in f.values())
     assert Scorer.load().score(p, p)[0] > 0.9
 
@@ -64,7 +63,6 @@ def test_entity_keys_meet_across_scripts():
     el = article_profile(flood(lang="el", title="Πλημμύρες στην Πάτρα", text="Ο Μητσοτάκης επισκέφθηκε την Πάτρα."))
     f = pair_features(en, el)
     assert f["entities"] == 1.0 and f["places"] == 1.0 and f["same_language"] == 0.0
-    assert f["dense_cross"] == pytest.approx(f["dense"])
 
 
 def test_an_event_profile_keeps_what_a_quarter_of_its_articles_share():
@@ -111,18 +109,19 @@ def test_contributions_sum_to_the_logit():
 
 @pytest.mark.shared
 def test_cross_validated_training_on_a_subset(semeval_csv, monkeypatch, tmp_path):
-    """Grouped CV of the real training code on 160 pairs, embedding short leads (fast), Pearson > 0.6."""
+    """The real training code (grouped 5-fold CV) on every 8th pair, embedding 256-character leads: fast."""
     sys.path.insert(0, str(ROOT / "bench"))
     import semeval_common
     import train_scorer
 
-    monkeypatch.setattr(semeval_common, "OUT", tmp_path)
     monkeypatch.setattr(train_scorer, "OUT", tmp_path)
     t0 = time.time()
-    pairs, records = semeval_common.load(semeval_csv, limit=160)
-    X, _ = train_scorer.build(pairs, records, chars=300)
-    p = train_scorer.cross_validate(pairs, X, "hard")
+    pairs, records = semeval_common.load(semeval_csv)
+    pairs = pairs[::8]
+    records = {k: records[k] for k in dict.fromkeys(x for p in pairs for x in (p.a, p.b))}
+    articles, vecs = train_scorer.build(pairs, records, chars=256)
+    p = train_scorer.cross_validate(train_scorer.Folds(pairs, articles, vecs))
     r = train_scorer.pearson(p, pairs)
-    assert r > 0.6, f"CV Pearson {r:.3f} on 160 pairs"
-    assert time.time() - t0 < 60 or True  # reported by pytest --durations; machines differ
-    assert Counter(np.round(p, 6)).most_common(1)[0][1] < len(p) // 4  # not a constant score
+    print(f"{len(pairs)} pairs: CV Pearson {r:.3f} in {time.time() - t0:.0f}s")
+    assert r > 0.6, f"CV Pearson {r:.3f} on {len(pairs)} pairs"
+    assert len(set(np.round(p, 6))) > len(p) // 2  # a graded score, not a constant

@@ -181,6 +181,7 @@ def test_event_filters_cursor_and_stories(store):
     assert ids(language="ro") == ["e3", "e1"] and ids(language="r") == []
     assert ids(country="ro") == ["e1"] and ids(place="athens") == ["e2", "e3"]
     assert ids(entity="alias:icrc") == ["e1"] and ids(entity="Red Cross") == ["e1"]
+    assert ids(entity="%") == [] and ids(language="_") == [] and ids(entity="Red%") == []  # no wildcards
     assert ids(category="disaster", date_from="2026-03-02") == ["e3"]
     assert ids(date_to="2026-03-02") == ["e3", "e1"]
     assert ids(story_id="s1") == ["e3", "e1"]

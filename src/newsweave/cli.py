@@ -77,6 +77,7 @@ def run_ingest(
 
     settings = get_settings().model_copy(update={"encoder": encoder} if encoder else {})
     store = _store(db)
+    pipe = None
     try:
         pipe = Pipeline(store, settings)
         report = IngestReport()
@@ -111,6 +112,8 @@ def run_ingest(
             process_pending(plain)
         return report
     finally:
+        if pipe is not None:
+            pipe.close()
         store.close()
 
 

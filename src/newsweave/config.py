@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     # Near duplicates
     minhash_threshold: float = Field(0.8, description="Jaccard above which two texts are one wire copy")
     batch_size: int = Field(64, description="articles per pipeline batch (and per transaction)")
+    workers: int = Field(0, description="processes for clean+annotate; 0 = one per CPU core")
+    pool_min_pending: int = Field(500, description="fewer pending records than this run in-process")
     # Distributed backfills (`newsweave ingest --ray`)
     ray_num_cpus: int = Field(0, description="CPUs of the local Ray that `ingest --ray` starts (0: all cores)")
 

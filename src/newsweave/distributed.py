@@ -104,7 +104,7 @@ class RayPreparer:
             batch_size=self.batch_size,
             batch_format="numpy",
             fn_kwargs={"spec": self.spec, "expected_name": self.expected_name, "embed_chars": self.embed_chars},
-            concurrency=self.workers,
+            compute=ray.data.TaskPoolStrategy(size=self.workers),
             num_cpus=1,
         )
         got: dict[int, Prepared] = {}

@@ -82,7 +82,7 @@ class Place:
     lat: float | None
     lon: float | None
     geonames_id: int | None
-    kind: str = "city"  # city | country | region
+    kind: str = "city"  # city | country | region | demonym (a country only named by its adjective)
     count: int = 1
     surface: str = ""  # as written in the article
 

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from newsweave.annotate import annotate
 from newsweave.clean import NearDuplicateIndex, clean_article
@@ -104,13 +107,18 @@ def embed_prepared(prepared: list[Prepared], encoder: Encoder, embed_chars: int)
         with_article[i].failure = entry
 
 
-def prepare_batch(raws: list[RawArticle], encoder: Encoder, embed_chars: int) -> list[Prepared]:
+def prepare_batch(
+    raws: list[RawArticle], encoder: Encoder, embed_chars: int, pool: Any = None
+) -> list[Prepared]:
     """The per-record stages of one batch: clean, annotate, embed.
 
     Pure per record — no store, no clusterer, no order — so the same code runs in this
-    process or on Ray workers (:mod:`newsweave.distributed`).
+    process, in a local process pool (``pool``), or on Ray workers (:mod:`newsweave.distributed`).
     """
-    prepared = [prepare_record(raw) for raw in raws]
+    if pool is not None and len(raws) > 1:
+        prepared = pool.map(prepare_record, raws, chunksize=max(1, len(raws) // 8))
+    else:
+        prepared = [prepare_record(raw) for raw in raws]
     embed_prepared(prepared, encoder, embed_chars)
     return prepared
 
@@ -225,8 +233,33 @@ class Pipeline:
         self.receive(again, report)
         return self.process_pending(progress, report)
 
+    def _pool(self) -> Any:
+        """A process pool for clean+annotate when there are cores to spare and enough work."""
+        if getattr(self, "_pool_obj", None) is not None:
+            return self._pool_obj
+        workers = self.settings.workers or (os.cpu_count() or 1)
+        if workers <= 1 or self.store.count_pending() < self.settings.pool_min_pending:
+            return None
+        import multiprocessing
+
+        from newsweave.annotate import warm_up
+
+        warm_up()  # load the gazetteer once, before forking: the workers share it
+        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        self._pool_obj = ctx.Pool(workers)
+        return self._pool_obj
+
+    def close(self) -> None:
+        """Stop worker processes, if any were started."""
+        pool = getattr(self, "_pool_obj", None)
+        if pool is not None:
+            pool.close()
+            pool.join()
+            self._pool_obj = None
+
     def _process_batch(self, raws: list[RawArticle], report: IngestReport, progress: Progress | None) -> None:
-        self.commit_prepared(prepare_batch(raws, self.encoder, self.settings.embed_chars), report)
+        prepared = prepare_batch(raws, self.encoder, self.settings.embed_chars, pool=self._pool())
+        self.commit_prepared(prepared, report)
         if progress:
             progress(len(raws))
 

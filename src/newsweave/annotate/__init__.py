@@ -25,7 +25,7 @@ from __future__ import annotations
 import logging
 
 from newsweave.annotate._text import Doc
-from newsweave.annotate.dates import _as_date, event_date, extract_dates
+from newsweave.annotate.dates import _as_date, event_date, extract_dates, mention_weights
 from newsweave.annotate.dates import _find as _find_dates
 from newsweave.annotate.entities import _alias_matches, extract_entities
 from newsweave.annotate.entities import _extract as _extract_entities
@@ -89,11 +89,12 @@ def annotate(article: Article) -> Article:
     date_spans: list[tuple[int, int]] = []
     try:
         mentions = _find_dates(doc, pub)
+        weights = mention_weights(doc, mentions)  # offsets still in `full` here
         for m in mentions:
             date_spans.append((m.start, m.start + len(m.text)))
             m.start = m.start - offset if m.start >= offset else -1
         article.dates = mentions
-        article.event_date = event_date(mentions, pub)
+        article.event_date = event_date(mentions, pub, weights=weights)
     except Exception:  # pragma: no cover - defensive
         log.exception("annotate: dates failed for article %s", article.id)
         article.event_date = pub

@@ -33,9 +33,11 @@ from newsweave.annotate._text import Doc, norm
 from newsweave.annotate.lexicon import NUMBER_WORDS
 from newsweave.model import DateMention
 
-__all__ = ["extract_dates", "event_date", "EVENT_WINDOW_DAYS"]
+__all__ = ["extract_dates", "event_date", "mention_weights", "EVENT_WINDOW_DAYS"]
 
 EVENT_WINDOW_DAYS = 14
+RECENT_DAYS = 3  # reports trail their event by hours or days; older dates are mostly background
+OLD_WEIGHT = 0.5
 FUTURE_YEAR_SLACK = dt.timedelta(days=30)
 
 # ---------------------------------------------------------------------------
@@ -682,26 +684,229 @@ def extract_dates(
 
 
 def _as_date(published: dt.datetime | dt.date | None) -> dt.date | None:
+    """The publication day *where it was published*: an aware datetime keeps its own UTC
+    offset (2026-03-14T00:40+03:00 is 14 March, though it is 13 March in UTC), so that
+    "yesterday" is the day before in the newsroom's calendar. Never converted to UTC."""
     if published is None:
         return None
     if isinstance(published, dt.datetime):
-        return published.date()
+        return published.date()  # local wall-clock date in the datetime's own offset
     return published
+
+
+# ---------------------------------------------------------------------------
+# Event vs. report dates. "Militants attacked the outpost late Sunday, officials said
+# Monday": Sunday is the event, Monday the report. A date mention takes the weight of the
+# nearest cue word in its clause: a speech/report verb (said, told, announced…) makes it a
+# report date, an event verb or noun (killed, attacked, struck, took place, attack…) an
+# event date. Cues are normalised word prefixes (one entry per stem); multi-word cues are
+# exact normalised phrases.
+# ---------------------------------------------------------------------------
+
+REPORT_WEIGHT = 0.3
+EVENT_WEIGHT = 1.5
+_CUE_BACK = 8  # words before the date searched for a cue (stopping at "that", «ότι», «că»…)
+_CUE_AHEAD = 4  # words after it
+
+_REPORT_CUES = {
+    "en": "said says told tells announc stated statement declared reported confirm added according spokes "
+          "briefing interview quoted",
+    "el": "δήλωσ δηλώσ ανακοίνωσ ανακοινώσ είπε ανέφερ τόνισ επισήμαν γνωστοποίησ ενημέρωσ διευκρίνισ "
+          "υπογράμμισ πρόσθεσ σύμφωνα δήλωση δηλώσεις",
+    "ro": "declar anunt anunț spus precizat transmis comunicat afirmat informat potrivit susținut sustinut "
+          "conferinț conferint",
+    "ar": "قال قالت يقول تقول اعلن اعلنت يعلن تعلن صرح صرحت افاد افادت يفيد ذكر ذكرت اكد اكدت اضاف اضافت "
+          "بيان تصريح وفق بحسب اوضح اوضحت نقل نقلت",
+    "fr": "déclar annonc indiqu affirm précis dit confirm selon expliqu ajout rapport communiqu "
+          "souligné",
+    "de": "sagte sagten erklärt teilte mitteil mitgeteilt berichtet bestätigt meldet meldete bekannt "
+          "kündigte angekündigt laut$ zufolge gab$",
+    "es": "dijo dijeron declar anunci inform indic afirm asegur explic confirm señal segun según "
+          "comunicado",
+    "ru": "заяв сообщ объяв рассказ отмет подтверд пресс",
+    "tr": "açıkla dedi$ bildir belirt duyur söyle kaydetti ifade aktardı",
+}
+_EVENT_CUES = {
+    "en": "kill attack struck strike hit$ hits$ explod explosion blast erupt died dead$ injur wound seiz "
+          "captur "
+          "storm entered happened occurred collaps crash shot fired clash quake "
+          "earthquake flood raid bomb ambush fell$ overran",
+    "el": "σκοτώθ σκότωσ επίθεσ επιτέθ χτύπησ έπληξ σημειώθ εξερράγ έκρηξ τραυματ νεκρ συνελήφθ "
+          "κατασχ σεισμ πυρκαγι έγινε πραγματοποιήθ συνέβη μπήκ εισήλθ κατέλαβ κατέρρευσ",
+    "ro": "ucis ucig atac lovit produs murit decedat rănit ranit explo cutremur intrat cucerit "
+          "prăbuș prabus capturat",
+    "ar": "قتل مقتل هجوم هاجم شن ضرب وقع اندلع سيطر دخل دخول اقتحم انفجار تفجير سقط اصيب اصابه "
+          "زلزال غاره قصف استهدف",
+    "fr": "tué tue tués attaqu frapp explos mort bless produit survenu pris entré entrés "
+          "séisme effondr abattu",
+    "de": "getötet tötet attack angegriff angriff anschlag griff traf erschüttert explod starb "
+          "gestorben verletzt ereignete geschah eingenommen drangen rückten erdbeben",
+    "es": "muri mató mataron muert atac ataque sacudi ocurri explot herid entraron tomaron "
+          "incaut terremoto",
+    "ru": "погиб убит убиты нападени напал атак произош взрыв ранен вошли заня захват землетрясени "
+          "обстрел",
+    "tr": "öldü öldürül hayatını saldır meydana vurdu yaralan girdi deprem patlama çöktü",
+}
+_CLAUSE_STOP = {
+    "en": "that", "el": "ότι πως", "ro": "că ca", "ar": "ان انه بان وان", "fr": "que qu", "de": "dass",
+    "es": "que", "ru": "что", "tr": "ki",
+}
+_CUE_STOP_CHARS = ".!?;\n:"  # sentence and clause ends (quotes are not: «داعش», «ИГ»)
+
+
+def _cue_table(spec: dict[str, str]) -> dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]]:
+    """language -> (word prefixes, exact words, multi-word phrases), normalised. A cue written
+    with a final ``$`` is an exact word ("hit$" is not "history")."""
+    out = {}
+    for lang, words in spec.items():
+        toks = [norm(t) for t in words.split()]
+        prefixes = tuple(sorted({t for t in toks if not t.endswith("$")}, key=len, reverse=True))
+        exact = frozenset(t[:-1] for t in toks if t.endswith("$"))
+        out[lang] = (prefixes, exact, frozenset(norm(p) for p in _PHRASES.get(lang, ())))
+    return out
+
+
+_PHRASES = {
+    "en": ("took place", "press conference", "broke out"),
+    "ro": ("avut loc",),
+    "fr": ("eu lieu",),
+    "de": ("gab bekannt",),
+    "es": ("tuvo lugar",),
+    "ru": ("по словам", "по данным"),
+    "tr": ("meydana geldi", "ele geçirdi", "hayatını kaybetti"),
+}
+_REPORT = _cue_table(_REPORT_CUES)
+_EVENT = _cue_table(_EVENT_CUES)
+_STOPS = {lang: frozenset(norm(w) for w in ws.split()) for lang, ws in _CLAUSE_STOP.items()}
+_WORDS_BACK = re.compile(r"\w+")
+_ARABIC_CUE_CLITICS = "وفبل"
+
+
+def _cue_kind(word: str, lang: str) -> int:
+    """+1 event cue, -1 report cue, 0 neither."""
+    rep, ev = _REPORT.get(lang), _EVENT.get(lang)
+    if rep is None or ev is None:
+        return 0
+    forms = (word,)
+    if lang == "ar" and len(word) > 3 and word[0] in _ARABIC_CUE_CLITICS:
+        forms = (word, word[1:])
+    for w in forms:
+        if w in rep[1] or w.startswith(rep[0]):
+            return -1
+        if w in ev[1] or w.startswith(ev[0]):
+            return 1
+    return 0
+
+
+def _clause_words(nt: str, start: int, end: int, lang: str) -> tuple[list[str], list[str]]:
+    """Words before (nearest first) and after a span, within its sentence and clause."""
+    lo = max(0, start - 160)
+    seg = nt[lo:start]
+    cut = max((seg.rfind(c) for c in _CUE_STOP_CHARS), default=-1)
+    if cut >= 0:
+        seg = seg[cut + 1 :]
+    back = _WORDS_BACK.findall(seg)[::-1][:_CUE_BACK]
+    stops = _STOPS.get(lang, frozenset())
+    for i, w in enumerate(back):
+        if w in stops:
+            back = back[:i]
+            break
+    seg = nt[end : end + 90]
+    # after a date that ends a clause, a comma starts another one ("…late Sunday, officials said")
+    ends = _CUE_STOP_CHARS if not back else _CUE_STOP_CHARS + ",،"
+    cut = min((i for i in (seg.find(c) for c in ends) if i >= 0), default=-1)
+    if cut >= 0:
+        seg = seg[:cut]
+    ahead = _WORDS_BACK.findall(seg)[:_CUE_AHEAD]
+    for i, w in enumerate(ahead):
+        if w in stops:
+            ahead = ahead[:i]
+            break
+    return back, ahead
+
+
+def _phrase_kind(words: list[str], lang: str, reverse: bool) -> list[int]:
+    """Cue kind of each word, multi-word phrases included (``words`` may be in reverse order)."""
+    kinds = [_cue_kind(w, lang) for w in words]
+    rp, ep = _REPORT[lang][2], _EVENT[lang][2]
+    if rp or ep:
+        for i in range(len(words) - 1):
+            a, b = (words[i + 1], words[i]) if reverse else (words[i], words[i + 1])
+            pair = a + " " + b
+            if pair in rp:
+                kinds[i] = -1
+            elif pair in ep:
+                kinds[i] = 1
+    return kinds
+
+
+def mention_weights(doc: Doc, mentions: list[DateMention]) -> list[float]:
+    """Vote weight of each mention (offsets in ``doc.text``): report dates count
+    ``REPORT_WEIGHT``, event dates ``EVENT_WEIGHT``, others 1. The nearest cue before the
+    date decides (after it in Turkish, where the verb comes last), else the nearest after
+    it; a report verb followed by an event cue ("announced on Friday it had entered
+    Bara") is neutral. A mention right after
+    another of the same day ("أمس الجمعة", "yesterday, Friday") is part of the same
+    expression and weighs 0.
+
+    >>> import datetime as dt
+    >>> doc = Doc("Militants attacked the post late Sunday, officials said Monday.", "en")
+    >>> ms = _find(doc, dt.date(2026, 3, 16))
+    >>> [(m.text, w) for m, w in zip(ms, mention_weights(doc, ms))]
+    [('Sunday', 1.5), ('Monday', 0.3)]
+    """
+    lang = doc.language
+    nt, text = doc.norm, doc.text
+    same = doc.same
+    out: list[float] = []
+    prev: DateMention | None = None
+    for m in mentions:
+        if prev is not None and prev.date == m.date and prev.start >= 0:
+            gap = text[prev.start + len(prev.text) : m.start]
+            if len(gap) <= 3 and not any(ch.isalnum() for ch in gap):
+                out.append(0.0)
+                prev = m
+                continue
+        prev = m
+        if lang not in _REPORT:
+            out.append(1.0)
+            continue
+        s = m.start if same else _norm_offset(doc, m.start)
+        e = s + len(norm(m.text)) if not same else m.start + len(m.text)
+        back, ahead = _clause_words(nt, s, e, lang)
+        kb = next((x for x in _phrase_kind(back, lang, True) if x), 0)
+        ka = next((x for x in _phrase_kind(ahead, lang, False) if x), 0)
+        first, second = (ka, kb) if lang == "tr" else (kb, ka)  # Turkish puts the verb last
+        if first < 0 and second > 0:
+            k = 0  # "announced on Friday that it entered": the date may be either's
+        else:
+            k = first or second
+        out.append(EVENT_WEIGHT if k > 0 else REPORT_WEIGHT if k < 0 else 1.0)
+    return out
+
+
+def _norm_offset(doc: Doc, i: int) -> int:
+    """Offset in ``doc.norm`` of offset ``i`` in ``doc.text`` (texts with combining marks)."""
+    return len(norm(doc.text[:i]))
 
 
 def event_date(
     mentions: list[DateMention],
     published: dt.datetime | dt.date | None,
     lead_chars: int = 600,
+    weights: list[float] | None = None,
 ) -> dt.date | None:
     """The day the reported event happened, from the dates the article mentions.
 
     With a publication date: among mentions in ``[published - 14 days, published]``,
-    each date scores one point per mention, plus one for a mention in the title or
-    lead (``start < lead_chars``; ``start == -1`` is the title), plus half a point for
-    each mention of the day before or after (a "Friday night" story also says
-    "Saturday"). Mentions outside the window are outliers and ignored. Ties go to
-    the date mentioned first. Nothing in the window: the publication date.
+    each date scores its mentions' weights (1 each unless ``weights`` is given, see
+    :func:`mention_weights`: report dates count less than event dates), plus the best
+    weight of its mentions in the title or lead (``start < lead_chars``; ``start == -1``
+    is the title), plus a quarter of the weight of the day before and after (a "Friday
+    night" story also says "Saturday"). Dates more than ``RECENT_DAYS`` before
+    publication weigh half (background: "the quake of 9 March" in a report of the 16th). Mentions outside the window are outliers and
+    ignored. Ties go to the date mentioned first. Nothing in the window: the
+    publication date (its local calendar day, see :func:`_as_date`).
 
     Without a publication date: the most mentioned written date (ties: first mentioned),
     or ``None``.
@@ -713,27 +918,28 @@ def event_date(
     datetime.date(2026, 3, 13)
     """
     pub = _as_date(published)
+    ws = weights if weights is not None and len(weights) == len(mentions) else [1.0] * len(mentions)
     if pub is not None:
         lo = pub - dt.timedelta(days=EVENT_WINDOW_DAYS)
-        pool = [m for m in mentions if lo <= m.date <= pub]
+        pool = [(m, w) for m, w in zip(mentions, ws) if lo <= m.date <= pub]
         if not pool:
             return pub
     else:
-        pool = list(mentions)
+        pool = list(zip(mentions, ws))
         if not pool:
             return None
-    score: dict[dt.date, float] = defaultdict(float)
+    mass: dict[dt.date, float] = defaultdict(float)
     first: dict[dt.date, int] = {}
-    for i, m in enumerate(pool):
-        score[m.date] += 1.0
+    lead: dict[dt.date, float] = {}
+    for i, (m, w) in enumerate(pool):
+        if pub is not None and (pub - m.date).days > RECENT_DAYS:
+            w *= OLD_WEIGHT  # "the quake of 9 March" in a 16 March report: background
+        mass[m.date] += w
         first.setdefault(m.date, i)
-    lead_bonus_given: set[dt.date] = set()
-    for m in pool:
-        if m.start < lead_chars and m.date not in lead_bonus_given:
-            score[m.date] += 1.0
-            lead_bonus_given.add(m.date)
-    per_day = {d: sum(1 for m in pool if m.date == d) for d in score}
+        if m.start < lead_chars and w > lead.get(m.date, 0.0):
+            lead[m.date] = w
+    score = {d: v + lead.get(d, 0.0) for d, v in mass.items()}
     for d in list(score):
         for nb in (d - dt.timedelta(days=1), d + dt.timedelta(days=1)):
-            score[d] += 0.25 * per_day.get(nb, 0)
+            score[d] += 0.25 * mass.get(nb, 0.0)
     return max(score, key=lambda d: (score[d], -first[d]))

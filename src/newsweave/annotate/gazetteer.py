@@ -37,7 +37,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newsweave.annotate._text import arabic_nisba, inflections, norm, script_of, words
-from newsweave.annotate.lexicon import ALL_STOPWORDS
+from newsweave.annotate.lexicon import ALL_STOPWORDS, ARABIC_COMMON, DIRECTIONS
 
 __all__ = [
     "Record",
@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 INDEX_FILE = DATA_DIR / "index.tsv.gz"
-INDEX_VERSION = "4"  # bump when the build code changes what goes into the index
+INDEX_VERSION = "5"  # bump when the build code changes what goes into the index
 
 # Entry = packed int: record index (20 bits) | flags (3 bits) | language-set id (rest)
 DEMONYM, CURATED, ALLCAPS = 1 << 20, 1 << 21, 1 << 22
@@ -104,10 +104,11 @@ BLACKLIST = frozenset(
     for w in """police union independence liberty progress victory paradise corona mobile reading bath orange
     hope deal sale street university college district city republic state kingdom centre center
     media news post times sun star mail guardian monitor tribune herald telegraph express
-    president minister government army court council party bank
+    president minister government army court council party bank altstadt innenstadt
     مالي صور امل اليوم الان قبل بعد جنوب شمال شرق غرب مدينه دوله العاصمه جمهوريه المدينه الدوله
     οι πολη κρατοσ""".split()
-)
+) | ARABIC_COMMON | DIRECTIONS
+SAME_TOWN_KM = 10.0  # two GeoNames cities of one country sharing a name this close are one town
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +366,10 @@ def _demonym_forms(form: str, lang: str) -> list[str]:
             out += [f + "e", f + "s", f + "es"]
         elif low.endswith("e"):
             out.append(f + "s")
+    elif lang == "ru" and f.endswith(("ий", "ый")):  # суданский → суданская, суданской, суданскую…
+        stem = f[:-2]
+        out += [stem + e for e in ("ий", "ый", "ая", "ое", "ие", "ые", "ого", "ой", "ому", "им", "ым", "ом",
+                                   "ую", "их", "ых", "ими", "ыми")]  # fmt: skip
     elif lang == "ro":
         if low.endswith(("ian", "ean")):
             out += [f + "ă", f[:-2] + "eni", f[:-2] + "ene", f + "ul", f[:-2] + "enii"]
@@ -442,10 +447,13 @@ def build_index() -> GazIndex:
         for alt in c.get("alternatenames") or ():
             if alt:
                 names.add(alt)
+        arabic_keys = {k for k in (" ".join(words(nm)) for nm in names) if script_of(k) == "arabic"}
         for nm in names:
             key = " ".join(words(nm))
             if not key:
                 continue
+            if "ال" + key in arabic_keys:
+                continue  # «رقه» without its article is a word (فرقة "team"), the town is «الرقة»
             kk = (key, cc)
             if kk not in by_name or idx.records[by_name[kk]].population < pop:
                 by_name[kk] = rec
@@ -453,6 +461,10 @@ def build_index() -> GazIndex:
                 continue
             inflect = pop >= CYRILLIC_FORMS_MIN_POP or cc in ("RO", "MD") or script_of(key) != "cyrillic"
             idx._add(nm, rec, romanian=cc in ("RO", "MD"), inflect=inflect)
+
+    alias = _merge_twins(idx)
+    for k, rec in list(by_name.items()):
+        by_name[k] = alias.get(rec, rec)
 
     # --- countries --------------------------------------------------------
     for iso, c in countries.items():
@@ -473,11 +485,11 @@ def build_index() -> GazIndex:
         if rec is None:
             continue
         dem = row["kind"] == "demonym"
-        for lang in ("en", "el", "ro", "ar", "fr", "de", "es"):
+        for lang in ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr"):
             for form in _split(row.get(lang)):
                 for f in _demonym_forms(form, lang) if dem else [form]:
                     idx._add(f, rec, lang=lang, demonym=dem, curated=True, romanian=(lang == "ro"),
-                             check_stop=not dem)  # fmt: skip
+                             check_stop=not dem, inflect=not (dem and lang == "ru"))  # fmt: skip
 
     # --- regions ----------------------------------------------------------
     for row in _read_tsv("regions.tsv"):
@@ -542,6 +554,52 @@ def build_index() -> GazIndex:
             idx._add(form, rec, curated=True, romanian=True, check_stop=False)
     idx._freeze()
     return idx
+
+
+def _merge_twins(idx: GazIndex) -> dict[int, int]:
+    """Fold cities that share a name with a more populous city of the same country less than
+    ``SAME_TOWN_KM`` away into it (GeoNames lists «Ηράκλειο» twice: the municipality and the
+    town). Their names then point to the kept record. Returns {folded record: kept record}."""
+    from newsweave.annotate.places import _km
+
+    recs = idx.records
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while i in parent:
+            i = parent[i]
+        return i
+
+    for slot in idx._tmp.values():
+        cities = sorted({r for r, _ in slot if recs[r].kind == "city"})
+        if len(cities) < 2:
+            continue
+        for i, a in enumerate(cities):
+            for b in cities[i + 1 :]:
+                ra, rb = root(a), root(b)
+                if ra == rb or recs[ra].country_code != recs[rb].country_code:
+                    continue
+                if _km(recs[ra], recs[rb]) <= SAME_TOWN_KM:
+                    big, small = (ra, rb) if recs[ra].population >= recs[rb].population else (rb, ra)
+                    parent[small] = big
+    if not parent:
+        return {}
+    alias = {i: root(i) for i in parent}
+    for key, slot in idx._tmp.items():
+        if not any(r in alias for r, _ in slot):
+            continue
+        new: dict[tuple[int, bool], list] = {}
+        for (r, dem), val in slot.items():
+            k = (alias.get(r, r), dem)
+            cur = new.get(k)
+            if cur is None:
+                new[k] = val
+            else:
+                cur[0] = cur[0] or val[0]
+                cur[1] = cur[1] and val[1]
+                cur[2] = None if cur[2] is None or val[2] is None else cur[2] | val[2]
+        idx._tmp[key] = new
+    return alias
 
 
 def _keep_alt(alt: str, key: str, main: str, cc: str, pop: int) -> bool:

@@ -21,6 +21,11 @@ __all__ = [
     "PLACE_GENERIC",
     "DIRECTIONS",
     "CONNECTORS",
+    "ARABIC_COMMON",
+    "ORG_BEFORE_PLACE",
+    "PROVINCE_WORDS",
+    "NON_PERSON_WORDS",
+    "sentence_start",
 ]
 
 
@@ -176,6 +181,67 @@ DIRECTIONS = _set(
     northwest southeast southwest nord sud est ouest norden süden osten westen norte sur este oeste
     nordul sudul estul vestul βόρεια νότια ανατολική δυτική κεντρική"""
 )
+
+# Arabic words (as written, any clitic stripped) that are also the name of some town in the
+# gazetteer: function words and common nouns/adjectives. Never places on their own: «وأن» "and
+# that" is not Van, «بالوادي» "in the valley" is not El Oued, «الأشهر» "the months" is not Alaşehir.
+ARABIC_COMMON = _set(
+    """ان أن إن وان وأن بان بأن لان لأن كان وادي الوادي الأشهر أشهر الشهر شهر الجزيرة جزيرة فرقة الفرقة
+    السلام الحرية النصر الأمل الوحدة الثورة النهضة الفجر الصباح المساء الجديدة جديدة الكبرى الصغرى
+    الشمالية الجنوبية الشرقية الغربية الوسطى العليا السفلى المنطقة منطقة البلاد الساحل الباب باب البيت
+    بيت السوق سوق عين العين بئر تل رأس حي قرية القرية بلدة البلدة مخيم المخيم مركز المركز الحدود حدود
+    القاعدة قاعدة الخط خط الطريق طريق الميناء ميناء الجسر جسر القصر قصر المطار مطار السد سد الجبل جبل
+    النهر نهر البحر بحر الشاطئ الواحة القلعة قلعة الزاوية زاوية المحطة محطة الحمراء الخضراء البيضاء
+    السوداء الزرقاء الصفراء بورصة البورصة ثاني ثالث رابع خامس الثاني الثالث الرابع الخامس أول الأول الأولى الأخيرة"""
+)
+
+# Capitalised words that, right before a place name, make it the name of an organisation
+# ("Borsa İstanbul", "Universitatea din Cluj"): the place is not mentioned as a place.
+ORG_BEFORE_PLACE = _set(
+    """borsa bourse börse bursa universitatea universidad université universität university banca
+    banco banque bank dinamo dynamo olympique olympiakos real atletico athletic sporting racing rapid
+    steaua juventus inter fc cf sc ac as fk afc بورصة البورصة"""
+)
+
+# Words that make a neighbouring place name the name of a province or district rather than of
+# its capital town ("Manisa province", «ولاية مانيسا», "в провинции Киркук", «νομό Λάρισας»).
+PROVINCE_WORDS = _set(
+    """province provinces governorate county provincia provinz landkreis il ili ilinin ilindeki iline
+    vilayet vilayeti judet judetul județul judetului județului νομός νομού νομό επαρχία επαρχίας
+    провинция провинции провинцию область области ولاية لولاية بولاية وولاية محافظة لمحافظة بمحافظة
+    ومحافظة إقليم بإقليم"""
+)
+
+# Words that make a multi-word capitalised name a place, a building or an object, not a person
+# ("Piața Victoriei", "Toumba Stadium", "North Kordofan", "Nuba Mountains").
+NON_PERSON_WORDS = _set(
+    """square plaza place platz piata piața pieței πλατεία площадь meydanı meydani stadium stadion
+    stade estadio stadionul arena street avenue boulevard road rue strada calea bulevardul bulevard
+    straße strasse calle avenida οδός οδό λεωφόρος улица проспект caddesi sokak palace palatul palais
+    palast palacio palatului bridge pont podul brücke puente mountains mountain mount valley island
+    islands lake river sea ocean gulf strait bay cape desert forest park hospital spitalul airport
+    aeroportul port harbour harbor station gara gare bahnhof estación"""
+)
+
+# Units written with a capital that are not names ("5,9 Ρίχτερ").
+UNIT_WORDS = _set("richter ρίχτερ рихтер ريختر rihter celsius fahrenheit")
+
+_SENT_BREAK = frozenset('.!?\n:;«“"(|•—–*·►▪')
+
+
+def sentence_start(text: str, i: int) -> bool:
+    """Does the word at ``i`` open a sentence (or a line, a dateline "Bucharest - …", a bullet)?
+
+    >>> sentence_start("Hello. World", 7), sentence_start("a World", 2), sentence_start("X /Agerpres/ - Zeci", 15)
+    (True, False, True)
+    """
+    j = i - 1
+    while j >= 0 and text[j] in " \t'\"‘“«(":
+        j -= 1
+    if j < 0 or text[j] in _SENT_BREAK:
+        return True
+    return text[j] == "-" and (j == 0 or text[j - 1] in " \t/")
+
 
 # Lowercase connectors allowed inside multi-word names ("Bank of England").
 CONNECTORS = _set("of de des du del della di al bin ibn van von da dos das pentru")

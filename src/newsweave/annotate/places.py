@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsweave.annotate._text import Doc, nword
+from newsweave.annotate._text import Doc, nword, script_of
 from newsweave.annotate.gazetteer import (
     ALLCAPS,
     CURATED,
@@ -39,15 +39,37 @@ from newsweave.annotate.gazetteer import (
     entry_rec,
     get_index,
 )
-from newsweave.annotate.lexicon import ALL_STOPWORDS, DIRECTIONS, PLACE_GENERIC, TITLES
+from newsweave.annotate.lexicon import (
+    ALL_STOPWORDS,
+    ARABIC_COMMON,
+    DIRECTIONS,
+    ORG_BEFORE_PLACE,
+    PLACE_GENERIC,
+    PROVINCE_WORDS,
+    TITLES,
+    sentence_start,
+)
 from newsweave.model import Place
 
 __all__ = ["extract_places", "main_place", "LEAD_CHARS"]
 
 LEAD_CHARS = 600
 NEAR_KM = 400.0
+COUNTRY_BONUS = 4.0  # a meaning in a country named elsewhere in the text beats 10 000× the population
+SAME_NAME_BONUS = 5.0  # a meaning that another mention names unambiguously
 
 _NEXT = re.compile(r"[ \t\-'.’]{1,2}(\w+)")
+_AFTER_WORD = re.compile(r"[ \t]+(\w+)")
+_BEFORE_WORDS = re.compile(r"(\w+)[ \t]+(?:(\w+)[ \t]+)?$")
+# Turkish "Manisa'nın Soma ilçesinde": the genitive names the province of the district that follows
+_TR_PROVINCE_GENITIVE = re.compile(r"['’]n?[ıiuü]n[ \t]+\w+[ \t]+(?:ilçe|ilce)", re.IGNORECASE)
+# Turkish locative/ablative endings mark a place, not a surname: "Aydınoğlu Atina'da"
+_TR_PLACE_CASE = re.compile(r"['’](?:[dt][ae]n?|[dt][ae]ki)\b", re.IGNORECASE)
+_OF = frozenset(("of", "de", "du", "di", "del", "della", "din", "της", "του", "των", "al"))
+ACRONYM_MAX_LETTERS = 4  # "BIST", "KOBİ": a short word in capitals is an acronym ...
+ACRONYM_PLACE_MIN_POP = 500_000  # ... unless it names a big city ("ROME (Reuters)")
+SHORT_NAME_LETTERS = 5  # "Lira", "Kira", "Pop": short town names that are also common words ...
+SHORT_NAME_MIN_POP = 1_000_000  # ... need support in the text unless the town is this big
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’.\-]*)[ \t]+$")
 _SENT_BREAK = frozenset('.!?\n:;«“"(|•—–')
@@ -64,21 +86,20 @@ class _Mention:
     surface: str
     entries: tuple[int, ...]
     choice: int = -1  # chosen record
+    province: bool = False  # "Manisa province", «ولاية مانيسا»: the province, not its capital town
+    doubtful: bool = False  # a short name that is also a common word ("Lira"): needs support
 
 
 def _capitalised(ch: str) -> bool:
     return ch.isupper() or not ch.islower()
 
 
-def _sentence_start(text: str, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and text[j] in " \t'\"‘“«(":
-        j -= 1
-    return j < 0 or text[j] in _SENT_BREAK
+_sentence_start = sentence_start
+_APOSTROPHE_SUFFIX = re.compile(r"['’]\w*$")  # Turkish case endings: "Manisa'nın", "Soma'da"
 
 
 def _is_place_word(idx: GazIndex, w: str) -> bool:
-    n = nword(w)
+    n = nword(_APOSTROPHE_SUFFIX.sub("", w))
     return n in idx.keys or n in idx.first_words
 
 
@@ -95,7 +116,7 @@ def _occurrences(doc: Doc, idx: GazIndex) -> list[tuple[int, str, tuple[str, ...
         singles[t] = (t,)
     if doc.arabic:
         for t in caps:
-            if t not in singles and _arabic_clitic(t):
+            if t not in singles and _arabic_clitic(t) and t not in ARABIC_COMMON:
                 vs = tuple(v for v in arabic_variants(t) if v in keys)
                 if vs:
                     singles[t] = vs
@@ -174,6 +195,7 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
         ch = surface[0]
         cap = _capitalised(ch)
         keep = []
+        acronym = surface.isupper() and sum(c.isalpha() for c in surface) <= ACRONYM_MAX_LETTERS
         for en in entries:
             if en & DEMONYM:
                 if cap or lang != "en":
@@ -182,9 +204,17 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                 if surface.isupper() or not ch.islower() and not ch.isupper():
                     keep.append(en)
             elif cap:
+                if acronym and not en & CURATED and idx.records[entry_rec(en)].population < ACRONYM_PLACE_MIN_POP:
+                    continue  # "BIST" (the Istanbul exchange) is not Bist, Afghanistan
                 keep.append(en)
         if not keep:
             continue
+        before = _BEFORE_WORDS.search(text, max(0, s - 60), s)
+        if before and not all(en & DEMONYM for en in keep):
+            w1 = before.group(2) or before.group(1)  # the word right before
+            if not w1[0].islower() and nword(w1) in ORG_BEFORE_PLACE:
+                continue  # "Borsa İstanbul", "Real Madrid": an organisation's name
+        province = _is_province(text, s, e, before, lang)
         single = " " not in key
         if single and ch.isupper() and not all(en & (DEMONYM | ALLCAPS) for en in keep):
             if _sentence_start(text, s) and doc.has_lower(surface.lower()):
@@ -199,20 +229,45 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                 if (
                     prv
                     and prv.group(1)[0].isupper()
+                    and not _acronym(prv.group(1))  # "PAOK Salonika": a club, not a first name
                     and (
                         not _sentence_start(text, prv.start(1))
                         or (lang in _FIRST_NAME_LANGS and not doc.has_lower(prv.group(1).lower()))
                     )
                 ):
                     w = nword(prv.group(1)).rstrip(".")
-                    if w not in _NOT_NAME and not _is_place_word(idx, prv.group(1)):
+                    if (
+                        w not in _NOT_NAME
+                        and not _is_place_word(idx, prv.group(1))
+                        and not (lang == "tr" and _TR_PLACE_CASE.match(text, e))
+                    ):
                         person_like.add(surface)
                         continue  # "Jordan" in "Michael Jordan"
-        out.append(_Mention(s, e, surface, tuple(keep)))
+        out.append(_Mention(s, e, surface, tuple(keep), province=province))
         last_end = end
     if person_like:  # the same word elsewhere is that person's surname: "Lincoln said"
         out = [m for m in out if m.surface not in person_like or all(en & DEMONYM for en in m.entries)]
     return out
+
+
+def _acronym(word: str) -> bool:
+    letters = [c for c in word.rstrip(".") if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _is_province(text: str, s: int, e: int, before: re.Match | None, lang: str) -> bool:
+    """Is the name at [s, e) used as the name of a province ("Manisa province", "provincia de
+    Manisa", «ولاية مانيسا», "Manisa'nın Soma ilçesinde") rather than of its capital town?"""
+    if before is not None:
+        w1 = before.group(2) or before.group(1)
+        if nword(w1) in PROVINCE_WORDS:
+            return True
+        if before.group(2) and nword(w1) in _OF and nword(before.group(1)) in PROVINCE_WORDS:
+            return True
+    nxt = _AFTER_WORD.match(text, e)
+    if nxt and nword(nxt.group(1)) in PROVINCE_WORDS:
+        return True
+    return lang == "tr" and _TR_PROVINCE_GENITIVE.match(text, e) is not None
 
 
 def _km(a: Record, b: Record) -> float:
@@ -236,9 +291,10 @@ def _resolve(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
         cc_count: Counter[str] = Counter()
         states: Counter[str] = Counter()
         anchors: list[Record] = []
+        anchored: set[int] = set()  # records named unambiguously somewhere in the text
         for m in mentions:
-            if m.choice < 0:
-                continue
+            if m.choice < 0 or m.doubtful:
+                continue  # "Green" (a town in Ohio) must not pull "Athens" to Georgia
             r = recs[m.choice]
             if r.country_code:
                 cc_count[r.country_code] += 1
@@ -246,6 +302,8 @@ def _resolve(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
                 states[r.admin1] += 1
             if r.kind == "city" and len(m.entries) == 1:
                 anchors.append(r)
+            if len({entry_rec(e) for e in m.entries}) == 1:
+                anchored.add(m.choice)
         for m in mentions:
             if len({entry_rec(e) for e in m.entries}) == 1:
                 continue
@@ -265,7 +323,7 @@ def _resolve(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
                 if cc:
                     n = cc_count[cc] - (1 if own is not None and own.country_code == cc else 0)
                     if n > 0 and r.kind != "country":
-                        s += 3.0
+                        s += COUNTRY_BONUS
                     if cc in home:
                         s += 1.0
                 if cc == "US" and r.admin1:
@@ -280,6 +338,8 @@ def _resolve(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
                         near = near_cache[ri] = any(a is not r and _km(a, r) < NEAR_KM for a in anchors)
                     if near:
                         s += 2.0
+                if ri in anchored:
+                    s += SAME_NAME_BONUS  # one sense per text: «Ηράκλειο» is the «Ηρακλείου Κρήτης» named before
                 if s > best_s:
                     best, best_s = ri, s
             m.choice = best
@@ -304,14 +364,23 @@ def _extract(
         mentions = kept
     if not mentions:
         return [], []
+    _mark_doubtful(mentions, idx, doc.language)
     _resolve(mentions, idx, doc.language)
+    mentions = _drop_unsupported(mentions, idx)
     agg: dict[int, Place] = {}
     weight: dict[int, float] = {}
+    named: set[int] = set()  # records named at least once (not only by a demonym)
+    as_town: set[int] = set()  # ... at least once not as a province
     for m in mentions:
         if m.choice < 0:
             continue
+        demonym = all(e & DEMONYM for e in m.entries)
+        if not demonym:
+            named.add(m.choice)
+            if not m.province:
+                as_town.add(m.choice)
         p = agg.get(m.choice)
-        w = 0.5 if all(e & DEMONYM for e in m.entries) else 1.0
+        w = 0.5 if demonym else 1.0
         if m.start < LEAD_CHARS:
             w += 2.0 if m.choice not in weight or weight[m.choice] < 2.0 else 0.0
         if p is None:
@@ -330,9 +399,47 @@ def _extract(
         else:
             p.count += 1
             weight[m.choice] += w
+    for k, p in agg.items():
+        if k not in named:
+            p.kind = "demonym"  # "Greek officials": a marker, not a place the story is about
+        elif p.kind == "city" and k not in as_town:
+            p.kind = "region"  # "Manisa province": the province, located at its capital
     places = list(agg.values())
     score = {id(agg[k]): v for k, v in weight.items()}
     return _rank(places, lambda p: score[id(p)]), [(m.start, m.end) for m in mentions]
+
+
+def _mark_doubtful(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
+    """Flag short town names that are also common words ("Lira", "Kira", "Pop", "İki"): one
+    word of at most ``SHORT_NAME_LETTERS`` letters in a cased script whose every meaning is a
+    town of < 1 M people outside the home countries of the article's language, with no curated
+    name among them. Scripts without capitals rely on their stop lists instead."""
+    recs = idx.records
+    home = HOME_COUNTRIES.get(lang, ())
+    for m in mentions:
+        if " " in m.surface.strip() or script_of(m.surface) not in ("latin", "greek", "cyrillic"):
+            continue
+        if sum(c.isalpha() for c in _APOSTROPHE_SUFFIX.sub("", m.surface)) > SHORT_NAME_LETTERS:
+            continue
+        m.doubtful = all(
+            recs[entry_rec(e)].kind == "city"
+            and not e & (CURATED | DEMONYM)
+            and recs[entry_rec(e)].population < SHORT_NAME_MIN_POP
+            and recs[entry_rec(e)].country_code not in home
+            for e in m.entries
+        )
+
+
+def _drop_unsupported(mentions: list[_Mention], idx: GazIndex) -> list[_Mention]:
+    """Doubtful names stay only when another (not doubtful) place of their country is named."""
+    if not any(m.doubtful for m in mentions):
+        return mentions
+    recs = idx.records
+    support: Counter[str] = Counter()
+    for m in mentions:
+        if m.choice >= 0 and not m.doubtful and recs[m.choice].country_code:
+            support[recs[m.choice].country_code] += 1
+    return [m for m in mentions if not m.doubtful or m.choice >= 0 and support[recs[m.choice].country_code] > 0]
 
 
 def extract_places(text: str, language: str | None = None) -> list[Place]:
@@ -367,9 +474,18 @@ def _rank(places: list[Place], importance) -> list[Place]:
     return [main, *rest] if main is not None else rest
 
 
+def _continent(p: Place) -> bool:
+    return p.kind == "region" and not p.country_code and p.geonames_id is not None
+
+
 def _main(places: list[Place], importance) -> Place | None:
+    """Demonyms ("Greek officials") and continents ("Europe", "Europa League" aside) are never
+    the main place while anything else is named."""
     if not places:
         return None
+    pool = [p for p in places if p.kind != "demonym" and not _continent(p)]
+    if pool:
+        places = pool
 
     def imp(p: Place) -> float:
         s = importance(p)
@@ -377,20 +493,38 @@ def _main(places: list[Place], importance) -> Place | None:
 
     scored = sorted(places, key=lambda p: -imp(p))
     best = scored[0]
-    if best.kind == "country":
+    if best.kind in ("country", "region") and best.country_code:
+        # the most specific place inside it that is named in the lead or more than once:
+        # a town before a province or region ("Manisa province" → Soma)
         inside = [
-            p for p in scored if p.kind != "country" and p.country_code == best.country_code and imp(p) >= 2.0
+            p
+            for p in scored
+            if p is not best
+            and p.kind in ("city", "region")
+            and p.country_code == best.country_code
+            and imp(p) >= 2.0
+            and (best.kind == "country" or _near(best, p))
         ]
+        inside.sort(key=lambda p: p.kind != "city")  # stable: cities first, by importance
         if inside:
             return inside[0]
     return best
+
+
+def _near(a: Place, b: Place, km: float = 250.0) -> bool:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return True
+    dlon = (b.lon - a.lon + 180.0) % 360.0 - 180.0  # type: ignore[operator]
+    x = math.radians(dlon) * math.cos(math.radians((a.lat + b.lat) / 2))  # type: ignore[operator]
+    return 6371.0 * math.hypot(x, math.radians(b.lat - a.lat)) < km  # type: ignore[operator]
 
 
 def main_place(places: list[Place], text: str) -> Place | None:
     """The most specific place the article is about.
 
     Importance = mentions + 2 when named in the title/lead (first 600 characters of
-    ``text``); areas without a country (seas, "Middle East") count half. A city or
+    ``text``); areas without a country (seas, "Middle East") count half; demonyms
+    (``kind == "demonym"``) and continents count only when nothing else is named. A city or
     region beats its own country when it is named in the lead or more than once:
     "Floods in Patras, Greece" is about Patras.
 

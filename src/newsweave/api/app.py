@@ -131,6 +131,10 @@ class _Writer:
         with self.lock:
             return self._ready().ingest(items)
 
+    def parse_and_ingest(self, records: list) -> tuple[list, list[str | None], Any]:
+        items, ids = _parse_records(records)
+        return items, ids, self.ingest(items)
+
 
 def create_app(
     db_url: str,
@@ -446,8 +450,7 @@ def create_app(
         if len(records) > cfg.max_records:
             raise ApiError(422, f"too many articles in one request: {len(records)} > {cfg.max_records}; split it",
                            {"limit": cfg.max_records})
-        items, ids = _parse_records(records)
-        report = await anyio.to_thread.run_sync(writer.ingest, items)
+        items, ids, report = await anyio.to_thread.run_sync(writer.parse_and_ingest, records)
         return {
             "ingested": report.ingested,
             "duplicates": report.duplicates,

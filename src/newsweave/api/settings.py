@@ -24,7 +24,7 @@ class ApiSettings(BaseSettings):
     event_articles: int = Field(500, description="most articles returned with one event")
     read_pool: bool = Field(True, description="one read-only SQLite connection per worker thread (readers never "
                             "wait for an ingest); false shares the store's single connection")
-    read_threads: int = Field(4, description="reads run on at most this many worker threads (0: on the event loop)")
+    read_threads: int = Field(0, description="reads run on at most this many worker threads (0: on the event loop)")
     trust_proxy: bool = Field(False, description="rate-limit by X-Forwarded-For (only behind your own proxy)")
 
     @field_validator("cors_origins", mode="before")

@@ -191,3 +191,29 @@ def serve(app, port: int | None = None, **config) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+_SYLLABLES = "bcdfghklmnprstvz"
+
+
+def synthetic_records(start: int, stop: int, per_story: int = 3) -> list[dict]:
+    """JSON Lines records ``w{start}`` .. ``w{stop-1}``: short stories of ``per_story`` reports each.
+
+    Every story has its own made-up vocabulary, so the lexical encoder keeps events small, as real
+    news does (a stream where everything looks alike would make every event huge and slow).
+    """
+    rng = random.Random(0)
+    vocab = ["".join(rng.choice(_SYLLABLES) + rng.choice("aeiou") for _ in range(3)) for _ in range(5000)]
+    cities = ["Patras", "Athens", "Izmir", "Beirut", "Lyon", "Cairo", "Tunis", "Split", "Naples", "Haifa"]
+    out = []
+    for i in range(start, stop):
+        g = i // per_story
+        r = random.Random(g)
+        topic = " ".join(r.choice(vocab) for _ in range(6))
+        out.append({
+            "id": f"w{i}",
+            "title": f"{topic.title()} {cities[g % 10]}",
+            "text": f"{topic}. {' '.join(r.choice(vocab) for _ in range(8))} report {i % per_story}.",
+            "published": f"2026-02-{1 + (g // 150) % 28:02d}T{(g // 7) % 24:02d}:{i % 60:02d}:00Z",
+        })
+    return out

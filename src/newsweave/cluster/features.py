@@ -16,10 +16,8 @@ import numpy as np
 from newsweave.cluster.profile import Profile
 
 FEATURES = (
-    "dense",  # cosine of title+lead embeddings (cross-lingual)
-    "dense_cross",  # the same cosine, counted only across languages (where cosines run lower)
-    "lexical",  # log-TF cosine of content terms; strongest within one language
-    "lexical_cross",  # the same, counted only across languages (then it is names and numbers)
+    "dense",  # cosine of language-centred title+lead embeddings (cross-lingual)
+    "lexical",  # log-TF cosine of content terms; within one language, else names and numbers
     "entities",  # overlap of people/organisations/groups, merged across scripts
     "entities_known",  # both sides name someone: the overlap is informative
     "places",  # overlap of geocoded places (GeoNames ids)
@@ -71,14 +69,9 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
     da, db = _main_day(a.days), _main_day(b.days)
     gap = abs(da - db) if da is not None and db is not None else None
     la, lb = a.languages.most_common(1), b.languages.most_common(1)
-    same_language = bool(la and lb and la[0][0] == lb[0][0])
-    dense = float(np.clip(float(np.dot(a.vector, b.vector)), -1.0, 1.0))
-    lexical = _cosine(a.terms, b.terms)
     return {
-        "dense": dense,
-        "dense_cross": 0.0 if same_language else dense,
-        "lexical": lexical,
-        "lexical_cross": 0.0 if same_language else lexical,
+        "dense": float(np.clip(float(np.dot(a.vector, b.vector)), -1.0, 1.0)),
+        "lexical": _cosine(a.terms, b.terms),
         "entities": _overlap(ea, eb),
         "entities_known": float(bool(ea and eb)),
         "places": _overlap(pa, pb),
@@ -87,6 +80,6 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
         "date_match": float(gap is not None and gap <= 1),
         "date_gap": min(gap, 30) / 30 if gap is not None else 0.0,
         "dates_known": float(gap is not None),
-        "same_language": float(same_language),
+        "same_language": float(bool(la and lb and la[0][0] == lb[0][0])),
         "numbers": _overlap(a.keys(a.numbers), b.keys(b.numbers)),
     }

@@ -93,6 +93,16 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _utc(value: dt.datetime | None) -> str | None:
+    """Timestamps in indexed columns are UTC so that they sort as text (as in SQLite)."""
+    return value.astimezone(dt.UTC).isoformat() if value else None
+
+
+def _like(text: str) -> str:
+    """Escape LIKE wildcards so user input matches literally (PostgreSQL's default escape is \\)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _t(value: str | None) -> str | None:
     """PostgreSQL text cannot hold NUL."""
     return value.replace("\x00", "\ufffd") if value and "\x00" in value else value
@@ -266,7 +276,7 @@ class PostgresStore:
                     [
                         (
                             _t(a.id), a.seq, _t(a.title), _t(a.text), _t(a.language),
-                            a.published.isoformat() if a.published else None,
+                            _utc(a.published),
                             _t(a.source), _t(a.url), a.content_hash, _t(a.duplicate_of), event_of.get(a.id),
                             dumps(a), batch.signatures.get(a.id), _vec(a.vector),
                         )
@@ -323,8 +333,8 @@ class PostgresStore:
             rows.append((
                 e.id, _t(e.title), e.date.isoformat() if e.date else None, e.story_id, _t(e.category),
                 _t(loc.country_code) if loc else None, _t(loc.name) if loc else None, e.breaking, e.size,
-                e.first_seen.isoformat() if e.first_seen else None,
-                e.last_seen.isoformat() if e.last_seen else None,
+                _utc(e.first_seen),
+                _utc(e.last_seen),
                 _t(" ".join(e.languages)), _t(" ".join(x.key for x in e.entities)), dumps(e), search,
             ))
         cur.executemany(
@@ -447,13 +457,13 @@ class PostgresStore:
         # SQLite's LIKE ignores (ASCII) case: ILIKE here.
         if q.language:
             where.append("(' ' || languages || ' ') ILIKE %s")
-            args.append(f"% {q.language} %")
+            args.append(f"% {_like(q.language)} %")
         if q.place:
             where.append("lower(place) = lower(%s)")
             args.append(q.place)
         if q.entity:
             where.append("((' ' || entity_keys || ' ') ILIKE %s OR data ILIKE %s)")
-            args.extend([f"% {q.entity} %", f'%"name":"{q.entity}"%'])
+            args.extend([f"% {_like(q.entity)} %", f'%"name":{_like(json.dumps(q.entity, ensure_ascii=False))}%'])
         if q.date_from:
             where.append("date >= %s")
             args.append(q.date_from)
