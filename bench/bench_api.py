@@ -287,6 +287,7 @@ def main() -> None:
         ("`GET /events?limit=20` (newest first)", ["/events?limit=20"]),
         ("`GET /events?breaking=true&language=ar&limit=20`", ["/events?breaking=true&language=ar&limit=20"]),
     ]
+    load_before = os.getloadavg()[0]
     server = Server(args.db, args.workers)
     rows = []
     try:
@@ -307,7 +308,8 @@ def main() -> None:
     section = [
         f"{filled['articles']:,} synthetic articles in {filled['events']:,} events (SQLite, WAL), one uvicorn process "
         f"with {args.workers} worker{'s' if args.workers > 1 else ''}, {args.clients} concurrent keep-alive "
-        f"connections from `{args.tool}` on loopback, {args.seconds:g} s per row. Machine: {machine()}.",
+        f"connections from `{args.tool}` on loopback, {args.seconds:g} s per row. Machine: {machine()}; "
+        f"load average {load_before:.1f} before and {os.getloadavg()[0]:.1f} after (other jobs share it).",
         "",
         table(rows),
         "",

@@ -98,9 +98,15 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
         back = new_clusterer()
         back.restore(half_state)
         inv = {v: k for k, v in ids.items()}
-        same = sum(back.assign(aid, prof, when).event_id == inv[want]
-                   for (aid, prof, when), want in zip(tail, pred[half_at:]))
-        out["restart"] = {"at": half_at, "after": len(tail), "same_assignments": same, "identical": same == len(tail)}
+        again = array("i", pred[:half_at])
+        same = 0
+        for (aid, prof, when), want in zip(tail, pred[half_at:]):
+            got = back.assign(aid, prof, when).event_id
+            same += got == inv[want]
+            again.append(ids.setdefault(got, len(ids)))
+        f1_again = pairwise_prf(np.frombuffer(again, dtype=np.int32), np.frombuffer(gold, dtype=np.int32))[2]
+        out["restart"] = {"at": half_at, "after": len(tail), "same_assignments": same, "identical": same == len(tail),
+                          "f1_restored_run": round(f1_again, 4)}
     return out
 
 

@@ -243,7 +243,9 @@ DEMONYM_CASES = [
 @pytest.mark.parametrize("lang,text,cc", DEMONYM_CASES)
 def test_demonyms_map_to_country(lang, text, cc):
     places = extract_places(text, lang)
-    assert [(p.kind, p.country_code) for p in places] == [("country", cc)], places
+    # a country only named by its adjective is marked, with the country's code, id and centre
+    assert [(p.kind, p.country_code) for p in places] == [("demonym", cc)], places
+    assert places[0].geonames_id is not None and places[0].lat is not None
 
 
 def test_countries_short_names_and_inflection():
@@ -481,7 +483,7 @@ def test_shipped_gazetteer_index_is_current():
 
 @pytest.mark.parametrize(
     "module",
-    ["_text", "lexicon", "language", "dates", "gazetteer", "places", "entities", "numbers", "bench", ""],
+    ["_text", "lexicon", "language", "dates", "gazetteer", "places", "entities", "institutions", "numbers", "bench", ""],
 )
 def test_docstring_examples(module):
     mod = importlib.import_module("newsweave.annotate" + ("." + module if module else ""))

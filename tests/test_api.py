@@ -128,7 +128,7 @@ def test_openapi_lists_every_endpoint(client):
 def test_event_detail_groups_articles_by_language(client):
     e = client.get("/events/ev_floods").json()
     assert e["title"] == "Deadly floods hit Patras, Greece" and e["category"] == "disaster"
-    assert e["breaking"] == pytest.approx(0.9) and e["key_numbers"][0]["value"] == 2
+    assert e["breaking"] == pytest.approx(2.5) and e["key_numbers"][0]["value"] == 2
     assert list(e["articles"]) == ["el", "ar", "en", "fr"]  # most covered language first
     assert [a["id"] for a in e["articles"]["el"]] == ["gr-1", "gr-2"]  # oldest first
     assert e["article_count"] == 5 and not e["articles_truncated"]
@@ -202,14 +202,14 @@ def test_filters(client):
     assert ids(client.get("/events", params={"story_id": "st_storms"})) == ["ev_quake", "ev_floods"]
 
 
-def walk(client, **params) -> list[str]:
+def walk(client, page: int = 1, **params) -> list[str]:
     seen, cursor, pages = [], None, 0
     while True:
-        r = client.get("/events", params={**params, "limit": 1, **({"cursor": cursor} if cursor else {})})
+        r = client.get("/events", params={**params, "limit": page, **({"cursor": cursor} if cursor else {})})
         seen += ids(r)
         cursor = r.json()["next_cursor"]
         pages += 1
-        assert pages < 50
+        assert pages < 100
         if not cursor:
             return seen
 
@@ -408,7 +408,7 @@ def test_100mb_body_is_refused_unread(db):
         with socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=10) as s:
             s.sendall(f"POST /articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                       f"Authorization: Bearer {TOKEN}\r\nContent-Length: {hundred}\r\n\r\n".encode())
-            s.sendall(b"[" + b" " * 65536)
+            s.sendall(b"[")  # 1 byte of the declared 100 MB
             head = s.recv(4096).decode("latin-1")
         assert head.startswith("HTTP/1.1 413")
         assert httpx.get(f"{url}/health").status_code == 200
@@ -519,7 +519,12 @@ def test_reads_keep_working_during_a_10k_ingest(tmp_path):
 # --- schema fuzzing -----------------------------------------------------------------------------------
 def test_schemathesis_finds_no_server_errors(db, tmp_path):
     """Fuzz every operation from /openapi.json (bounded) against a real server: no 5xx, responses match the schema."""
-    pytest.importorskip("schemathesis")
+    try:
+        import schemathesis  # noqa: F401
+    except ImportError:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip("schemathesis is not installed (pip install schemathesis==4.32.5)")
     need_pipeline()
     app = create_app(db, token=TOKEN, settings=ApiSettings(write_rate=1000, write_burst=1000), encoder=lexical())
     cli = Path(sys.executable).with_name("schemathesis")
@@ -564,3 +569,22 @@ def test_ingest_report_json_is_stable(client):
     report = spec["components"]["schemas"]["IngestOut"]["properties"]
     assert {"ingested", "duplicates", "rejected", "processed", "errors"} == set(report)
     assert json.dumps(spec)  # serialisable
+
+
+def test_common_word_search_walks_the_index_with_the_same_results(tmp_path, monkeypatch):
+    """A word in most events takes the index-walk plan: same events, same order, same pages."""
+    import newsweave.store.sqlite as sqlite_store
+    from newsweave.api.testing import synthetic_batches
+
+    path = str(tmp_path / "many.db")
+    store = open_store(path)
+    for batch in synthetic_batches(2400):
+        store.save_batch(batch)
+    store.close()
+    with make_client(path) as c:
+        walked = {br: walk(c, page=23, q="person", breaking=br) for br in ("false", "true")}
+        assert len(walked["false"]) == 600 and sorted(walked["false"]) == sorted(walked["true"])
+        first = ids(c.get("/events", params={"q": "person", "limit": 50}))
+        monkeypatch.setattr(sqlite_store, "_WALK_INDEX_FROM", 10**9)
+        assert ids(c.get("/events", params={"q": "person", "limit": 50})) == first == walked["false"][:50]
+        assert ids(c.get("/events", params={"q": "person", "limit": 100, "breaking": "true"})) == walked["true"][:100]

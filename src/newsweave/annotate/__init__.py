@@ -107,7 +107,7 @@ def annotate(article: Article) -> Article:
     except Exception:  # pragma: no cover - defensive
         log.exception("annotate: places failed for article %s", article.id)
     try:
-        article.entities = _extract_entities(doc, spans, aliases, body_start=offset)
+        article.entities = _extract_entities(doc, spans, aliases, body_start=offset, places=article.places)
     except Exception:  # pragma: no cover - defensive
         log.exception("annotate: entities failed for article %s", article.id)
     try:

@@ -206,10 +206,23 @@ def _greek_forms(w: str, adjective: bool) -> set[str]:
     return out
 
 
+_RU_ADJ = (  # adjective endings on normalised text (й folds to и): Северный Кордофан → Северном Кордофане
+    ("ыи", ("ого", "ому", "ым", "ом", "ая", "ои", "ую", "ое", "ые", "ых", "ыми")),
+    ("ии", ("его", "ему", "им", "ем", "яя", "еи", "юю", "ее", "ие", "их", "ими", "ого", "ому", "ом", "ая", "ую")),
+    ("ои", ("ого", "ому", "ым", "ом", "ая", "ую", "ое", "ые", "ых", "ыми")),
+)
+
+
 def _russian_forms(w: str) -> set[str]:
     out = {w}
     if len(w) < 3:
         return out
+    if len(w) > 5:
+        for end, reps in _RU_ADJ:
+            if w.endswith(end):
+                stem = w[: -len(end)]
+                out.update(stem + r for r in reps)
+                return out
     for end, reps in _RUSSIAN:
         if w.endswith(end):
             stem = w[: -len(end)]

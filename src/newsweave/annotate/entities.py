@@ -29,14 +29,24 @@ from anyascii import anyascii
 
 from newsweave.annotate._text import UPPER_CLASS, WORD_RE, Doc, inflections, norm, nword, script_of, words
 from newsweave.annotate.gazetteer import DEMONYM, arabic_variants, entry_rec, get_index
+from newsweave.annotate.institutions import context_country
+from newsweave.annotate.institutions import display as institution_name
+from newsweave.annotate.institutions import find as find_institutions
 from newsweave.annotate.lexicon import (
     ALL_STOPWORDS,
     CONNECTORS,
+    DIRECTIONS,
     GROUP_WORDS,
+    LOCATIVES,
+    NON_PERSON_WORDS,
     ORG_WORDS,
+    PLACE_GENERIC,
+    QUANTITY_WORDS,
     STOPWORDS,
     TITLE_SUFFIXES,
     TITLES,
+    UNIT_WORDS,
+    sentence_start,
 )
 from newsweave.model import Entity
 
@@ -73,6 +83,7 @@ class _AliasIndex:
         self.singles: set[str] = set()  # one-word aliases matched in any case
         self.singles_cap: set[str] = set()  # one-word aliases that need a capital
         self.max_words = 1
+        self.institution: dict[tuple[str, str], int] = {}  # (country code, institution) -> actor
 
 
 def _case_rule(form: str) -> int:
@@ -98,6 +109,9 @@ def _aliases() -> _AliasIndex:
     for row in rows:
         ai = len(idx.actors)
         idx.actors.append(_Actor(row["key"], row["type"], row["name"]))
+        cc, _, inst = (row.get("institution") or "").partition(":")
+        if cc and inst:
+            idx.institution[(cc, inst)] = ai
         per_form: dict[str, tuple[int, set[str], str]] = {}
         for lang in TABLE_LANGS:
             for form in (x.strip() for x in (row.get(lang) or "").split("|")):
@@ -284,7 +298,6 @@ def _cap_seq(german: bool) -> re.Pattern[str]:
 
 
 _TOKEN = re.compile(r"\w\.|[\w'’\-]+")
-_SENT_BREAK = frozenset('.!?\n:;«“"(|•—–')
 _DE_DETERMINERS = STOPWORDS["de"] | frozenset(
     "der die das den dem des ein eine einer einem einen eines im am zum zur vom beim ins kein keine "
     "seine seiner ihre ihrer unsere neue neuen neuer alte alten".split()
@@ -297,7 +310,9 @@ _NOT_NAME_WORDS = frozenset(
     nword(w)
     for w in """euro euros dollar dollars prozent prozentpunkt prozentpunkte mio mrd million millionen
     milliarde milliarden percent richter celsius fahrenheit km""".split()
-)
+) | UNIT_WORDS
+# Words that make a name a place, a building or a direction: never a person's name.
+_PLACE_LIKE = PLACE_GENERIC | DIRECTIONS | NON_PERSON_WORDS
 _APOSTROPHES = ("'", "’")
 _ARABIC_TITLES = [
     ("person", t)
@@ -334,11 +349,7 @@ _AR_TITLE_TYPE = {norm(t): typ for typ, t in _ARABIC_TITLES}
 _ARABIC_STOP = STOPWORDS["ar"]
 
 
-def _sentence_start(text: str, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and text[j] in " \t'\"‘“«(":
-        j -= 1
-    return j < 0 or text[j] in _SENT_BREAK
+_sentence_start = sentence_start
 
 
 @lru_cache(maxsize=1)
@@ -367,6 +378,8 @@ def _guess_type(toks: list[str], gaz=None) -> str:
     if len(toks) == 1:
         t = toks[0].rstrip(".")
         return "org" if t.isupper() and 2 <= len(t) <= 6 else "misc"
+    if any(n in _PLACE_LIKE for n in ns):
+        return "misc"  # "North Kordofan", "Nuba Mountains": keyed on every word, not a "surname"
     if 2 <= len(toks) <= 3 and all(t[0].isupper() for t in toks):
         return "person"
     return "misc"
@@ -394,7 +407,7 @@ def _clean_token(tok: str) -> str:
 
 @lru_cache(maxsize=1)
 def _front_skip() -> frozenset[str]:
-    return ALL_STOPWORDS | TITLES | _date_words()
+    return ALL_STOPWORDS | TITLES | _date_words() | QUANTITY_WORDS
 
 
 def _overlaps(starts: list[int], ends: list[int], s: int, e: int) -> bool:
@@ -418,7 +431,10 @@ def _glued(text: str, i: int) -> bool:
 
 
 def _stat_candidates(
-    doc: Doc, alias_spans: list[tuple[int, int]], place_spans: list[tuple[int, int]]
+    doc: Doc,
+    alias_spans: list[tuple[int, int]],
+    place_spans: list[tuple[int, int]],
+    inst_spans: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, str, list[str], str]]:
     """(start, end, surface, tokens, type) for unknown capitalised names.
 
@@ -443,6 +459,8 @@ def _stat_candidates(
     a_st, a_en = [a for a, _ in a_sp], [b for _, b in a_sp]
     p_sp = sorted(set(place_spans))
     p_st, p_en = [a for a, _ in p_sp], [b for _, b in p_sp]
+    i_sp = sorted(inst_spans or [])
+    i_st, i_en = [a for a, _ in i_sp], [b for _, b in i_sp]
     # pass 1: tokens of every run, and which words are capitalised inside a sentence
     runs = []
     mid_caps: set[str] = set()
@@ -456,16 +474,29 @@ def _stat_candidates(
             at_start = _sentence_start(text, s0)
             if not at_start:
                 mid_caps.add(_clean_token(g))
-            runs.append((m, at_start, [(s0, m.end(), _clean_token(g))]))
+            runs.append((s0, m.end(), at_start, [(s0, m.end(), _clean_token(g))]))
             continue
         at_start = _sentence_start(text, s0)
         toks = [(t.start() + s0, t.end() + s0, _clean_token(t.group())) for t in _TOKEN.finditer(g)]
         mid_caps.update(t[2] for t in (toks if not at_start else toks[1:]))
-        runs.append((m, at_start, toks))
+        if i_st and _overlaps(i_st, i_en, s0, m.end()):
+            # "Greek Foreign Minister Petros Vlachakis": the institution is counted apart, the
+            # words on either side of it are runs of their own
+            part: list[tuple[int, int, str]] = []
+            for t in [*toks, None]:
+                if t is None or _overlaps(i_st, i_en, t[0], t[1]):
+                    if part:
+                        runs.append((part[0][0], part[-1][1], at_start and part[0][0] == s0, part))
+                    part = []
+                else:
+                    part.append(t)
+            continue
+        runs.append((s0, m.end(), at_start, toks))
     surnames: set[str] = set()
+    located: set[str] = set()  # one-word names seen after "στην", "in", "stadionul"…
+    unlocated: set[str] = set()  # … and seen elsewhere too
     out = []
-    for m, at_start, toks in runs:
-        s0, e0 = m.span()
+    for s0, e0, at_start, toks in runs:
         if a_st and _overlaps(a_st, a_en, s0, e0):
             continue  # a known actor, already counted
         if at_start and len(toks) > 1 and has_lower(toks[0][2].lower()):
@@ -488,8 +519,14 @@ def _stat_candidates(
                 break
         if not toks:
             continue
-        if p_st and all(_inside(p_st, p_en, ts, te) for ts, te, _ in toks):
-            continue  # just a place name
+        if p_st and all(_inside(p_st, p_en, ts, te) or nword(t).rstrip(".") in _PLACE_LIKE for ts, te, t in toks):
+            continue  # just a place name, maybe with a generic word: "Stadt Dilling", "Girit Adası"
+        if any(nword(t).rstrip(".") in NON_PERSON_WORDS for _, _, t in toks):
+            continue  # a square, a stadium, a street: "Piața Victoriei", "Toumba Stadium"
+        if len(toks) == 1 and _after_place_word(text, toks[0][0], lang):
+            located.add(toks[0][2])
+        elif len(toks) == 1:
+            unlocated.add(toks[0][2])
         names = [t[2] if len(t[2]) <= 2 else t[2].rstrip(".") for t in toks]
         start = toks[0][0]
         if len(toks) == 1:
@@ -517,12 +554,32 @@ def _stat_candidates(
         if typ == "person":
             surnames.add(names[-1])
         out.append((start, start + len(surface), surface, names, typ))
-    # German one-word candidates survive only as surnames of people named in full
+    # German one-word candidates survive only as surnames of people named in full; a one-word
+    # name only ever written as a location ("στην Τούμπα", "in Santorini") is a place
+    only_located = located - unlocated
     return [
         c if c[4] != "?" else (c[0], c[1], c[2], c[3], "person")
         for c in out
-        if c[4] != "?" or c[2] in surnames
+        if (c[4] != "?" or c[2] in surnames) and not (len(c[3]) == 1 and c[2] in only_located)
     ]
+
+
+_WORDS_BEFORE = re.compile(r"(\w+)[ \t]+(?:(\w+)[ \t]+)?$")
+
+
+def _after_place_word(text: str, s: int, lang: str) -> bool:
+    """Is the word at ``s`` written as a location: after a locative preposition ("in", «στην»,
+    "la"; Greek "από την") or a facility word ("stadionul Toumba", "estadio Toumba")?"""
+    m = _WORDS_BEFORE.search(text, max(0, s - 40), s)
+    if m is None:
+        return False
+    w1 = nword(m.group(2) or m.group(1))
+    loc = LOCATIVES.get(lang, frozenset())
+    if w1 in loc or w1 in NON_PERSON_WORDS:
+        return True
+    if m.group(2) and lang == "el" and w1 in ("την", "τη", "το", "τον"):
+        return nword(m.group(1)) in ("απο", "προσ", "για")
+    return False
 
 
 def _titleish(word: str) -> bool:
@@ -565,30 +622,50 @@ def _extract(
     place_spans: list[tuple[int, int]] | None = None,
     aliases: list[tuple[int, int, str, int]] | None = None,
     body_start: int = 0,
+    places: list | None = None,
 ) -> list[Entity]:
     """Entities of a prepared document. ``aliases`` may be passed when already computed;
     unknown names found only before ``body_start`` (the title) are dropped: titles are
-    often written in Title Case."""
+    often written in Title Case. ``places`` (the article's places) tell which country a bare
+    "the army" belongs to (see :mod:`newsweave.annotate.institutions`)."""
     ai = _aliases()
     found: dict[str, Entity] = {}
     order: dict[str, int] = {}
     alias_spans: list[tuple[int, int]] = []
     surname_of: dict[str, str] = {}  # "sanhez" -> "alias:sanchez" when "Pedro Sánchez" was named
-    for s, e, surface, actor in _alias_matches(doc) if aliases is None else aliases:
-        a = ai.actors[actor]
-        k = "alias:" + a.key
+
+    def add(k: str, name: str, typ: str, s: int, surface: str, extra: list[str] | None = None) -> None:
         ent = found.get(k)
         if ent is None:
-            found[k] = Entity(name=a.name, type=a.type, key=k, count=1, aliases=[surface])
+            found[k] = Entity(name=name, type=typ, key=k, count=1, aliases=[surface])
             order[k] = s
         else:
             ent.count += 1
             if surface not in ent.aliases:
                 ent.aliases.append(surface)
+        for x in extra or ():
+            if x not in found[k].aliases:
+                found[k].aliases.append(x)
+
+    alias_list = _alias_matches(doc) if aliases is None else aliases
+    for s, e, surface, actor in alias_list:
+        a = ai.actors[actor]
+        k = "alias:" + a.key
+        add(k, a.name, a.type, s, surface)
         alias_spans.append((s, e))
         if a.type == "person" and " " in surface.strip():
             surname_of[name_key(surface.split()[-1])] = k
-    cands = _stat_candidates(doc, alias_spans, place_spans or [])
+    inst_spans: list[tuple[int, int]] = []
+    for s, e, surface, cc, inst in find_institutions(doc, alias_spans, context_country(places)):
+        actor = ai.institution.get((cc, inst))
+        if actor is not None:
+            a = ai.actors[actor]
+            add("alias:" + a.key, a.name, a.type, s, surface)
+        else:
+            name, canonical = institution_name(cc, inst)
+            add(f"inst:{cc}:{inst}", name, "org", s, surface, canonical)
+        inst_spans.append((s, e))
+    cands = _stat_candidates(doc, alias_spans, place_spans or [], inst_spans)
     if doc.arabic:
         cands += _arabic_candidates(doc, alias_spans + list(place_spans or []))
     in_body: set[str] = set()
@@ -642,5 +719,5 @@ def extract_entities(text: str, language: str | None = None) -> list[Entity]:
 
     doc = Doc(text, language)
     aliases = _alias_matches(doc)
-    _, spans = places_extract(doc, [(s, e) for s, e, _, _ in aliases])
-    return _extract(doc, spans, aliases)
+    places, spans = places_extract(doc, [(s, e) for s, e, _, _ in aliases])
+    return _extract(doc, spans, aliases, places=places)

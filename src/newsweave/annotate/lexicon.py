@@ -25,6 +25,10 @@ __all__ = [
     "ORG_BEFORE_PLACE",
     "PROVINCE_WORDS",
     "NON_PERSON_WORDS",
+    "QUANTITY_WORDS",
+    "UNIT_WORDS",
+    "LOCATIVES",
+    "TOWN_WORDS",
     "sentence_start",
 ]
 
@@ -173,13 +177,18 @@ PLACE_GENERIC = _set(
     """city strip province region district county state airport port harbour harbor bay valley river
     island islands mountains peninsula governorate oblast municipality area centre center
     ville région province district aéroport stadt region provinz flughafen ciudad región provincia
-    aeropuerto oraș orașul regiunea județul aeroportul πόλη περιφέρεια νομός αεροδρόμιο город область"""
+    aeropuerto oraș orașul regiunea județul aeroportul πόλη περιφέρεια νομός αεροδρόμιο город область
+    stadt insel hauptstadt provinzhauptstadt inselhauptstadt bundesstaat dorf ada adası adasi il ilçe ilçesi
+    şehir kent köy νησί νησιά ville île ciudad isla provincia orașului insula"""
 )
 
 DIRECTIONS = _set(
     """north south east west northern southern eastern western central upper lower greater northeast
     northwest southeast southwest nord sud est ouest norden süden osten westen norte sur este oeste
-    nordul sudul estul vestul βόρεια νότια ανατολική δυτική κεντρική"""
+    nordul sudul estul vestul βόρεια νότια ανατολική δυτική κεντρική βόρειο νότιο ανατολικό δυτικό
+    βόρειας νότιας ανατολικής δυτικής κεντρικής северный южный восточный западный центральный
+    северном южном восточном западном северного южного восточного западного северной южной
+    восточной западной doğu batı kuzey güney nord süd ost west"""
 )
 
 # Arabic words (as written, any clitic stripped) that are also the name of some town in the
@@ -212,15 +221,49 @@ PROVINCE_WORDS = _set(
     ومحافظة إقليم بإقليم"""
 )
 
+# Words that call a neighbouring place name a town ("the city of Kirkuk", «مدينة كركوك»).
+TOWN_WORDS = _set(
+    """city town ville stadt ciudad città cidade oraș orașul orașului πόλη πόλης город города городе
+    şehir şehri kent kenti مدينة ومدينة بمدينة لمدينة"""
+)
+
 # Words that make a multi-word capitalised name a place, a building or an object, not a person
 # ("Piața Victoriei", "Toumba Stadium", "North Kordofan", "Nuba Mountains").
 NON_PERSON_WORDS = _set(
     """square plaza place platz piata piața pieței πλατεία площадь meydanı meydani stadium stadion
     stade estadio stadionul arena street avenue boulevard road rue strada calea bulevardul bulevard
     straße strasse calle avenida οδός οδό λεωφόρος улица проспект caddesi sokak palace palatul palais
-    palast palacio palatului bridge pont podul brücke puente mountains mountain mount valley island
-    islands lake river sea ocean gulf strait bay cape desert forest park hospital spitalul airport
-    aeroportul port harbour harbor station gara gare bahnhof estación"""
+    palast palacio palatului sala bridge pont podul brücke puente mountains mountain mount valley island
+    islands lake river sea ocean gulf strait bay cape desert forest park airport aeroportul port harbour
+    harbor station gara gare bahnhof estación γήπεδο γηπέδου стадион stadyum stadyumu"""
+)
+
+# Prepositions (and Greek preposition + article) that put a following name in a place:
+# a name only ever written after one ("στην Τούμπα", "in Santorini") is where, not who.
+LOCATIVES: dict[str, frozenset[str]] = {
+    lang: _set(ws)
+    for lang, ws in {
+        "en": "in at near into",
+        "fr": "à au aux dans près",
+        "de": "in im nach bei",
+        "es": "en cerca",
+        "ro": "la în din spre lângă",
+        "el": "στην στη στο στον στις στους σε",
+        "ru": "в во на под около",
+        "it": "a in",
+        "pt": "em no na",
+        "ar": "في قرب",
+    }.items()
+}
+
+# Words for a number of people or things that open a sentence with a capital ("Thousands of…",
+# «Zeci de mii…», «Четверо военнослужащих…»): never the start of a name.
+QUANTITY_WORDS = _set(
+    """dozens hundreds thousands tens millions scores several many few some dizaines centaines milliers
+    millions plusieurs dutzende hunderte tausende zehntausende hunderttausende mehrere einige decenas
+    cientos miles millares varios zeci sute mii milioane câțiva cateva câteva mulți multe δεκάδες
+    εκατοντάδες χιλιάδες εκατομμύρια αρκετοί πολλοί десятки сотни тысячи миллионы несколько многие
+    двое трое четверо пятеро шестеро семеро onlarca yüzlerce binlerce milyonlarca birkaç"""
 )
 
 # Units written with a capital that are not names ("5,9 Ρίχτερ").

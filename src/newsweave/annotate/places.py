@@ -47,6 +47,7 @@ from newsweave.annotate.lexicon import (
     PLACE_GENERIC,
     PROVINCE_WORDS,
     TITLES,
+    TOWN_WORDS,
     sentence_start,
 )
 from newsweave.model import Place
@@ -65,6 +66,7 @@ _BEFORE_WORDS = re.compile(r"(\w+)[ \t]+(?:(\w+)[ \t]+)?$")
 _TR_PROVINCE_GENITIVE = re.compile(r"['’]n?[ıiuü]n[ \t]+\w+[ \t]+(?:ilçe|ilce)", re.IGNORECASE)
 # Turkish locative/ablative endings mark a place, not a surname: "Aydınoğlu Atina'da"
 _TR_PLACE_CASE = re.compile(r"['’](?:[dt][ae]n?|[dt][ae]ki)\b", re.IGNORECASE)
+_PROVINCE_AFTER_LANGS = frozenset(("en", "tr", "nl", "und"))  # "Manisa province", "Manisa ili"
 _OF = frozenset(("of", "de", "du", "di", "del", "della", "din", "της", "του", "των", "al"))
 ACRONYM_MAX_LETTERS = 4  # "BIST", "KOBİ": a short word in capitals is an acronym ...
 ACRONYM_PLACE_MIN_POP = 500_000  # ... unless it names a big city ("ROME (Reuters)")
@@ -72,7 +74,6 @@ SHORT_NAME_LETTERS = 5  # "Lira", "Kira", "Pop": short town names that are also 
 SHORT_NAME_MIN_POP = 1_000_000  # ... need support in the text unless the town is this big
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
 _PREV_WORD = re.compile(r"([^\W\d_][\w'’.\-]*)[ \t]+$")
-_SENT_BREAK = frozenset('.!?\n:;«“"(|•—–')
 # Languages where "Capitalised Place" at a sentence start is mostly "First-name Surname"
 # (Romanian "Primăria Constanței", Greek and Russian genitives are not).
 _FIRST_NAME_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl"})
@@ -264,10 +265,23 @@ def _is_province(text: str, s: int, e: int, before: re.Match | None, lang: str) 
             return True
         if before.group(2) and nword(w1) in _OF and nword(before.group(1)) in PROVINCE_WORDS:
             return True
+    if lang not in _PROVINCE_AFTER_LANGS:
+        return False  # «بارا بولاية شمال كردفان»: the province word names what follows
     nxt = _AFTER_WORD.match(text, e)
     if nxt and nword(nxt.group(1)) in PROVINCE_WORDS:
         return True
     return lang == "tr" and _TR_PROVINCE_GENITIVE.match(text, e) is not None
+
+
+def _is_town(text: str, s: int, e: int) -> bool:
+    """Is the name at [s, e) called a town ("the city of Kirkuk", «مدينة كركوك», "Kirkuk city")?"""
+    before = _BEFORE_WORDS.search(text, max(0, s - 60), s)
+    if before is not None:
+        w1 = nword(before.group(2) or before.group(1))
+        if w1 in TOWN_WORDS or (before.group(2) and w1 in _OF and nword(before.group(1)) in TOWN_WORDS):
+            return True
+    nxt = _AFTER_WORD.match(text, e)
+    return nxt is not None and nword(nxt.group(1)) in TOWN_WORDS
 
 
 def _km(a: Record, b: Record) -> float:
@@ -370,14 +384,17 @@ def _extract(
     agg: dict[int, Place] = {}
     weight: dict[int, float] = {}
     named: set[int] = set()  # records named at least once (not only by a demonym)
-    as_town: set[int] = set()  # ... at least once not as a province
+    as_province: set[int] = set()  # ... as a province ("Manisa province") ...
+    as_town: set[int] = set()  # ... or explicitly as a town ("the city of Kirkuk")
     for m in mentions:
         if m.choice < 0:
             continue
         demonym = all(e & DEMONYM for e in m.entries)
         if not demonym:
             named.add(m.choice)
-            if not m.province:
+            if m.province:
+                as_province.add(m.choice)
+            if _is_town(doc.text, m.start, m.end):
                 as_town.add(m.choice)
         p = agg.get(m.choice)
         w = 0.5 if demonym else 1.0
@@ -402,8 +419,8 @@ def _extract(
     for k, p in agg.items():
         if k not in named:
             p.kind = "demonym"  # "Greek officials": a marker, not a place the story is about
-        elif p.kind == "city" and k not in as_town:
-            p.kind = "region"  # "Manisa province": the province, located at its capital
+        elif p.kind == "city" and k in as_province and k not in as_town:
+            p.kind = "region"  # "Manisa province" (and "Manisa" in that text): the province
     places = list(agg.values())
     score = {id(agg[k]): v for k, v in weight.items()}
     return _rank(places, lambda p: score[id(p)]), [(m.start, m.end) for m in mentions]
@@ -449,7 +466,7 @@ def extract_places(text: str, language: str | None = None) -> list[Place]:
     belong to a known organisation ("Croix-Rouge", "Bank of England") are skipped.
 
     >>> [(p.name, p.kind) for p in extract_places("Irakische Truppen rückten in Mossul ein.", "de")]
-    [('Mosul', 'city'), ('Iraq', 'country')]
+    [('Mosul', 'city'), ('Iraq', 'demonym')]
     """
     from newsweave.annotate.entities import _alias_matches
 

@@ -95,7 +95,7 @@ def sample_batch() -> Batch:
     ]
     events = [
         _event("ev_floods", "Deadly floods hit Patras, Greece", "Two people died in flash floods in Patras on Friday.",
-               floods, PATRAS, "disaster", 0.9,
+               floods, PATRAS, "disaster", 2.5,
                [Entity("Patras", "misc", "lat:patras", 4), Entity("Kostas Peletidis", "person", "lat:peletidis", 2)],
                "st_storms", [NumberMention(2, "two", "Two people died.")]),
         _event("ev_quake", "Magnitude 5.8 earthquake shakes Izmir", "An earthquake struck western Turkey.", quake,

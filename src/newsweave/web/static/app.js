@@ -11,6 +11,8 @@
   const LANGUAGES = ["en", "ar", "el", "fr", "de", "es", "it", "pt", "ru", "tr", "uk", "fa", "he", "zh", "ja", "hi"];
   const CATEGORIES = ["disaster", "conflict", "politics", "economy", "crime", "health", "science", "sports",
     "culture", "other"];
+  // describe's breaking score: (articles in the last 6 h beyond the usual rate) / sqrt(rate + 1)
+  const BREAKING = 1.0;
   const PALETTE = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
     "#7f7f7f", "#bcbd22"];
   const app = document.getElementById("app");
@@ -170,7 +172,7 @@
         const r = 1.2 + 2.6 * Math.sqrt((e.size || 1) / biggest);
         const x = Math.max(0, Math.min(world.width, e.location.lon + 180));
         const y = Math.max(0, Math.min(world.height, 90 - e.location.lat));
-        const link = svg("a", { href: eventHref(e.id), class: "dot" + (e.breaking >= 0.5 ? " hot" : ""),
+        const link = svg("a", { href: eventHref(e.id), class: "dot" + (e.breaking >= BREAKING ? " hot" : ""),
           "data-event": e.id });
         link.appendChild(svg("circle", { cx: x.toFixed(2), cy: y.toFixed(2), r: r.toFixed(2) }));
         link.appendChild(svg("title", {}, e.title + " — " + e.location.name));
@@ -251,7 +253,7 @@
     const loc = e.location ? e.location.name + (e.location.country_code ? ", " + e.location.country_code : "") : null;
     return el("li", { class: "card", "data-event": e.id },
       el("a", { class: "title", href: eventHref(e.id), dir: "auto" }, e.title || "(untitled event)"),
-      e.breaking >= 0.5 ? el("span", { class: "badge hot" }, "breaking") : null,
+      e.breaking >= BREAKING ? el("span", { class: "badge hot" }, "breaking") : null,
       el("span", { class: "badge" }, e.category || "other"),
       e.summary ? el("p", { class: "summary", dir: "auto" }, e.summary) : null,
       el("p", { class: "meta" },
@@ -314,11 +316,11 @@
     }
   }
 
-  function articleBlock(a) {
+  function articleBlock(a, heading) {
     const url = a.url ? safeUrl(a.url) : null;
     const lang = a.language && a.language !== "und" ? a.language : null;
     return el("article", { class: "article", "data-article": a.id, lang: lang },
-      el("h3", { dir: "auto" }, a.title),
+      el(heading || "h3", { dir: "auto" }, a.title),
       el("p", { class: "meta", dir: "ltr", lang: "en" },
         [a.source, a.published ? fmtTime(a.published) : "undated"].filter(Boolean).join(" · "),
         a.duplicate_of ? el("span", { class: "badge" }, "copy of " + a.duplicate_of) : null,
@@ -340,7 +342,7 @@
       el("p", { class: "crumbs" }, el("a", { href: "#/" }, "← all events"),
         e.story_id ? [" · ", el("a", { href: "#/story/" + encodeURIComponent(e.story_id) }, "the story")] : null),
       el("h1", { dir: "auto", id: "headline" }, e.title || "(untitled event)"),
-      e.breaking >= 0.5 ? el("span", { class: "badge hot" }, "breaking") : null,
+      e.breaking >= BREAKING ? el("span", { class: "badge hot" }, "breaking") : null,
       el("span", { class: "badge" }, e.category),
       e.summary ? el("p", { class: "lede", dir: "auto" }, e.summary) : null);
     app.appendChild(head);
@@ -410,7 +412,7 @@
     document.title = (a.title || "Article") + " · NewsWeave";
     app.appendChild(el("p", { class: "crumbs" }, el("a", { href: "#/" }, "← all events"),
       a.event_id ? [" · ", el("a", { href: eventHref(a.event_id) }, "its event")] : null));
-    app.appendChild(articleBlock(a));
+    app.appendChild(articleBlock(a, "h1"));
     const s = a.assignment;
     if (!s) {
       app.appendChild(el("p", { class: "note" }, "This article has not been assigned to an event."));

@@ -1,0 +1,304 @@
+"""National institutions: "<country> army / government / ministry / coast guard / police / central bank".
+
+"Sudanese army", «الجيش السوداني», «Армия Судана», "armée soudanaise", "sudanesische Armee" are one
+actor, keyed on the country and the institution: ``inst:SD:army`` (or the ``alias:<key>`` of
+``data/entities/aliases.tsv`` when that table lists the institution, e.g. ``alias:romanian_government``
+for RO:government). The head phrases per language are in ``data/entities/institutions.tsv``.
+
+The country comes from a country word next to the head: an adjective or name before it ("Greek
+coast guard", «ελληνική κυβέρνηση», "Irak ordusu") or after it, possibly behind "of"/"de"/«της»
+("Government of Romania", «Guvernul României», «الجيش العراقي», «МИД Турции»); "Greek and Turkish
+foreign ministers" names both. A head without one ("the army said", «Guvernul», «Λιμενικό») is the
+home country's institution in Greek, Romanian and Turkish texts, whose press qualifies foreign
+ones, and elsewhere that of the country the text is clearly about; a capitalised head inside a
+longer name ("Sudan People's Liberation Army") is not an institution.
+
+>>> from newsweave.annotate._text import Doc
+>>> [(cc, inst) for _, _, _, cc, inst in find(Doc("The Sudanese army and the Iraqi army clashed.", "en"))]
+[('SD', 'army'), ('IQ', 'army')]
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from newsweave.annotate._text import WORD_RE, Doc, inflections, norm, nword, script_of, words
+from newsweave.annotate.gazetteer import DATA_DIR, DEMONYM, arabic_variants, entry_rec, get_index
+from newsweave.annotate.lexicon import ALL_STOPWORDS, sentence_start
+
+__all__ = ["find", "display", "INSTITUTION_FILE", "SINGLE_COUNTRY_LANGS"]
+
+INSTITUTION_FILE = Path(__file__).resolve().parent.parent / "data" / "entities" / "institutions.tsv"
+TABLE_LANGS = ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr")
+# Languages whose press names its own institutions bare («Guvernul», «Λιμενικό», "Hükümet").
+SINGLE_COUNTRY_LANGS = {"el": "GR", "ro": "RO", "tr": "TR"}
+CONTEXT_MIN_MENTIONS = 2  # a text is "about" a country named this often ...
+CONTEXT_MARGIN = 1.5  # ... and this many times more than any other
+
+# Words skipped between a head and its country word.
+_SKIP_BEFORE = frozenset(
+    norm(w) for w in "the s η ο το τη την της του die der den des dem la le les el los l in ın un ün nin nın nun nün".split()
+)
+_SKIP_AFTER = frozenset(norm(w) for w in "of the de du des d della del din a al ale της του των τη την".split())
+_AND = frozenset(norm(w) for w in "and και și si et und y e и ve و".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    inst: str
+    words: tuple[str, ...]  # normalised tokens
+    explicit: bool  # counts only next to a country word
+    fixed: str | None  # always this country's institution
+    caps: bool  # an acronym: written in capitals
+    capital: bool = False  # written with a capital ("Civil Protection", not "civil protection deal")
+
+
+@dataclass
+class _Table:
+    heads: dict[str, dict[str, list[_Head]]]  # language -> first word -> heads, longest first
+    names: dict[str, tuple[str, list[str]]]  # institution -> (name template, alias templates)
+    adjective: dict[str, str]  # country code -> English adjective
+    country: dict[str, str]  # country code -> English name
+
+
+def _read(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    heads: dict[str, dict[str, list[_Head]]] = {lang: {} for lang in TABLE_LANGS}
+    names: dict[str, tuple[str, list[str]]] = {}
+    for row in _read(INSTITUTION_FILE):
+        inst = row["inst"]
+        names[inst] = (row["name"], [a for a in row["aliases"].split("|") if a])
+        for lang in TABLE_LANGS:
+            for raw in (x.strip() for x in (row.get(lang) or "").split("|")):
+                if not raw:
+                    continue
+                explicit = raw.startswith("!")
+                capital = raw.startswith("^")
+                form, _, fixed = raw.lstrip("!^").partition("=")
+                toks = words(form)
+                if not toks:
+                    continue
+                caps = form.replace(" ", "").isupper()
+                key = " ".join(toks)
+                sc = script_of(key)
+                forms = inflections(key) if sc in ("greek", "cyrillic") and not caps else {key}
+                for f in forms:
+                    ws = tuple(f.split())
+                    heads[lang].setdefault(ws[0], []).append(
+                        _Head(inst, ws, explicit, fixed or None, caps, capital)
+                    )
+    for table in heads.values():
+        for lst in table.values():
+            lst.sort(key=lambda h: -len(h.words))
+    adjective: dict[str, str] = {}
+    for row in _read(DATA_DIR / "countries.tsv"):
+        if row["kind"] == "demonym" and row.get("en"):
+            adjective.setdefault(row["cc"], row["en"].split("|")[0])
+    gaz = get_index()
+    country = {cc: gaz.records[i].name for cc, i in gaz.country_rec.items()}
+    return _Table(heads, names, adjective, country)
+
+
+def display(cc: str, inst: str) -> tuple[str, list[str]]:
+    """English display name and canonical aliases of a country's institution.
+
+    >>> display("SD", "army")
+    ('Sudanese army', ['Sudanese Armed Forces', 'Sudanese military', 'Army of Sudan'])
+    """
+    t = _table()
+    country = t.country.get(cc, cc)
+    adj = t.adjective.get(cc, country)
+    name, aliases = t.names[inst]
+    return name.format(adj=adj, country=country), [a.format(adj=adj, country=country) for a in aliases]
+
+
+@lru_cache(maxsize=65536)
+def _country_of(word: str) -> str | None:
+    """Country code of a country name or adjective ("sudanese", «السوداني», «судана»), if unambiguous."""
+    gaz = get_index()
+    recs = gaz.records
+    forms = [word]
+    if script_of(word) == "arabic":
+        forms += arabic_variants(word)
+    for f in forms:
+        ccs = {
+            recs[entry_rec(e)].country_code
+            for e in gaz.lookup(f)
+            if e & DEMONYM or recs[entry_rec(e)].kind == "country"
+        }
+        ccs.discard(None)
+        if len(ccs) == 1:
+            return ccs.pop()  # type: ignore[return-value]
+    return None
+
+
+def _country_at(toks: list[str], i: int) -> tuple[str | None, int]:
+    """(country code, number of words) of a country word at ``toks[i]`` (two-word names first)."""
+    if i + 1 < len(toks):
+        cc = _country_of(toks[i] + " " + toks[i + 1])
+        if cc:
+            return cc, 2
+    if i < len(toks) and toks[i] not in ALL_STOPWORDS:
+        cc = _country_of(toks[i])
+        if cc:
+            return cc, 1
+    return None, 0
+
+
+def _countries_before(back: list[str]) -> list[str]:
+    """Countries named right before a head; ``back`` is the words before it, nearest first."""
+    i = 0
+    while i < len(back) and i < 2 and back[i] in _SKIP_BEFORE:
+        i += 1
+    out: list[str] = []
+    while i < len(back):
+        cc, n = None, 0
+        if i + 1 < len(back):  # "south korean": the words are reversed here
+            cc = _country_of(back[i + 1] + " " + back[i])
+            n = 2 if cc else 0
+        if cc is None and back[i] not in ALL_STOPWORDS:
+            cc = _country_of(back[i])
+            n = 1 if cc else 0
+        if cc is None:
+            break
+        out.append(cc)
+        i += n
+        if i < len(back) and back[i] in _AND:  # "Greek and Turkish foreign ministers"
+            i += 1
+            continue
+        break
+    return out
+
+
+def _countries_after(ahead: list[str]) -> list[str]:
+    i = 0
+    while i < len(ahead) and i < 2 and ahead[i] in _SKIP_AFTER:
+        i += 1
+    out: list[str] = []
+    while i < len(ahead):
+        cc, n = _country_at(ahead, i)
+        if cc is None:
+            break
+        out.append(cc)
+        i += n
+        if i < len(ahead) and ahead[i] in _AND:
+            i += 1
+            continue
+        break
+    return out
+
+
+_STOP_CHARS = ".!?;\n:(),،"  # a country word is in the same phrase as its head
+_CAP_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
+
+
+def _inside_name(text: str, s: int) -> bool:
+    """A capitalised head right after another capitalised word that is not a country word:
+    part of a longer name ("Sudan People's Liberation Army", "Metropolitan Police")."""
+    if not text[s : s + 1].isupper():
+        return False
+    m = _CAP_BEFORE.search(text, max(0, s - 40), s)
+    if m is None or not m.group(1)[0].isupper() or sentence_start(text, m.start(1)):
+        return False
+    w = nword(m.group(1))
+    return w not in ALL_STOPWORDS and _country_of(w) is None
+
+
+def find(
+    doc: Doc, taken: list[tuple[int, int]] | None = None, context: str | None = None
+) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, surface, country code, institution) of institution mentions in ``doc``.
+
+    ``taken``: spans already read as known actors (skipped); ``context``: the country the text
+    is about (see :func:`context_country`), used for heads without a country word.
+    """
+    table = _table().heads.get(doc.language)
+    if not table:
+        return []
+    toks = doc.tokset
+    hits: dict[str, tuple[str, ...]] = {t: (t,) for t in toks if t in table}
+    if doc.arabic:
+        for t in toks:
+            if t not in hits and "\u0600" <= t[0] <= "\u06ff":
+                vs = tuple(v for v in arabic_variants(t) if v in table)
+                if vs:
+                    hits[t] = vs
+    if not hits:
+        return []
+    nt, text = doc.norm, doc.text
+    home = SINGLE_COUNTRY_LANGS.get(doc.language)
+    spans = sorted(taken or [])
+    out: list[tuple[int, int, str, str, str]] = []
+    last_end = -1
+    for pos, t in sorted((p, w) for w in hits for p in doc.find_word(w)):
+        if pos < last_end:
+            continue
+        after = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(nt, pos + len(t), min(len(nt), pos + 90))]
+        found = None
+        for v in hits[t]:
+            for h in table[v]:
+                n = len(h.words) - 1
+                if n > len(after) or any(after[k][2] != h.words[k + 1] for k in range(n)):
+                    continue
+                found = (h, after[n - 1][1] if n else pos + len(t), after[n:])
+                break
+            if found:
+                break
+        if found is None:
+            continue
+        h, end_n, rest = found
+        s, e = doc.orig(pos), doc.orig(end_n)
+        surface = text[s:e]
+        if h.caps and not surface.isupper() or h.capital and not surface[:1].isupper():
+            continue
+        if any(a < e and s < b for a, b in spans):
+            continue
+        seg = nt[max(0, pos - 60) : pos]
+        cut = max(seg.rfind(c) for c in _STOP_CHARS)
+        back = WORD_RE.findall(seg[cut + 1 :])[::-1][:6]
+        stop = min((i for i in (nt.find(c, end_n, end_n + 60) for c in _STOP_CHARS) if i >= 0), default=len(nt))
+        ahead = [w for a, _, w in rest[:6] if a < stop]
+        ccs = _countries_before(back) + _countries_after(ahead)
+        if not ccs:
+            if h.fixed:
+                ccs = [h.fixed]
+            elif h.explicit or _inside_name(text, s):
+                continue
+            elif home:
+                ccs = [home]
+            elif context:
+                ccs = [context]
+            else:
+                continue
+        for cc in dict.fromkeys(ccs):
+            out.append((s, e, surface, cc, h.inst))
+        last_end = end_n
+    return out
+
+
+def context_country(places) -> str | None:
+    """The country a text is clearly about, from its places (``Place`` objects): named at least
+    ``CONTEXT_MIN_MENTIONS`` times (cities and adjectives included) and ``CONTEXT_MARGIN`` times
+    more than any other."""
+    support: dict[str, int] = {}
+    for p in places or ():
+        if p.country_code:
+            support[p.country_code] = support.get(p.country_code, 0) + max(1, p.count)
+    if not support:
+        return None
+    ranked = sorted(support.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= CONTEXT_MIN_MENTIONS and n >= CONTEXT_MARGIN * second:
+        return top
+    return None
