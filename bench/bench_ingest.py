@@ -19,8 +19,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from semeval_common import load  # noqa: E402
-
 from newsweave.annotate import annotate, warm_up  # noqa: E402
 from newsweave.clean import clean_article  # noqa: E402
 from newsweave.config import get_settings  # noqa: E402
@@ -28,6 +26,7 @@ from newsweave.embed import embed_text, get_encoder  # noqa: E402
 from newsweave.ingest import record_to_raw  # noqa: E402
 from newsweave.pipeline import Pipeline  # noqa: E402
 from newsweave.store import open_store  # noqa: E402
+from semeval_common import load  # noqa: E402
 
 
 def main() -> None:
