@@ -204,7 +204,6 @@ def test_story_and_article_pages(page, base_url, shots):
 
 
 def test_unknown_event_shows_an_error(page, base_url):
-    page.on("console", lambda m: None)
     goto(page, base_url, "#/event/does-not-exist", ".error")
     assert "no event with id" in page.locator(".error").text_content()
     page.problems.clear()  # type: ignore[attr-defined]  # the 404 is logged by the browser, as it should be

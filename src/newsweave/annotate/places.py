@@ -418,7 +418,7 @@ def _extract(
             weight[m.choice] += w
     for k, p in agg.items():
         if k not in named:
-            p.kind = "country"  # TEMP
+            p.kind = "demonym"  # "Greek officials": a marker, not a place the story is about
         elif p.kind == "city" and k in as_province and k not in as_town:
             p.kind = "region"  # "Manisa province" (and "Manisa" in that text): the province
     places = list(agg.values())
