@@ -15,8 +15,8 @@ article were fully scored (the rest were ruled out by the score bound), and
 exact pairwise precision/recall/F1 against the planted events (all pairs,
 counted from the contingency table, so no sampling even at 1M). ``--restart``
 also checkpoints the clusterer half way, restores it in a fresh clusterer and
-counts how many later assignments differ from the uninterrupted run (it keeps the
-second half's profiles in memory: use it up to 100k).
+counts how many later assignments differ from the uninterrupted run (after the peak
+RSS is taken).
 Results go to bench/out/cluster_scale.json and the plot to docs/img/.
 """
 
@@ -50,6 +50,14 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
+def scorer_stamp() -> str:
+    """Which scorer parameters a result was measured with (they are retrained from time to time)."""
+    import hashlib
+    from importlib import resources
+
+    return hashlib.sha1(resources.files("newsweave.data").joinpath("scorer.json").read_bytes()).hexdigest()[:10]
+
+
 def new_clusterer(dim: int = 384) -> OnlineClusterer:
     s = Settings()
     return OnlineClusterer(
@@ -67,7 +75,6 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
     cpu = wall = 0.0
     active = 0
     half_state: bytes | None = None
-    tail: list[tuple[str, object, float]] = []
     for chunk in stream(planted, noise=noise, seed=seed + 1):
         t0, c0 = time.perf_counter(), time.process_time()
         for aid, prof, when, e in chunk:
@@ -77,21 +84,19 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
         cpu += time.process_time() - c0
         wall += time.perf_counter() - t0
         active = max(active, len(c.events))
-        if restart:
-            if half_state is None and len(pred) >= n // 2:
-                half_state, half_at = c.state(), len(pred)
-            elif half_state is not None:
-                tail.extend((aid, prof, when) for aid, prof, when, _ in chunk)
+        if restart and half_state is None and len(pred) >= n // 2:
+            half_state, half_at = c.state(), len(pred)
     p, r, f1 = pairwise_prf(np.frombuffer(pred, dtype=np.int32), np.frombuffer(gold, dtype=np.int32))
+    peak = rss_mb()
     state = c.state()
     out = {
         "n": n, "noise": noise, "seed": seed, "gold_events": int(len(np.unique(planted.article_event))),
         "events": len(ids), "active_peak": active, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
         "articles_per_s": round(n / wall), "articles_per_cpu_s": round(n / cpu),
         "scored_per_article": round(c.scored / n, 3), "precision": round(p, 4), "recall": round(r, 4),
-        "f1": round(f1, 4), "rss_before_mb": round(base_rss), "peak_rss_mb": round(rss_mb()),
+        "f1": round(f1, 4), "rss_before_mb": round(base_rss), "peak_rss_mb": round(peak),
         "state_mb": round(len(state) / 2**20, 1), "exact_search": len(c.events) <= c.exact_below,
-        "load_avg": os.getloadavg()[0],
+        "load_avg": os.getloadavg()[0], "scorer": scorer_stamp(),
     }
     if restart and half_state is not None:
         # The uninterrupted run's assignments after the checkpoint, against a restored clusterer's.
@@ -100,12 +105,14 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
         inv = {v: k for k, v in ids.items()}
         again = array("i", pred[:half_at])
         same = 0
+        tail = ((aid, prof, when) for chunk in stream(planted, noise=noise, seed=seed + 1, start=half_at)
+                for aid, prof, when, _ in chunk)  # regenerated, identical: the stream is deterministic
         for (aid, prof, when), want in zip(tail, pred[half_at:]):
             got = back.assign(aid, prof, when).event_id
             same += got == inv[want]
             again.append(ids.setdefault(got, len(ids)))
         f1_again = pairwise_prf(np.frombuffer(again, dtype=np.int32), np.frombuffer(gold, dtype=np.int32))[2]
-        out["restart"] = {"at": half_at, "after": len(tail), "same_assignments": same, "identical": same == len(tail),
+        out["restart"] = {"at": half_at, "after": n - half_at, "same_assignments": same, "identical": same == n - half_at,
                           "f1_restored_run": round(f1_again, 4)}
     return out
 

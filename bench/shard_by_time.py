@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -43,8 +44,9 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_cluster_scale import new_clusterer  # noqa: E402
+from bench_cluster_scale import new_clusterer, scorer_stamp  # noqa: E402
 from newsweave.cluster import Profile, Scorer  # noqa: E402
+from newsweave.cluster.online import ScoreBound  # noqa: E402
 from newsweave.config import Settings  # noqa: E402
 from planted import EPOCH, pairwise_prf, plant, stream  # noqa: E402
 
@@ -94,18 +96,23 @@ def reconcile(spans: list[dict], scorer: Scorer, settings: Settings, k: int = 10
         return x
 
     merges = 0
+    bound = ScoreBound(scorer)
+    t = settings.assign_threshold
+    floor = math.log(t / (1 - t)) - 1e-6 if 0 < t < 1 else -math.inf
     for left, right in zip(spans, spans[1:]):
         tails = list(left["tails"].items())
         if not tails:
             continue
         mat = np.stack([p.vector for _, (p, _, _) in tails]).astype(np.float32)
         for hid, (hp, h_first, _) in sorted(right["heads"].items(), key=lambda x: x[1][1]):
-            near = np.argsort(-(mat @ hp.vector))[:k]
+            dense = (mat @ hp.vector).astype(np.float64)
+            near = np.argsort(-dense)[:k]
+            ub, _ = bound.logits(dense[near])
             best, best_p = None, -1.0
-            for i in near.tolist():
+            for i, ub_i in zip(near.tolist(), ub.tolist()):
                 tid, (tp, _, t_last) = tails[i]
-                if h_first - t_last > settings.window_days:
-                    continue
+                if h_first - t_last > settings.window_days or ub_i < floor:
+                    continue  # too far apart, or provably below the threshold (the clusterer's bound)
                 p, _ = scorer.score(hp, tp)
                 if p > best_p:
                     best, best_p = tid, p
@@ -168,6 +175,7 @@ def main() -> None:
         "events": {"sequential": int(len(np.unique(seq_labels))), "sharded": int(len(np.unique(merged))),
                    "gold": int(len(np.unique(gold)))},
         "load_avg": os.getloadavg()[0],
+        "scorer": scorer_stamp(),
     }
     for key in ("sequential", "sharded_unreconciled", "sharded"):
         res[key] = {k: round(v, 4) if isinstance(v, float) else v for k, v in res[key].items()}

@@ -90,7 +90,9 @@ def test_shipped_scorer_is_a_valid_calibrated_model():
     assert set(s.weights) == set(FEATURES)
     assert all(math.isfinite(w) for w in s.weights.values()) and math.isfinite(s.bias)
     assert all(s.scale.get(f, 1.0) > 0 for f in FEATURES)
-    assert s.weights["dense"] > 0 and s.weights["lexical"] > 0 and s.weights["entities"] > 0
+    assert s.weights["dense"] > 1.0  # the language-centred cosine carries most of the signal
+    # More overlap never counts against "same event" (bounded in training, so explanations read right).
+    assert all(s.weights[f] >= 0 for f in ("dense", "lexical", "entities", "places", "countries", "numbers"))
     meta = s.meta
     assert meta["features"] == list(FEATURES) and meta["cv"]["pearson"]["all"] > 0.7
     # Calibrated out of fold: the Brier score beats always answering the base rate (about 0.23 here).

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from conftest import SHARED, need
 
 CHECK = SHARED / "tools" / "semeval-check"

@@ -27,7 +27,17 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from newsweave.annotate._text import UPPER_CLASS, WORD_RE, Doc, inflections, norm, nword, script_of, words
+from newsweave.annotate._text import (
+    UPPER_CLASS,
+    WORD_RE,
+    Doc,
+    inflections,
+    norm,
+    nword,
+    script_of,
+    words,
+    words_before,
+)
 from newsweave.annotate.gazetteer import DEMONYM, arabic_variants, entry_rec, get_index
 from newsweave.annotate.institutions import context_country
 from newsweave.annotate.institutions import display as institution_name
@@ -523,10 +533,6 @@ def _stat_candidates(
             continue  # just a place name, maybe with a generic word: "Stadt Dilling", "Girit Adası"
         if any(nword(t).rstrip(".") in NON_PERSON_WORDS for _, _, t in toks):
             continue  # a square, a stadium, a street: "Piața Victoriei", "Toumba Stadium"
-        if len(toks) == 1 and _after_place_word(text, toks[0][0], lang):
-            located.add(toks[0][2])
-        elif len(toks) == 1:
-            unlocated.add(toks[0][2])
         names = [t[2] if len(t[2]) <= 2 else t[2].rstrip(".") for t in toks]
         start = toks[0][0]
         if len(toks) == 1:
@@ -536,6 +542,7 @@ def _stat_candidates(
             nw = nword(w)
             if has_lower(w.lower()) or w not in mid_caps:
                 continue  # a common word, or only ever capitalised by a sentence start
+            (located if _after_place_word(text, start, lang) else unlocated).add(w)
             if nw in gkeys or (german and not (w.isupper() and len(w) >= 2)):
                 # a place name ("Lincoln"), or a German noun: kept only as the surname
                 # of a person named in full
@@ -564,21 +571,17 @@ def _stat_candidates(
     ]
 
 
-_WORDS_BEFORE = re.compile(r"(\w+)[ \t]+(?:(\w+)[ \t]+)?$")
-
-
 def _after_place_word(text: str, s: int, lang: str) -> bool:
     """Is the word at ``s`` written as a location: after a locative preposition ("in", «στην»,
     "la"; Greek "από την") or a facility word ("stadionul Toumba", "estadio Toumba")?"""
-    m = _WORDS_BEFORE.search(text, max(0, s - 40), s)
-    if m is None:
+    b1, b2 = words_before(text, s, 40)
+    if b1 is None:
         return False
-    w1 = nword(m.group(2) or m.group(1))
-    loc = LOCATIVES.get(lang, frozenset())
-    if w1 in loc or w1 in NON_PERSON_WORDS:
+    w1 = nword(b1)
+    if w1 in LOCATIVES.get(lang, frozenset()) or w1 in NON_PERSON_WORDS:
         return True
-    if m.group(2) and lang == "el" and w1 in ("την", "τη", "το", "τον"):
-        return nword(m.group(1)) in ("απο", "προσ", "για")
+    if b2 is not None and lang == "el" and w1 in ("την", "τη", "το", "τον"):
+        return nword(b2) in ("απο", "προσ", "για")
     return False
 
 

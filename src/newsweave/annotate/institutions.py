@@ -24,6 +24,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from newsweave.annotate._text import WORD_RE, Doc, inflections, norm, nword, script_of, words
@@ -199,6 +200,7 @@ def _countries_after(ahead: list[str]) -> list[str]:
 
 
 _STOP_CHARS = ".!?;\n:(),،"  # a country word is in the same phrase as its head
+_AFTER_WORDS = re.compile(r"\w+")  # words after a head's first word (heads are up to 6 words)
 _CAP_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
 
 
@@ -226,7 +228,7 @@ def find(
     if not table:
         return []
     toks = doc.tokset
-    hits: dict[str, tuple[str, ...]] = {t: (t,) for t in toks if t in table}
+    hits: dict[str, tuple[str, ...]] = {t: (t,) for t in toks & table.keys()}
     if doc.arabic:
         for t in toks:
             if t not in hits and "\u0600" <= t[0] <= "\u06ff":
@@ -243,20 +245,23 @@ def find(
     for pos, t in sorted((p, w) for w in hits for p in doc.find_word(w)):
         if pos < last_end:
             continue
-        after = [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(nt, pos + len(t), min(len(nt), pos + 90))]
+        after: list[tuple[int, int, str]] | None = None
         found = None
         for v in hits[t]:
             for h in table[v]:
                 n = len(h.words) - 1
-                if n > len(after) or any(after[k][2] != h.words[k + 1] for k in range(n)):
+                if n and after is None:
+                    it = _AFTER_WORDS.finditer(nt, pos + len(t), min(len(nt), pos + 90))
+                    after = [(m.start(), m.end(), m.group()) for m in islice(it, 6)]
+                if n and (n > len(after) or any(after[k][2] != h.words[k + 1] for k in range(n))):  # type: ignore[arg-type]
                     continue
-                found = (h, after[n - 1][1] if n else pos + len(t), after[n:])
+                found = (h, after[n - 1][1] if n else pos + len(t), n)  # type: ignore[index]
                 break
             if found:
                 break
         if found is None:
             continue
-        h, end_n, rest = found
+        h, end_n, _ = found
         s, e = doc.orig(pos), doc.orig(end_n)
         surface = text[s:e]
         if h.caps and not surface.isupper() or h.capital and not surface[:1].isupper():
@@ -266,8 +271,9 @@ def find(
         seg = nt[max(0, pos - 60) : pos]
         cut = max(seg.rfind(c) for c in _STOP_CHARS)
         back = WORD_RE.findall(seg[cut + 1 :])[::-1][:6]
-        stop = min((i for i in (nt.find(c, end_n, end_n + 60) for c in _STOP_CHARS) if i >= 0), default=len(nt))
-        ahead = [w for a, _, w in rest[:6] if a < stop]
+        seg = nt[end_n : end_n + 60]
+        cut = min((i for i in map(seg.find, _STOP_CHARS) if i >= 0), default=len(seg))
+        ahead = WORD_RE.findall(seg, 0, cut)[:6]
         ccs = _countries_before(back) + _countries_after(ahead)
         if not ccs:
             if h.fixed:

@@ -172,6 +172,8 @@ def detect_language(text: str, declared: str | None = None) -> tuple[str, float]
     own = _own_script(text)
     if own is not None and (not declared or declared == own):
         return own, 0.99
+    if declared in _STOP_CHECK and _function_words_agree(text, declared):
+        return declared, 0.97  # the declaration and the text's function words agree: no classifier
     _, labels, _ = _model()
     p = _progressive(text)
     i = int(p.argmax())
@@ -202,7 +204,30 @@ _SCRIPT_OF_LANG = {
 }
 _LATIN_STOP_LANGS = ("en", "fr", "de", "es", "it", "pt", "ro", "nl", "tr")
 # Stopwords as written (with accents) and as normalised, for a quick split()-based profile.
-_STOPSETS = {lang: set(STOPWORDS[lang]) | set(_RAW_STOP.get(lang, ())) for lang in _LATIN_STOP_LANGS}
+_STOPSETS = {lang: set(STOPWORDS[lang]) | set(_RAW_STOP.get(lang, ())) for lang in (*_LATIN_STOP_LANGS, "ar")}
+# Declared languages that may skip the classifier, and the languages they are checked against.
+_STOP_CHECK = {lang: tuple(x for x in _LATIN_STOP_LANGS if x != lang) for lang in _LATIN_STOP_LANGS}
+_STOP_CHECK["ar"] = ()
+
+
+AGREE_MIN_HITS = 8  # distinct function words of the declared language in the first 400 characters ...
+AGREE_MARGIN = 2.0  # ... and this many times more than of any other language with a list
+
+
+def _function_words_agree(text: str, declared: str) -> bool:
+    """Fast path for a declared language: its function words dominate the opening of the text
+    (Latin-script languages with a word list here, and Arabic). Mixed or mislabelled texts fall
+    through to the classifier."""
+    head = text[:400]
+    sc = script_of(head)
+    if sc != _SCRIPT_OF_LANG.get(declared, "latin"):
+        return False
+    toks = set(head.lower().split())
+    rivals = _STOP_CHECK[declared]
+    own = len(_STOPSETS[declared] & toks)
+    if own < AGREE_MIN_HITS:
+        return False
+    return all(own >= AGREE_MARGIN * len(_STOPSETS[r] & toks) for r in rivals)
 
 
 def _stop_hits(par: str, langs: tuple[str, ...]) -> dict[str, int]:

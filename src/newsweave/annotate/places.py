@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsweave.annotate._text import Doc, nword, script_of
+from newsweave.annotate._text import Doc, nword, script_of, words_before
 from newsweave.annotate.gazetteer import (
     ALLCAPS,
     CURATED,
@@ -61,7 +61,6 @@ SAME_NAME_BONUS = 5.0  # a meaning that another mention names unambiguously
 
 _NEXT = re.compile(r"[ \t\-'.’]{1,2}(\w+)")
 _AFTER_WORD = re.compile(r"[ \t]+(\w+)")
-_BEFORE_WORDS = re.compile(r"(\w+)[ \t]+(?:(\w+)[ \t]+)?$")
 # Turkish "Manisa'nın Soma ilçesinde": the genitive names the province of the district that follows
 _TR_PROVINCE_GENITIVE = re.compile(r"['’]n?[ıiuü]n[ \t]+\w+[ \t]+(?:ilçe|ilce)", re.IGNORECASE)
 # Turkish locative/ablative endings mark a place, not a surname: "Aydınoğlu Atina'da"
@@ -73,7 +72,7 @@ ACRONYM_PLACE_MIN_POP = 500_000  # ... unless it names a big city ("ROME (Reuter
 SHORT_NAME_LETTERS = 5  # "Lira", "Kira", "Pop": short town names that are also common words ...
 SHORT_NAME_MIN_POP = 1_000_000  # ... need support in the text unless the town is this big
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
-_PREV_WORD = re.compile(r"([^\W\d_][\w'’.\-]*)[ \t]+$")
+_PREV_WORD_REV = re.compile(r"[ \t]+([\w'’.\-]*[^\W\d_])")  # the word before, matched on reversed text
 # Languages where "Capitalised Place" at a sentence start is mostly "First-name Surname"
 # (Romanian "Primăria Constanței", Greek and Russian genitives are not).
 _FIRST_NAME_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl"})
@@ -210,11 +209,10 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                 keep.append(en)
         if not keep:
             continue
-        before = _BEFORE_WORDS.search(text, max(0, s - 60), s)
-        if before and not all(en & DEMONYM for en in keep):
-            w1 = before.group(2) or before.group(1)  # the word right before
-            if not w1[0].islower() and nword(w1) in ORG_BEFORE_PLACE:
-                continue  # "Borsa İstanbul", "Real Madrid": an organisation's name
+        before = words_before(text, s)
+        w1 = before[0]  # the word right before
+        if w1 and not w1[0].islower() and nword(w1) in ORG_BEFORE_PLACE and not all(en & DEMONYM for en in keep):
+            continue  # "Borsa İstanbul", "Real Madrid": an organisation's name
         province = _is_province(text, s, e, before, lang)
         single = " " not in key
         if single and ch.isupper() and not all(en & (DEMONYM | ALLCAPS) for en in keep):
@@ -226,20 +224,21 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                 if w not in _NOT_NAME:
                     continue  # part of a longer name: "Paris Saint-Germain", "Pedro Sánchez"
             if lang != "de":  # German capitalises every noun
-                prv = _PREV_WORD.search(text, max(0, s - 40), s)
+                rv = _PREV_WORD_REV.match(text[max(0, s - 40) : s][::-1])
+                prev = rv.group(1)[::-1] if rv else ""
                 if (
-                    prv
-                    and prv.group(1)[0].isupper()
-                    and not _acronym(prv.group(1))  # "PAOK Salonika": a club, not a first name
+                    prev
+                    and prev[0].isupper()
+                    and not _acronym(prev)  # "PAOK Salonika": a club, not a first name
                     and (
-                        not _sentence_start(text, prv.start(1))
-                        or (lang in _FIRST_NAME_LANGS and not doc.has_lower(prv.group(1).lower()))
+                        not _sentence_start(text, s - rv.end())  # type: ignore[union-attr]
+                        or (lang in _FIRST_NAME_LANGS and not doc.has_lower(prev.lower()))
                     )
                 ):
-                    w = nword(prv.group(1)).rstrip(".")
+                    w = nword(prev).rstrip(".")
                     if (
                         w not in _NOT_NAME
-                        and not _is_place_word(idx, prv.group(1))
+                        and not _is_place_word(idx, prev)
                         and not (lang == "tr" and _TR_PLACE_CASE.match(text, e))
                     ):
                         person_like.add(surface)
@@ -256,14 +255,14 @@ def _acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _is_province(text: str, s: int, e: int, before: re.Match | None, lang: str) -> bool:
+def _is_province(text: str, s: int, e: int, before: tuple[str | None, str | None], lang: str) -> bool:
     """Is the name at [s, e) used as the name of a province ("Manisa province", "provincia de
     Manisa", «ولاية مانيسا», "Manisa'nın Soma ilçesinde") rather than of its capital town?"""
-    if before is not None:
-        w1 = before.group(2) or before.group(1)
+    w1, w2 = before
+    if w1 is not None:
         if nword(w1) in PROVINCE_WORDS:
             return True
-        if before.group(2) and nword(w1) in _OF and nword(before.group(1)) in PROVINCE_WORDS:
+        if w2 is not None and nword(w1) in _OF and nword(w2) in PROVINCE_WORDS:
             return True
     if lang not in _PROVINCE_AFTER_LANGS:
         return False  # «بارا بولاية شمال كردفان»: the province word names what follows
@@ -275,10 +274,10 @@ def _is_province(text: str, s: int, e: int, before: re.Match | None, lang: str) 
 
 def _is_town(text: str, s: int, e: int) -> bool:
     """Is the name at [s, e) called a town ("the city of Kirkuk", «مدينة كركوك», "Kirkuk city")?"""
-    before = _BEFORE_WORDS.search(text, max(0, s - 60), s)
-    if before is not None:
-        w1 = nword(before.group(2) or before.group(1))
-        if w1 in TOWN_WORDS or (before.group(2) and w1 in _OF and nword(before.group(1)) in TOWN_WORDS):
+    b1, b2 = words_before(text, s)
+    if b1 is not None:
+        w1 = nword(b1)
+        if w1 in TOWN_WORDS or (b2 is not None and w1 in _OF and nword(b2) in TOWN_WORDS):
             return True
     nxt = _AFTER_WORD.match(text, e)
     return nxt is not None and nword(nxt.group(1)) in TOWN_WORDS
