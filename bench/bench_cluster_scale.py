@@ -84,6 +84,9 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
         cpu += time.process_time() - c0
         wall += time.perf_counter() - t0
         active = max(active, len(c.events))
+        if len(pred) % (8192 * 12) < len(chunk):
+            print(f"{len(pred)} articles, {len(c.events)} active, {n / max(cpu, 1e-9) * len(pred) / n:.0f}/cpu-s, "
+                  f"rss {rss_mb():.0f} MB", file=sys.stderr, flush=True)
         if restart and half_state is None and len(pred) >= n // 2:
             half_state, half_at = c.state(), len(pred)
     p, r, f1 = pairwise_prf(np.frombuffer(pred, dtype=np.int32), np.frombuffer(gold, dtype=np.int32))

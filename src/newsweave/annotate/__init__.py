@@ -58,10 +58,12 @@ def warm_up() -> None:
     """Load the gazetteer, the alias table and the language model now rather than on first use."""
     from newsweave.annotate.entities import _aliases
     from newsweave.annotate.gazetteer import get_index
+    from newsweave.annotate.institutions import _table
     from newsweave.annotate.language import _model
 
     get_index()
     _aliases()
+    _table()
     _model()
 
 

@@ -731,7 +731,7 @@ _EVENT_CUES = {
           "captur "
           "storm entered happened occurred collaps crash shot fired clash quake "
           "earthquake flood raid bomb ambush fell$ overran",
-    "el": "σκοτώθ σκότωσ επίθεσ επιτέθ χτύπησ έπληξ σημειώθ εξερράγ έκρηξ τραυματ νεκρ συνελήφθ "
+    "el": "σκοτώθ σκότωσ επίθεσ επιτέθ χτύπησ έπληξ σημειώθ εξερράγ έκρηξ ξέσπασ τραυματ νεκρ συνελήφθ "
           "κατασχ σεισμ πυρκαγι έγινε πραγματοποιήθ συνέβη μπήκ εισήλθ κατέλαβ κατέρρευσ",
     "ro": "ucis ucig atac lovit produs murit decedat rănit ranit explo cutremur intrat cucerit "
           "prăbuș prabus capturat",
@@ -754,7 +754,9 @@ _CLAUSE_STOP = {
 _CUE_STOP_CHARS = ".!?;\n:"  # sentence and clause ends (quotes are not: «داعش», «ИГ»)
 
 
-def _cue_table(spec: dict[str, str]) -> dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]]:
+def _cue_table(
+    spec: dict[str, str], phrases: dict[str, tuple[str, ...]]
+) -> dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]]:
     """language -> (word prefixes, exact words, multi-word phrases), normalised. A cue written
     with a final ``$`` is an exact word ("hit$" is not "history")."""
     out = {}
@@ -762,21 +764,24 @@ def _cue_table(spec: dict[str, str]) -> dict[str, tuple[tuple[str, ...], frozens
         toks = [norm(t) for t in words.split()]
         prefixes = tuple(sorted({t for t in toks if not t.endswith("$")}, key=len, reverse=True))
         exact = frozenset(t[:-1] for t in toks if t.endswith("$"))
-        out[lang] = (prefixes, exact, frozenset(norm(p) for p in _PHRASES.get(lang, ())))
+        out[lang] = (prefixes, exact, frozenset(norm(p) for p in phrases.get(lang, ())))
     return out
 
 
-_PHRASES = {
-    "en": ("took place", "press conference", "broke out"),
+_REPORT_PHRASES = {
+    "en": ("press conference",),
+    "de": ("gab bekannt",),
+    "ru": ("по словам", "по данным"),
+}
+_EVENT_PHRASES = {
+    "en": ("took place", "broke out"),
     "ro": ("avut loc",),
     "fr": ("eu lieu",),
-    "de": ("gab bekannt",),
     "es": ("tuvo lugar",),
-    "ru": ("по словам", "по данным"),
     "tr": ("meydana geldi", "ele geçirdi", "hayatını kaybetti"),
 }
-_REPORT = _cue_table(_REPORT_CUES)
-_EVENT = _cue_table(_EVENT_CUES)
+_REPORT = _cue_table(_REPORT_CUES, _REPORT_PHRASES)
+_EVENT = _cue_table(_EVENT_CUES, _EVENT_PHRASES)
 _STOPS = {lang: frozenset(norm(w) for w in ws.split()) for lang, ws in _CLAUSE_STOP.items()}
 _PUNCT = ".,;:!?\"'«»“”()[]…-—–*"
 _ARABIC_CUE_CLITICS = "وفبل"

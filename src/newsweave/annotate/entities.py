@@ -1,16 +1,24 @@
 """People, organisations and armed groups, merged across spellings and scripts.
 
-Two sources:
+Three sources:
 
 1. ``data/entities/aliases.tsv``: ~160 well-known actors with their names in
    en el ro ar fr de es ru tr (see the README there). A match gives the stable key
    ``alias:<key>``, so «داعش», «Ισλαμικό Κράτος» and "ISIS" are one entity.
-2. Statistics for everything else: runs of capitalised words (cased scripts) that
+2. National institutions, ``data/entities/institutions.tsv`` (see
+   :mod:`newsweave.annotate.institutions`): "Sudanese army", «الجيش السوداني», «Армия Судана»
+   are ``inst:SD:army``.
+3. Statistics for everything else: runs of capitalised words (cased scripts) that
    are not at the start of a sentence or occur at least twice, with titles,
    demonyms, dates and stopwords trimmed; for Arabic, the one or two words after a
    title (الرئيس، وزير الخارجية، المتحدث باسم …). Their key is a transliterated,
    de-accented, lightly stemmed skeleton (``lat:mitsotak``) so that "Mitsotakis"
-   and «Μητσοτάκη» meet; people are keyed on their surname.
+   and «Μητσοτάκη» meet; people are keyed on their surname, everything else on all
+   its words ("North Zandia" and "South Zandia" are two keys; a direction, place or
+   building word makes a name not a person). Not names: units ("5,9 Ρίχτερ"),
+   quantities opening a sentence ("Zeci de mii", «Четверо»), places with a generic
+   word ("Stadt Dilling"), squares and stadiums ("Piața Victoriei", "Toumba Stadium"),
+   one-word names only ever written as a location («στην Τούμπα», "in Santorini").
 
 >>> [(e.key, e.count) for e in extract_entities("Το Ισλαμικό Κράτος ανέλαβε την ευθύνη. ISIS ...", "el")]
 [('alias:isis', 2)]
@@ -484,6 +492,8 @@ def _stat_candidates(
             at_start = _sentence_start(text, s0)
             if not at_start:
                 mid_caps.add(_clean_token(g))
+            if i_st and _overlaps(i_st, i_en, s0, m.end()):
+                continue  # an institution ("МЧС"), counted apart
             runs.append((s0, m.end(), at_start, [(s0, m.end(), _clean_token(g))]))
             continue
         at_start = _sentence_start(text, s0)

@@ -10,7 +10,7 @@ coast guard", «ελληνική κυβέρνηση», "Irak ordusu") or after i
 ("Government of Romania", «Guvernul României», «الجيش العراقي», «МИД Турции»); "Greek and Turkish
 foreign ministers" names both. A head without one ("the army said", «Guvernul», «Λιμενικό») is the
 home country's institution in Greek, Romanian and Turkish texts, whose press qualifies foreign
-ones, and elsewhere that of the country the text is clearly about; a capitalised head inside a
+ones, and elsewhere that of the country of its main place; a capitalised head inside a
 longer name ("Sudan People's Liberation Army") is not an institution.
 
 >>> from newsweave.annotate._text import Doc
@@ -37,8 +37,7 @@ INSTITUTION_FILE = Path(__file__).resolve().parent.parent / "data" / "entities" 
 TABLE_LANGS = ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr")
 # Languages whose press names its own institutions bare («Guvernul», «Λιμενικό», "Hükümet").
 SINGLE_COUNTRY_LANGS = {"el": "GR", "ro": "RO", "tr": "TR"}
-CONTEXT_MIN_MENTIONS = 2  # a text is "about" a country named this often ...
-CONTEXT_MARGIN = 1.5  # ... and this many times more than any other
+CONTEXT_MIN_MENTIONS = 2  # a text is "about" its main place's country when that is named this often
 
 # Words skipped between a head and its country word.
 _SKIP_BEFORE = frozenset(
@@ -293,18 +292,12 @@ def find(
 
 
 def context_country(places) -> str | None:
-    """The country a text is clearly about, from its places (``Place`` objects): named at least
-    ``CONTEXT_MIN_MENTIONS`` times (cities and adjectives included) and ``CONTEXT_MARGIN`` times
-    more than any other."""
-    support: dict[str, int] = {}
-    for p in places or ():
-        if p.country_code:
-            support[p.country_code] = support.get(p.country_code, 0) + max(1, p.count)
-    if not support:
+    """The country a text is about, from its places (``Place`` objects, main place first as
+    :func:`~newsweave.annotate.places.extract_places` ranks them): the country of the main
+    place when that country is named at least ``CONTEXT_MIN_MENTIONS`` times (its towns and
+    adjectives included)."""
+    main = next((p for p in places or () if p.kind != "demonym" and p.country_code), None)
+    if main is None:
         return None
-    ranked = sorted(support.items(), key=lambda kv: -kv[1])
-    top, n = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0
-    if n >= CONTEXT_MIN_MENTIONS and n >= CONTEXT_MARGIN * second:
-        return top
-    return None
+    n = sum(max(1, p.count) for p in places if p.country_code == main.country_code)
+    return main.country_code if n >= CONTEXT_MIN_MENTIONS else None

@@ -7,13 +7,23 @@ False positives are kept out by: stopword/blacklist filtering at build time, a
 capital letter in cased scripts (demonyms excepted outside English), a
 sentence-initial word that also appears in lowercase being a common word, a
 capitalised neighbour word making it part of a longer name ("Paris Saint-Germain",
-"Jordan Bardella"), and names seen as the surname of a person elsewhere in the text.
+"Jordan Bardella", "La Guardia Costera"), an organisation word before it ("Borsa
+İstanbul", "Real Madrid"), names seen as the surname of a person elsewhere in the text,
+a short word in capitals ("BIST") only naming a big city, and short names that are
+also common words ("Lira", "Kira": ≤ 5 letters, < 1 M people, abroad) needing another
+place of their country in the text.
 
 Disambiguation: each meaning scores log10(population) (countries and regions get a
-floor), +1.5 for the usual news meaning (curated tables), +3 when its country is
-mentioned unambiguously elsewhere, +3 when its US state is, +2 when it lies within
-400 km of an unambiguous city, +1 in the home country of the article's language.
-Two passes, the second with the first pass's choices as context.
+floor), +1.5 for the usual news meaning (curated tables), +4 when its country is
+mentioned elsewhere, +3 when its US state is, +2 when it lies within 400 km of an
+unambiguous city, +5 when another mention names it unambiguously (one name, one place
+per text), +1 in the home country of the article's language. Two passes, the second
+with the first pass's choices as context.
+
+Kinds: a country named only by its adjective ("Greek officials") is ``kind="demonym"``
+(with the country's id and centre); a town named only as a province ("Manisa
+province", «ولاية مانيسا», "Manisa'nın Soma ilçesinde") is ``kind="region"``. Neither
+they nor continents are the main place while anything else is named.
 
 >>> [p.name for p in extract_places("Πλημμύρες στην Πάτρα και στη Θεσσαλονίκη", "el")]
 ['Patras', 'Thessaloniki']
@@ -211,10 +221,14 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
             continue
         before = words_before(text, s)
         w1 = before[0]  # the word right before
-        if w1 and not w1[0].islower() and nword(w1) in ORG_BEFORE_PLACE and not all(en & DEMONYM for en in keep):
-            continue  # "Borsa İstanbul", "Real Madrid": an organisation's name
+        if w1 and not w1[0].islower() and _org_word(nword(w1), doc.arabic) and not all(en & DEMONYM for en in keep):
+            continue  # "Borsa İstanbul", "Real Madrid", «وبورصة إسطنبول»: an organisation's name
         province = _is_province(text, s, e, before, lang)
         single = " " not in key
+        if not single and ch.isupper() and not all(en & (DEMONYM | ALLCAPS | CURATED) for en in keep):
+            nxt = _NEXT_WORD.match(text, e)
+            if nxt and nxt.group(1)[0].isupper() and nword(nxt.group(1)) not in _NOT_NAME:
+                continue  # "La Guardia Costera", "New York Times": part of a longer name
         if single and ch.isupper() and not all(en & (DEMONYM | ALLCAPS) for en in keep):
             if _sentence_start(text, s) and doc.has_lower(surface.lower()):
                 continue  # a common word capitalised at the start of a sentence
@@ -248,6 +262,12 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
     if person_like:  # the same word elsewhere is that person's surname: "Lincoln said"
         out = [m for m in out if m.surface not in person_like or all(en & DEMONYM for en in m.entries)]
     return out
+
+
+def _org_word(w: str, arabic: bool) -> bool:
+    if w in ORG_BEFORE_PLACE:
+        return True
+    return arabic and any(v in ORG_BEFORE_PLACE for v in arabic_variants(w))
 
 
 def _acronym(word: str) -> bool:
