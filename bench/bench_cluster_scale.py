@@ -3,6 +3,7 @@
     python bench/bench_cluster_scale.py                      # 10k, 100k, 1M articles over 30 days
     python bench/bench_cluster_scale.py --sizes 10000 --restart
     python bench/bench_cluster_scale.py --plot-only          # redraw docs/img/cluster_scale.png
+    python bench/bench_cluster_scale.py --one 1000000 > 1m.json && python bench/bench_cluster_scale.py --add 1m.json --plot-only
 
 Each size runs in its own process (so its peak RSS is its own) on a stream from
 bench/planted.py: 384-d vectors and entity/place/day/term keys built directly,
@@ -142,8 +143,10 @@ def plot(results: list[dict], path: Path) -> None:
     ax[2].plot(n, [r["f1"] for r in rs], "o-", label="F1")
     ax[2].plot(n, [r["precision"] for r in rs], "s--", label="precision")
     ax[2].plot(n, [r["recall"] for r in rs], "^:", label="recall")
-    ax[2].set(xscale="log", ylim=(0, 1.02), xlabel="articles in the stream", title="Pairwise, vs planted events")
-    ax[2].legend(fontsize=8)
+    low = min(min(r["f1"], r["recall"], r["precision"]) for r in rs)
+    ax[2].set(xscale="log", ylim=(max(0.0, low - 0.1), 1.01), xlabel="articles in the stream",
+              title="Pairwise, vs planted events")
+    ax[2].legend(fontsize=8, loc="lower left")
     fig.suptitle("Clustering core on planted events: 384-d vectors, 30 days, events of 1–3 days", fontsize=10)
     fig.tight_layout()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,12 +162,17 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--plot", type=Path, default=PLOT)
     ap.add_argument("--plot-only", action="store_true")
+    ap.add_argument("--add", type=Path, help="merge the JSON line of a `--one N` run (e.g. 1M, run apart) into --out")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
         print(json.dumps(run_one(a.one, a.noise, a.seed, a.restart)))
         return
     results = json.loads(a.out.read_text()) if a.out.exists() else []
+    if a.add:
+        r = json.loads(a.add.read_text().strip().splitlines()[-1])
+        results = [x for x in results if not (x["n"] == r["n"] and x["noise"] == r["noise"])] + [r]
+        a.out.write_text(json.dumps(sorted(results, key=lambda x: (x["noise"], x["n"])), indent=1))
     if not a.plot_only:
         for n in a.sizes:
             cmd = [sys.executable, __file__, "--one", str(n), "--noise", str(a.noise), "--seed", str(a.seed)]

@@ -205,7 +205,7 @@ def main() -> int:
             tp, fp, fn = tp + r["tp"], fp + r["fp"], fn + r["fn"]
             log(f"fold {k}: threshold {best}, held-out F1 {r['f1']:.3f}")
         lines += ["## Out-of-fold clustering F1 (scorer and threshold chosen on the other folds)", "",
-                  f"thresholds chosen per fold: {chosen}; pooled held-out F1 {2 * tp / max(1, 2 * tp + fp + fn):.3f} "
+                  f"thresholds chosen per fold: {[float(t) for t in chosen]}; pooled held-out F1 {2 * tp / max(1, 2 * tp + fp + fn):.3f} "
                   f"(precision {tp / max(1, tp + fp):.3f}, recall {tp / max(1, tp + fn):.3f})", ""]
 
     if args.pipeline:

@@ -46,7 +46,7 @@ C = 1.0  # L2 strength of the logistic regression (features are standardised); s
 # i.e. the raw feature value times the weight is its logit contribution. Set by hand: an event date within a
 # day is mild evidence for, a month apart is strong evidence against; knowing both dates without a match is
 # itself a little evidence against.
-PRIORS = {"date_match": 1.0, "date_gap": -3.0, "dates_known": -0.5}
+PRIORS = {"main_place_conflict": -2.5, "date_match": 1.0, "date_conflict": -4.0, "date_gap": -3.0, "dates_known": -0.5}
 # More overlap never counts against "same event": these weights are bounded at zero. Without the bound the
 # dense cosine, which carries most of the signal, pushes correlated overlaps (shared words) slightly negative:
 # no better in CV and an explanation nobody could trust. The "known" flags and same_language keep any sign.

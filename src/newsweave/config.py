@@ -29,7 +29,9 @@ class Settings(BaseSettings):
     # Clustering
     window_days: float = Field(4.0, description="events idle longer than this leave the active index")
     assign_threshold: float = Field(
-        0.5, description="P(same event) needed to join an event rather than open a new one"
+        0.4,
+        description="P(same event) needed to join an event rather than open a new one; below 0.5 because an "
+        "event centroid is compared, and the date/place conflict priors guard precision",
     )
     candidates: int = Field(20, description="nearest active events scored per article")
     # Stories

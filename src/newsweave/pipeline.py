@@ -143,7 +143,7 @@ class Pipeline:
         self.settings = settings or get_settings()
         base = encoder or get_encoder(self.settings.encoder)
         self.encoder = CachedEncoder(base, store)
-        self.scorer = scorer or Scorer.load()
+        self.scorer = scorer or Scorer.load().for_encoder(base.name)
         s = self.settings
         self.clusterer = OnlineClusterer(
             self.scorer,

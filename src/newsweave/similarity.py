@@ -39,8 +39,8 @@ def score_pairs(path: Path, encoder: str | None = None, explain: bool = False) -
     from newsweave.store.sqlite import SQLiteStore
 
     settings = get_settings()
-    scorer = Scorer.load()
     enc = CachedEncoder(get_encoder(encoder or settings.encoder), SQLiteStore(cache_path()))
+    scorer = Scorer.load().for_encoder(enc.name)
     rows: list[tuple[str, Article | None, Article | None, str | None]] = []
     for n, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
         if not line.strip():

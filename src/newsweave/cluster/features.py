@@ -23,7 +23,9 @@ FEATURES = (
     "places",  # overlap of geocoded places (GeoNames ids)
     "countries",  # overlap of countries
     "places_known",
-    "date_match",  # event dates within a day of each other
+    "date_match",  # the same event day
+    "date_conflict",  # both sides know their event day, and the days differ: another event of the story
+    "main_place_conflict",  # both are about a city, and not the same one
     "date_gap",  # event-date distance, 0 (same day) .. 1 (a month or more)
     "dates_known",
     "same_language",
@@ -67,6 +69,8 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
     pa, pb = a.keys(a.places), b.keys(b.places)
     ca, cb = a.keys(a.countries), b.keys(b.countries)
     da, db = _main_day(a.days), _main_day(b.days)
+    ma = a.main_places.most_common(1)[0][0] if a.main_places else None
+    mb = b.main_places.most_common(1)[0][0] if b.main_places else None
     gap = abs(da - db) if da is not None and db is not None else None
     la, lb = a.languages.most_common(1), b.languages.most_common(1)
     return {
@@ -77,7 +81,9 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
         "places": _overlap(pa, pb),
         "countries": _overlap(ca, cb),
         "places_known": float(bool((pa or ca) and (pb or cb))),
-        "date_match": float(gap is not None and gap <= 1),
+        "main_place_conflict": float(bool(ma and mb) and ma != mb),
+        "date_match": float(gap == 0),
+        "date_conflict": float(gap is not None and gap >= 1),
         "date_gap": min(gap, 30) / 30 if gap is not None else 0.0,
         "dates_known": float(gap is not None),
         "same_language": float(bool(la and lb and la[0][0] == lb[0][0])),

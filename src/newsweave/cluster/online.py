@@ -39,7 +39,8 @@ from newsweave.cluster.profile import Profile
 from newsweave.cluster.scorer import Scorer
 from newsweave.model import Assignment
 
-_DATE_PARTS = {"date_match": 0.0, "date_gap": 0.0, "dates_known": 0.0}
+# A story spans days and can move between towns: its score ignores the date and main-place parts.
+_DATE_PARTS = {"date_match": 0.0, "date_gap": 0.0, "dates_known": 0.0, "date_conflict": 0.0, "main_place_conflict": 0.0}
 
 
 class ScoreBound:
@@ -277,6 +278,7 @@ class OnlineClusterer:
             numbers=profile.numbers.copy(),
             days=profile.days.copy(),
             languages=profile.languages.copy(),
+            main_places=profile.main_places.copy(),
             n=profile.n,
         )
         ev = ActiveEvent(eid, key, prof, story, when, when)

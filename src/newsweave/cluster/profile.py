@@ -178,6 +178,7 @@ class Profile:
     terms: Counter[str] = field(default_factory=Counter)
     numbers: Counter[float] = field(default_factory=Counter)
     days: Counter[int] = field(default_factory=Counter)  # event-date ordinals
+    main_places: Counter[str] = field(default_factory=Counter)  # the city each member is about
     languages: Counter[str] = field(default_factory=Counter)
     n: int = 1
     vector_sum: np.ndarray | None = None
@@ -195,7 +196,7 @@ class Profile:
         self.vector_sum = base + (other.vector_sum if other.vector_sum is not None else other.vector)
         norm = float(np.linalg.norm(self.vector_sum))
         self.vector = self.vector_sum / norm if norm else self.vector_sum
-        for name in ("entities", "places", "countries", "terms", "numbers", "days", "languages"):
+        for name in ("entities", "places", "countries", "terms", "numbers", "days", "languages", "main_places"):
             getattr(self, name).update(getattr(other, name))
         self.n += other.n
 
@@ -222,10 +223,11 @@ def article_profile(
     return Profile(
         vector=vec,
         entities=Counter({e.key for e in article.entities}),
-        places=Counter({p.key for p in article.places if p.kind != "country"}),
+        places=Counter({p.key for p in article.places if p.kind not in ("country", "demonym")}),
         countries=Counter({p.country_code for p in article.places if p.country_code}),
         terms=content_terms(body_text(article)),
         numbers=numbers,
         days=Counter([day.toordinal()]) if day else Counter(),
+        main_places=Counter([article.places[0].key]) if article.places and article.places[0].kind == "city" else Counter(),
         languages=Counter([article.language]),
     )

@@ -42,6 +42,23 @@ class Scorer:
         d = json.loads(text)
         return cls(d["weights"], d["bias"], d.get("mean", {}), d.get("scale", {}), d.get("meta", {}))
 
+    def for_encoder(self, name: str) -> Scorer:
+        """The scorer for vectors of another encoder than the one it was trained with.
+
+        The dense feature is re-standardised with that encoder's own mean and spread of
+        pair cosines on the training pairs (``meta.dense_by_encoder``, moment matching),
+        so that a cosine of 0.6 means "as similar as usual" whatever the encoder.
+        Without shipped moments the scorer is returned unchanged.
+
+        >>> Scorer.load().for_encoder("lexical-stem5-1024").scale["dense"] > 0
+        True
+        """
+        moments = self.meta.get("dense_by_encoder", {}).get(name)
+        if not moments or name == self.meta.get("encoder"):
+            return self
+        return Scorer(dict(self.weights), self.bias, {**self.mean, "dense": moments["mean"]},
+                      {**self.scale, "dense": moments["scale"]}, dict(self.meta))
+
     def contributions(self, feats: dict[str, float]) -> dict[str, float]:
         """Each feature's additive share of the logit: the explanation of a score."""
         out = {}

@@ -84,8 +84,9 @@ def place_scores(ctx: EventContext) -> tuple[dict[str, float], dict[str, float],
         best_here: dict[str, float] = {}
         for key, pos, cc, p in _article_places(a, info):
             s = w * pos
-            score[key] += s
-            by_key.setdefault(key, p)
+            if p.kind != "demonym":  # "Greek", «السوداني»: evidence for the country, never the place itself
+                score[key] += s
+                by_key.setdefault(key, p)
             if cc:
                 best_here[cc] = max(best_here.get(cc, 0.0), s)
         for cc, s in best_here.items():

@@ -156,7 +156,7 @@ class PostgresStore:
 
     def __init__(self, url: str, read_only: bool = False) -> None:
         self.url = url
-        self.path = url  # what messages print, like SQLiteStore.path
+        self.path = _safe_url(url)  # what messages print, like SQLiteStore.path (no password)
         self.read_only = read_only
         self._lock = threading.RLock()
         self._db = psycopg.connect(url, autocommit=True)
