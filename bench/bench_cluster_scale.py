@@ -68,6 +68,7 @@ def new_clusterer(dim: int = 384) -> OnlineClusterer:
 
 
 def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
+    stamp = scorer_stamp()  # now, when Scorer.load() reads it
     planted = plant(n, seed=seed)
     base_rss = rss_mb()
     c = new_clusterer()
@@ -100,7 +101,7 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
         "scored_per_article": round(c.scored / n, 3), "precision": round(p, 4), "recall": round(r, 4),
         "f1": round(f1, 4), "rss_before_mb": round(base_rss), "peak_rss_mb": round(peak),
         "state_mb": round(len(state) / 2**20, 1), "exact_search": len(c.events) <= c.exact_below,
-        "load_avg": os.getloadavg()[0], "scorer": scorer_stamp(),
+        "load_avg": os.getloadavg()[0], "scorer": stamp,
     }
     if restart and half_state is not None:
         # The uninterrupted run's assignments after the checkpoint, against a restored clusterer's.

@@ -134,6 +134,7 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
     settings = Settings()
+    stamp = scorer_stamp()
     planted = plant(a.n, seed=a.seed)
     gold = planted.article_event
     t = planted.article_time
@@ -175,7 +176,7 @@ def main() -> None:
         "events": {"sequential": int(len(np.unique(seq_labels))), "sharded": int(len(np.unique(merged))),
                    "gold": int(len(np.unique(gold)))},
         "load_avg": os.getloadavg()[0],
-        "scorer": scorer_stamp(),
+        "scorer": stamp,
     }
     for key in ("sequential", "sharded_unreconciled", "sharded"):
         res[key] = {k: round(v, 4) if isinstance(v, float) else v for k, v in res[key].items()}

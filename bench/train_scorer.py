@@ -45,9 +45,10 @@ C = 1.0  # L2 strength of the logistic regression (features are standardised); s
 # Prior weights, in standardised units with mean 0 and scale 1 (the raw value times the weight is the logit
 # contribution). A feature keeps its prior when it is non-zero in fewer than MIN_SUPPORT of the training pairs:
 # SemEval has no publication dates, so the date parts fire only where the text itself names a date (3% of
-# pairs, and there with no signal: P(same | date conflict) = 0.37 = the base rate); they exist for dated
-# streams, where the demo corpus (src/newsweave/data/demo) shows what they are worth. A feature with enough
-# support is learned, its prior ignored.
+# pairs, and there with no signal: P(same | date conflict) = 0.37 = the base rate), so article_profile counts
+# an event day only for a dated article, and the date parts and main_place_conflict (dated pairs only) are
+# silent on SemEval. They exist for dated streams; their priors were set on the demo corpus
+# (src/newsweave/data/demo, tests/test_pipeline.py). A feature with enough support is learned instead.
 PRIORS = {"main_place_conflict": -2.5, "date_match": 1.0, "date_conflict": -4.0, "date_gap": -3.0, "dates_known": -0.5}
 MIN_SUPPORT = 0.05
 # Signs fixed by meaning, so that an explanation always reads right: more overlap never counts against "same

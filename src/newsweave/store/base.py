@@ -8,6 +8,7 @@ last batch committed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -59,7 +60,8 @@ def event_cursor(event: Event, breaking: bool = False) -> str:
     >>> event_cursor(Event("ev_1"))
     '["", "ev_1"]'
     """
-    last = event.last_seen.isoformat() if event.last_seen else ""
+    # The stores keep last_seen in UTC (so that it sorts as text); the cursor must match.
+    last = event.last_seen.astimezone(dt.UTC).isoformat() if event.last_seen else ""
     return json.dumps([float(event.breaking or 0.0), last, event.id] if breaking else [last, event.id])
 
 
