@@ -93,3 +93,13 @@ def pg_url(pg_server):
 def _isolated_cache(tmp_path_factory, monkeypatch):
     # Pairwise runs cache embeddings; keep tests away from the user's cache.
     monkeypatch.setenv("NEWSWEAVE_CACHE", str(tmp_path_factory.getbasetemp() / "embed-cache.db"))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings():
+    # Settings are cached per process; a test that sets NEWSWEAVE_* must not leak into the next one.
+    from newsweave.config import get_settings
+
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()

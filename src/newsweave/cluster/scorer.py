@@ -60,10 +60,13 @@ class Scorer:
                       {**self.scale, "dense": moments["scale"]}, dict(self.meta))
 
     def contributions(self, feats: dict[str, float]) -> dict[str, float]:
-        """Each feature's additive share of the logit: the explanation of a score."""
+        """Each feature's additive share of the logit: the explanation of a score.
+
+        Features absent from ``feats`` (an assignment stored before a feature existed) add nothing.
+        """
         out = {}
         for name in FEATURES:
-            if name in self.weights:
+            if name in self.weights and name in feats:
                 z = (feats.get(name, 0.0) - self.mean.get(name, 0.0)) / (self.scale.get(name, 1.0) or 1.0)
                 out[name] = self.weights[name] * z
         return out
