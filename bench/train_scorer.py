@@ -397,6 +397,11 @@ def main(argv: list[str] | None = None) -> int:
         same = all(path.exists() and path.read_text("utf-8") == doc
                    for path, doc in ((SCORER_JSON, scorer_doc), (CENTRES_JSON, centres_doc)))
         print(f"scorer.json and language_centres.json {'are reproduced exactly' if same else 'DIFFER from this run'}")
+        if not same and SCORER_JSON.exists():
+            import difflib
+
+            print("".join(difflib.unified_diff(SCORER_JSON.read_text("utf-8").splitlines(True),
+                                               scorer_doc.splitlines(True), "shipped", "this run", n=1)))
         return 0 if same else 1
     SCORER_JSON.write_text(scorer_doc, "utf-8")
     CENTRES_JSON.write_text(centres_doc, "utf-8")

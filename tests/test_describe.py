@@ -433,7 +433,6 @@ def test_demo_corpus_event_descriptions_hold_the_floor(demo_eval):
         assert r[k] >= v - 1e-9, (k, r[k], events.misses)
 
 
-@pytest.mark.xfail(strict=False, reason="needs the annotate fixes listed above AIM")
 def test_demo_corpus_event_descriptions_meet_the_aims(demo_eval):
     events, _, _ = demo_eval
     r = events.row()

