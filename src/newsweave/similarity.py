@@ -65,7 +65,10 @@ def score_pairs(path: Path, encoder: str | None = None, explain: bool = False) -
         p, feats = scorer.score(article_profile(a), article_profile(b))
         row: dict = {"pair_id": pair_id, "score": round(p, 6)}
         if explain:
-            row["features"] = feats
-            row["contributions"] = scorer.contributions(feats)
-            row["bias"] = scorer.bias
+            # Largest share of the logit first: the reasons for the score, in order of weight.
+            contrib = scorer.contributions(feats)
+            row["features"] = {k: round(v, 4) for k, v in feats.items()}
+            row["contributions"] = {k: round(v, 4) + 0.0 for k, v in sorted(contrib.items(), key=lambda kv: -abs(kv[1]))}
+            row["bias"] = round(scorer.bias, 4)
+            row["logit"] = round(scorer.bias + sum(contrib.values()), 4)
         yield row
