@@ -428,3 +428,29 @@ class Doc:
             if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
                 yield i
             i = n.find(word, i + 1)
+
+
+_NEXT = re.compile(r"[ \t\-'.’]{1,2}(\w+)")
+
+
+def following_words(text: str, end: int, first: str, max_words: int, first_pairs) -> tuple[list[str], list[int]]:
+    """Up to ``max_words - 1`` words after ``first`` (ending at ``end``), for a longest-match lookup.
+
+    Stops early when the first pair is not the start of any known multi-word name.
+
+    >>> following_words("new york city hall", 3, "new", 4, {"new york"})
+    (['york', 'city', 'hall'], [8, 13, 18])
+    """
+    ws: list[str] = []
+    ends: list[int] = []
+    e = end
+    while len(ws) < max_words - 1:
+        m = _NEXT.match(text, e)
+        if not m:
+            break
+        ws.append(m.group(1))
+        e = m.end()
+        ends.append(e)
+        if len(ws) == 1 and first + " " + ws[0] not in first_pairs:
+            break
+    return ws, ends

@@ -39,6 +39,7 @@ from newsweave.annotate._text import (
     UPPER_CLASS,
     WORD_RE,
     Doc,
+    following_words,
     inflections,
     norm,
     nword,
@@ -213,7 +214,6 @@ def name_key(word: str) -> str:
 # Matching
 # ---------------------------------------------------------------------------
 
-_NEXT = re.compile(r"[ \t\-'.’]{1,2}(\w+)")
 
 
 def _alias_matches(doc: Doc) -> list[tuple[int, int, str, int]]:
@@ -245,16 +245,7 @@ def _alias_matches(doc: Doc) -> list[tuple[int, int, str, int]]:
         found = None
         for v in hitmap[t]:
             if v in first:
-                ws, ends, e = [], [], end0
-                while len(ws) < ai.max_words - 1:
-                    m = _NEXT.match(nt, e)
-                    if not m:
-                        break
-                    ws.append(m.group(1))
-                    e = m.end()
-                    ends.append(e)
-                    if len(ws) == 1 and v + " " + ws[0] not in ai.first_pairs:
-                        break
+                ws, ends = following_words(nt, end0, v, ai.max_words, ai.first_pairs)
                 for n in range(len(ws), 0, -1):
                     k = v + " " + " ".join(ws[:n])
                     if k in keys:

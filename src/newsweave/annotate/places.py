@@ -37,7 +37,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsweave.annotate._text import Doc, nword, script_of, words_before
+from newsweave.annotate._text import Doc, following_words, nword, script_of, words_before
 from newsweave.annotate.gazetteer import (
     ALLCAPS,
     CURATED,
@@ -69,7 +69,6 @@ NEAR_KM = 400.0
 COUNTRY_BONUS = 4.0  # a meaning in a country named elsewhere in the text beats 10 000× the population
 SAME_NAME_BONUS = 5.0  # a meaning that another mention names unambiguously
 
-_NEXT = re.compile(r"[ \t\-'.’]{1,2}(\w+)")
 _AFTER_WORD = re.compile(r"[ \t]+(\w+)")
 # Turkish "Manisa'nın Soma ilçesinde": the genitive names the province of the district that follows
 _TR_PROVINCE_GENITIVE = re.compile(r"['’]n?[ıiuü]n[ \t]+\w+[ \t]+(?:ilçe|ilce)", re.IGNORECASE)
@@ -174,16 +173,7 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
         end = end0
         for v in forms:
             if v in first:
-                ws, ends, e = [], [], end0
-                while len(ws) < idx.max_words - 1:
-                    m = _NEXT.match(nt, e)
-                    if not m:
-                        break
-                    ws.append(m.group(1))
-                    e = m.end()
-                    ends.append(e)
-                    if len(ws) == 1 and v + " " + ws[0] not in idx.first_pairs:
-                        break
+                ws, ends = following_words(nt, end0, v, idx.max_words, idx.first_pairs)
                 for n in range(len(ws), 0, -1):
                     k = v + " " + " ".join(ws[:n])
                     if k in keys:
