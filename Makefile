@@ -27,8 +27,9 @@ test: setup-test
 lint: setup
 	$(VENV)/bin/ruff check src tests bench
 
+# Regenerates docs/BENCHMARKS.md and its plots in < 60 min on 2 cores (`bash bench/run_all.sh --quick`: a 30 s trial).
 bench: setup-test
-	bash bench/run_all.sh
+	PY=$(PY) bash bench/run_all.sh
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache

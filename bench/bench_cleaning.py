@@ -11,7 +11,7 @@ ignored). Matched characters are summed over the set:
 Paragraph separators are not counted. Side by side, for the HTML fixtures, the same
 metric for ``trafilatura.extract`` alone (default settings, plain text output).
 
-    python bench/bench_cleaning.py            # table to stdout and bench/out/cleaning.md
+    python bench/bench_cleaning.py            # table to stdout and bench/out/bench_cleaning.md (+ .json)
     python bench/bench_cleaning.py --diff     # also show what differs, per article
 """
 
@@ -212,9 +212,14 @@ def main() -> None:
     if not args.no_speed:
         out += "\n\n## Speed of clean_article\n\n" + speed(rows)
     print(out)
-    dest = ROOT / "bench" / "out" / "cleaning.md"
+    dest = ROOT / "bench" / "out" / "bench_cleaning.md"  # bench/out/<script stem>.md, for make bench
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(out + "\n", encoding="utf-8")
+    numbers = {"command": "python bench/bench_cleaning.py", "articles": overall.n,
+               "precision": overall.precision, "recall": overall.recall, "f1": overall.f1(),
+               "html_ours": {"precision": html_ours.precision, "recall": html_ours.recall},
+               "html_trafilatura": {"precision": html_traf.precision, "recall": html_traf.recall}}
+    dest.with_suffix(".json").write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@
     .venv/bin/python bench/semeval_clustering.py --sweep         # F1 per assign_threshold
     .venv/bin/python bench/semeval_clustering.py --cv            # thresholds and scorers chosen out of fold
 
+Writes its BENCHMARKS section to bench/out/semeval_clustering.md (numbers in .json).
+
 Does what ``semeval-check clustering`` does — every article as one stream, in the
 order semeval-check writes them, no dates; F1 of "both in one event" on labelled
 pairs (same: Overall <= 2, different: Overall >= 3, pairs in between skipped) —
@@ -22,8 +24,9 @@ from __future__ import annotations
 
 import argparse
 import copy
-import datetime as dt
+import json
 import sys
+import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -143,27 +146,55 @@ def _order(groups: dict) -> list[str]:
     return head + sorted((g for g in groups if g not in head), key=lambda g: -groups[g]["n"])
 
 
-def main() -> int:
+def _fmt_sweep(rows: list[tuple[float, dict]], best: float) -> list[str]:
+    """The sweep as one wide table: thresholds across, F1 / precision / recall down."""
+    head = " | ".join(f"**{t:.2f}**" if t == best else f"{t:.2f}" for t, _ in rows)
+    out = [f"| assign_threshold | {head} |", "|---|" + "---:|" * len(rows)]
+    for key, name in (("f1", "F1"), ("precision", "precision"), ("recall", "recall")):
+        out.append(f"| {name} | " + " | ".join(f"**{r[key]:.3f}**" if key == "f1" and t == best else f"{r[key]:.3f}"
+                                                for t, r in rows) + " |")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sweep", action="store_true", help="F1 for a range of assign_threshold values")
     ap.add_argument("--cv", action="store_true", help="scorer and threshold chosen without the evaluated pairs")
     ap.add_argument("--pipeline", action="store_true", help="also run the real Pipeline at the shipped threshold")
-    args = ap.parse_args()
+    ap.add_argument("--out", type=Path, default=OUT / f"{Path(__file__).stem}.md")
+    args = ap.parse_args(argv)
+    t_start = time.perf_counter()
 
     settings = Settings()  # shipped defaults (not the environment's)
     pairs, records = load()
     stream = Stream(records, settings.embed_chars, settings)
     scorer = Scorer.load()
-    lines: list[str] = []
+    shipped = settings.assign_threshold
+    cmd = "python bench/semeval_clustering.py" + "".join(
+        f" --{k}" for k in ("sweep", "cv", "pipeline") if getattr(args, k))
+    lines: list[str] = [
+        "### Clustering on SemEval (`bench/semeval_clustering.py`)", "",
+        f"`{cmd}` — semeval-check's stream replayed in-process with the pipeline's own pieces (clean, annotate, "
+        "near-duplicate links, `article_profile`, `OnlineClusterer`) on cached embeddings, so a threshold costs "
+        "seconds, not a re-ingest; `--pipeline` checks that the real `Pipeline` gives the same F1"
+        f"{' (below)' if args.pipeline else ' (not run here)'}. Every "
+        "article of the train split as one undated stream; F1 of \"both in one event\" on labelled pairs "
+        "(same: Overall ≤ 2, different: ≥ 3). The shipped scorer was fitted on these pairs, so in-sample "
+        "figures flatter it; `--cv` gives the out-of-fold estimate.", ""]
+    result: dict = {"assign_threshold": shipped}
 
     thresholds = [round(x, 2) for x in np.arange(0.3, 0.81, 0.05)]
     if args.sweep or args.cv:
-        lines += ["## F1 (all labelled pairs) by assign_threshold, shipped scorer", "",
-                  "| assign_threshold | F1 | precision | recall |", "|---:|---:|---:|---:|"]
-        for t in thresholds:
-            r = f1_table(pairs, stream.run(scorer, t, settings))["all"]
-            lines.append(f"| {t:.2f} | {r['f1']:.3f} | {r['precision']:.3f} | {r['recall']:.3f} |")
-        lines.append("")
+        sweep = [(t, f1_table(pairs, stream.run(scorer, t, settings))["all"]) for t in thresholds]
+        best = max(sweep, key=lambda x: x[1]["f1"])[0]
+        result["sweep"] = {f"{t:.2f}": r for t, r in sweep}
+        within = [t for t, r in sweep if r["f1"] >= max(r2["f1"] for _, r2 in sweep) - 0.01]
+        lines += ["F1 of \"both in one event\" on labelled pairs by `assign_threshold` (shipped scorer):", ""]
+        lines += _fmt_sweep(sweep, best)
+        lines += ["", f"Best in-sample: {best:.2f}; within 0.01 of the best F1: {min(within):.2f}–{max(within):.2f} "
+                  f"(shipped default {shipped:.2f}). Why below 0.5: with a calibrated probability, the threshold "
+                  "that maximises F1 is about half the best F1, and an article is compared with an event centroid, "
+                  "which is a little less similar than its nearest member.", ""]
 
     raw = stream.profiles_with(None)  # plain e5 vectors, not language-centred
     cos_grid = [round(x, 3) for x in np.arange(0.80, 0.951, 0.01)]
@@ -171,16 +202,23 @@ def main() -> int:
     best_cos = max(cos_f1, key=lambda t: cos_f1[t])
     log(f"best e5 cosine threshold {best_cos} (F1 {cos_f1[best_cos]:.3f})")
 
-    ours = f1_table(pairs, stream.run(scorer, settings.assign_threshold, settings))
+    ours = f1_table(pairs, stream.run(scorer, shipped, settings))
     base = f1_table(pairs, stream.run(cosine_scorer(best_cos), 0.5, settings, raw))
-    lines += [f"## Clustering F1 per language pair (assign_threshold={settings.assign_threshold}; "
-              f"e5 cosine at its best single threshold {best_cos})", "",
+    result["per_pair"] = {"scorer": ours, "e5_cosine": base, "e5_threshold": best_cos}
+    lines += [f"Per language pair at `assign_threshold` {shipped}, against the same online clusterer scoring plain "
+              f"e5 cosine (not centred) at its single best threshold on all pairs ({best_cos:.2f}, chosen in-sample, "
+              "so the baseline is flattered):", "",
               "| pairs | labelled | same | F1 scorer | P | R | F1 e5 cosine | P | R |",
               "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for g in _order(ours):
         o, b = ours[g], base.get(g, {"f1": float("nan"), "precision": float("nan"), "recall": float("nan")})
         lines.append(f"| {g} | {o['n']} | {o['same']} | {o['f1']:.3f} | {o['precision']:.3f} | {o['recall']:.3f} "
                      f"| {b['f1']:.3f} | {b['precision']:.3f} | {b['recall']:.3f} |")
+    cross_o, cross_b = ours.get("cross-language", {}).get("f1"), base.get("cross-language", {}).get("f1")
+    if cross_o is not None and cross_b is not None:
+        lines += ["", "A single raw-cosine threshold cannot serve both: cross-language cosines run lower, so the "
+                  f"threshold that suits same-language pairs rarely joins across languages (cross-language F1 "
+                  f"{cross_b:.2f}). Language centring plus the scorer brings cross-language to {cross_o:.2f}."]
     lines.append("")
 
     if args.cv:
@@ -204,18 +242,27 @@ def main() -> int:
             r = f1_table(pairs, runs[best], test_sel)["all"]
             tp, fp, fn = tp + r["tp"], fp + r["fp"], fn + r["fn"]
             log(f"fold {k}: threshold {best}, held-out F1 {r['f1']:.3f}")
-        lines += ["## Out-of-fold clustering F1 (scorer and threshold chosen on the other folds)", "",
-                  f"thresholds chosen per fold: {[float(t) for t in chosen]}; pooled held-out F1 {2 * tp / max(1, 2 * tp + fp + fn):.3f} "
-                  f"(precision {tp / max(1, tp + fp):.3f}, recall {tp / max(1, tp + fn):.3f})", ""]
+        f1 = 2 * tp / max(1, 2 * tp + fp + fn)
+        result["cv"] = {"thresholds": chosen, "f1": f1}
+        lines += [f"Out of fold (for each grouped fold: scorer retrained and threshold chosen on the other folds' "
+                  f"pairs, F1 counted on the fold's pairs only): thresholds chosen {[float(t) for t in chosen]}, "
+                  f"pooled held-out F1 **{f1:.3f}** (precision {tp / max(1, tp + fp):.3f}, recall "
+                  f"{tp / max(1, tp + fn):.3f}) vs {ours['all']['f1']:.3f} in-sample.", ""]
 
     if args.pipeline:
-        real = f1_table(pairs, run_pipeline(records, settings.assign_threshold))["all"]
-        lines += [f"Real Pipeline at {settings.assign_threshold}: F1 {real['f1']:.3f} (replay: {ours['all']['f1']:.3f})", ""]
+        real = f1_table(pairs, run_pipeline(records, shipped))["all"]
+        result["pipeline_f1"] = real["f1"]
+        lines += [f"Real `Pipeline` at {shipped}: F1 {real['f1']:.3f} (replay: {ours['all']['f1']:.3f}).", ""]
 
-    text = "\n".join(lines)
+    lines += ["Through the CLI, `../shared/tools/semeval-check clustering` (fresh database, so every article is "
+              "embedded) is not re-run by `make bench` (about 10 minutes, encoder-bound); when last measured it gave "
+              "the replay's figure exactly (F1 0.813, 2,502 articles in 611 s).",
+              "", f"({time.perf_counter() - t_start:,.0f} s for this section.)"]
+    text = "\n".join(lines) + "\n"
     print(text)
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"clustering_report_{dt.date.today().isoformat()}.md").write_text(text + "\n", "utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, "utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps(result, indent=1, default=float), "utf-8")
     return 0
 
 

@@ -266,3 +266,59 @@ def test_postgres_vectors_are_searchable_in_sql(pg_url):
     near = s.nearest_events(np.array([0.1, 1.0, 0.0, 0.0], dtype=np.float32), limit=2)
     assert [i for i, _ in near] == ["e1", "e0"] and near[0][1] < near[1][1]
     s.close()
+
+
+# --- listings and the entity table (schema 3 / PostgreSQL 2) ------------------------------------------
+
+
+def test_event_rows_are_the_events_json_of_what_events_returns(store):
+    import json
+
+    from newsweave.api.testing import sample_batch
+    from newsweave.store.base import event_cursor
+    from newsweave.store.codec import event_json
+
+    store.save_batch(sample_batch())
+    for query in (EventQuery(limit=0), EventQuery(limit=2, breaking=True), EventQuery(q="patras", limit=0)):
+        events, rows = store.events(query), store.event_rows(query)
+        assert [r.id for r in rows] == [e.id for e in events] and rows
+        for row, event in zip(rows, events):
+            assert row.listing == json.dumps(event_json(event), ensure_ascii=False, separators=(",", ":"))
+            assert row.cursor(query.breaking) == event_cursor(event, query.breaking)
+
+
+def test_entity_filter_matches_keys_and_names_exactly_ignoring_case(store):
+    evs = [
+        _event("e1", "2026-03-01T10:00:00+00:00", location=Place("İzmir", "TR", 38.4, 27.1, 311046),
+               entities=[Entity("İzmir Valiliği", "org", "alias:izmir-gov"), Entity("AFAD", "org", "alias:afad")]),
+        _event("e2", "2026-03-02T10:00:00+00:00", entities=[Entity("Red Cross", "org", "alias:icrc")]),
+        _event("e3", "2026-03-03T10:00:00+00:00", entities=[Entity("Nul\x00Name", "misc", "lat:nul")]),
+    ]
+    store.save_batch(Batch(events=evs))
+    ids = lambda e: [x.id for x in store.events(EventQuery(limit=0, entity=e))]  # noqa: E731
+    assert ids("afad") == ["e1"] and ids("ALIAS:AFAD") == ["e1"] and ids("red cross") == ["e2"]
+    assert ids("İZMİR VALİLİĞİ") == ["e1"] == ids("izmir valiligi")  # case and diacritics folded, on both
+    assert ids("İzmir") == []  # a location is not an entity
+    assert ids("Red") == [] and ids("alias:") == []  # whole keys and names only
+    assert ids("NUL\x00name") == ["e3"]  # NUL (which PostgreSQL text cannot hold) matches itself on both
+    # re-describing an event replaces its entity rows
+    store.save_batch(Batch(events=[_event("e2", "2026-03-02T10:00:00+00:00")]))
+    assert ids("red cross") == []
+
+
+def test_schema_3_upgrade_fills_listings_and_entities(tmp_path):
+    from newsweave.api.testing import sample_batch
+
+    path = tmp_path / "old.db"
+    s = SQLiteStore(path)
+    s.save_batch(sample_batch())
+    expected = s.event_rows(EventQuery(limit=0))
+    s.close()
+    db = sqlite3.connect(path)  # back to schema 2, as an older NewsWeave left it
+    db.executescript("DROP TABLE event_entities; ALTER TABLE events DROP COLUMN listing;"
+                     "UPDATE meta SET value='2' WHERE key='schema_version';")
+    db.close()
+    s = SQLiteStore(path)
+    assert s.event_rows(EventQuery(limit=0)) == expected
+    assert [e.id for e in s.events(EventQuery(entity="afad"))] == ["ev_quake"]
+    s.close()

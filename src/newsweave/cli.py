@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from newsweave.model import to_json
+from newsweave.store.codec import event_json  # noqa: F401  (the contract lives with the store's listings)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="NewsWeave: multilingual news event tracker.")
 out = Console()
@@ -198,33 +199,6 @@ def watch(
 
 
 # --- reads -------------------------------------------------------------------------
-def event_json(e) -> dict:
-    """The events --json contract (issue 2)."""
-    loc = e.location
-    return {
-        "id": e.id,
-        "title": e.title,
-        "summary": e.summary,
-        "date": e.date.isoformat() if e.date else None,
-        "location": (
-            {"name": loc.name, "country_code": loc.country_code, "lat": loc.lat, "lon": loc.lon,
-             "geonames_id": loc.geonames_id}
-            if loc else None
-        ),
-        "entities": [{"name": x.name, "type": x.type, "count": x.count} for x in e.entities],
-        "languages": e.languages,
-        "article_ids": e.article_ids,
-        "story_id": e.story_id,
-        "first_seen": e.first_seen.isoformat() if e.first_seen else None,
-        "last_seen": e.last_seen.isoformat() if e.last_seen else None,
-        "size": e.size,
-        "category": e.category,
-        "breaking": e.breaking,
-        "titles": e.titles,
-        "key_numbers": [{"value": n.value, "text": n.text, "sentence": n.sentence} for n in e.key_numbers],
-    }
-
-
 def article_json(a, event_id: str | None) -> dict:
     """The articles --json contract (issue 2)."""
     return {

@@ -28,6 +28,11 @@ class Settings(BaseSettings):
         description="characters of title+lead that are embedded; the encoder is the bottleneck. 600 would cost "
         "0.66x the tokens but lose cross-language quality (SemEval Pearson 0.785 vs 0.801; docs/BENCHMARKS.md)",
     )
+    gliner_model: str = Field(
+        "",
+        description="optional GLiNER zero-shot NER (extra [gliner]): a hub model name or a local directory; "
+        "empty = off. Adds people, organisations and armed groups the statistics miss; needs torch",
+    )
     # Clustering
     window_days: float = Field(4.0, description="events idle longer than this leave the active index")
     assign_threshold: float = Field(

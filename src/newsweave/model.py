@@ -64,6 +64,16 @@ class Removed:
 
 
 @dataclass
+class LanguageSegment:
+    """A stretch of the cleaned body in one language: ``text[start:end]``, with the detector's confidence."""
+
+    start: int
+    end: int
+    language: str
+    confidence: float
+
+
+@dataclass
 class DateMention:
     """A date written in the text, resolved to a calendar day."""
 
@@ -133,6 +143,7 @@ class Article:
     content_hash: str = ""
     duplicate_of: str | None = None  # near-duplicate / wire copy of this article
     segments_languages: list[tuple[str, float]] = field(default_factory=list)
+    language_segments: list[LanguageSegment] = field(default_factory=list)  # where each language is
     dates: list[DateMention] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

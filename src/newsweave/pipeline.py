@@ -16,13 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import pickle
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.annotate import annotate
 from newsweave.clean import NearDuplicateIndex, clean_article
+from newsweave.clean.dedup import minhash_signature
 from newsweave.cluster import OnlineClusterer, Scorer, article_profile
 from newsweave.config import Settings, get_settings
 from newsweave.describe import describe_event, describe_story
@@ -32,6 +35,8 @@ from newsweave.store import Batch, EventQuery, Store
 
 log = logging.getLogger("newsweave.pipeline")
 Progress = Callable[[int], None]
+_STATE_KEY = "newsweave.pipeline"  # marks a checkpoint that wraps the clusterer's state
+DESCRIBE_EVERY_S = 120.0  # during a long run, describe pending events this often (for readers)
 
 
 @dataclass
@@ -66,6 +71,7 @@ class Prepared:
     raw_id: str
     article: Article | None = None
     failure: QuarantineEntry | None = None
+    signature: bytes | None = None  # near-duplicate MinHash of title + text, made with the article
 
 
 def prepare_record(raw: RawArticle) -> Prepared:
@@ -76,7 +82,8 @@ def prepare_record(raw: RawArticle) -> Prepared:
         if not article.text.strip() and not article.title.strip():
             raise ValueError("nothing of the article is left after cleaning")
         stage = "annotate"
-        return Prepared(raw.id, annotate(article))
+        article = annotate(article)
+        return Prepared(raw.id, article, signature=minhash_signature(f"{article.title}\n{article.text}"))
     except Exception as e:  # one bad record never stops the batch
         msg = f"{raw.origin or raw.id}: {stage} failed: {type(e).__name__}: {e}"
         log.warning("quarantined: %s", msg)
@@ -154,9 +161,14 @@ class Pipeline:
             story_threshold=s.story_threshold,
             candidates=s.candidates,
         )
+        # Events whose articles changed since they were last described: id -> [story id from their
+        # assignments, ids of the articles the latest batch gave them]. Describing is deferred to the
+        # end of a run, checkpointed with the clusterer so that a killed run's resume still does it.
+        self._undescribed: dict[str, list] = {}
+        self._described_at = time.monotonic()
         state = store.load_state()
         if state:
-            self.clusterer.restore(state)
+            self._restore(state)
         self.near_dups = NearDuplicateIndex(threshold=s.minhash_threshold)
         self.near_dups.load(store.signatures())
 
@@ -197,15 +209,66 @@ class Pipeline:
     def process_pending(self, progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
         """Clean, annotate, embed, cluster and describe every stored, unprocessed record."""
         report = report or IngestReport()
+        pool = self._pool()
+        ahead: tuple[list[RawArticle], Any] | None = None
+        for raws in self._pending_batches():
+            if pool is None:
+                self._finish_batch(raws, [prepare_record(r) for r in raws], report, progress)
+                continue
+            # The workers clean and annotate the next batch while this process commits this one.
+            job = pool.map_async(prepare_record, raws, chunksize=max(1, len(raws) // 8))
+            if ahead is not None:
+                self._finish_batch(ahead[0], ahead[1].get(), report, progress)
+            ahead = (raws, job)
+        if ahead is not None:
+            self._finish_batch(ahead[0], ahead[1].get(), report, progress)
+        self.describe_pending()
+        return report
+
+    def _pending_batches(self) -> Iterable[list[RawArticle]]:
         batch: list[RawArticle] = []
         for raw in self.store.pending_raw():
             batch.append(raw)
             if len(batch) >= self.settings.batch_size:
-                self._process_batch(batch, report, progress)
+                yield batch
                 batch = []
         if batch:
-            self._process_batch(batch, report, progress)
-        return report
+            yield batch
+
+    def _finish_batch(
+        self, raws: list[RawArticle], prepared: list[Prepared], report: IngestReport, progress: Progress | None
+    ) -> None:
+        embed_prepared(prepared, self.encoder, self.settings.embed_chars)
+        self.commit_prepared(prepared, report, describe=False)
+        if time.monotonic() - self._described_at > DESCRIBE_EVERY_S:
+            self.describe_pending()
+        if progress:
+            progress(len(raws))
+
+    def describe_pending(self) -> None:
+        """Describe every event whose articles changed since it was last described (one transaction)."""
+        self._described_at = time.monotonic()
+        if not self._undescribed:
+            return
+        out = Batch()
+        todo = dict(self._undescribed)
+        self._undescribed.clear()
+        out.events, out.stories = self._describe(todo, {})
+        out.clusterer_state = self._state()
+        self.store.save_batch(out)
+
+    def _state(self) -> bytes:
+        """The checkpoint: the clusterer's state plus the events still to describe."""
+        state = {_STATE_KEY: 1, "clusterer": self.clusterer.state(), "undescribed": self._undescribed}
+        return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def _restore(self, blob: bytes) -> None:
+        d = pickle.loads(blob)
+        if isinstance(d, dict) and _STATE_KEY in d:
+            self.clusterer.restore(d["clusterer"])
+            self._undescribed = {k: list(v) for k, v in d["undescribed"].items()}
+        else:  # a checkpoint written before describing was deferred: the bare clusterer state
+            self.clusterer.restore(blob)
 
     def ingest(
         self, items: Iterable[RawArticle | QuarantineEntry], progress: Progress | None = None
@@ -257,17 +320,13 @@ class Pipeline:
             pool.join()
             self._pool_obj = None
 
-    def _process_batch(self, raws: list[RawArticle], report: IngestReport, progress: Progress | None) -> None:
-        prepared = prepare_batch(raws, self.encoder, self.settings.embed_chars, pool=self._pool())
-        self.commit_prepared(prepared, report)
-        if progress:
-            progress(len(raws))
-
-    def commit_prepared(self, prepared: list[Prepared], report: IngestReport) -> None:
+    def commit_prepared(self, prepared: list[Prepared], report: IngestReport, describe: bool = True) -> None:
         """The ordered part of a batch: link duplicates, cluster, describe, save (one transaction).
 
         ``prepared`` is :func:`prepare_batch`'s output for one batch of pending records, in stream
-        order — made here, or on Ray workers by :mod:`newsweave.distributed`.
+        order — made here, or on Ray workers by :mod:`newsweave.distributed`. ``describe=False``
+        leaves the touched events for :meth:`describe_pending` (checkpointed, so nothing is lost):
+        an event that grows in every batch is then described once per run, not once per batch.
         """
         out = Batch()
         articles: list[Article] = []
@@ -277,31 +336,46 @@ class Pipeline:
                 out.failed_raw_ids.append(p.raw_id)
             else:
                 articles.append(p.article)
-        self._link_duplicates(articles, out)
+        signatures = {p.article.id: p.signature for p in prepared if p.article is not None and p.signature}
+        self._link_duplicates(articles, out, signatures)
         for p in prepared:
             if p.article is not None and p.failure is not None:  # embedding failed
                 out.quarantined.append(p.failure)
                 out.failed_raw_ids.append(p.article.id)
         articles = [a for a in articles if a.vector is not None]
-        touched: dict[str, None] = {}
+        batch_members: dict[str, list[str]] = {}
         for article in articles:
             follow = None
             if article.duplicate_of:
                 follow = self._event_of_article(article.duplicate_of, out.assignments)
             assignment = self.clusterer.assign(article.id, article_profile(article), _days(article), follow)
             out.assignments.append(assignment)
-            touched[assignment.event_id] = None
+            eid = assignment.event_id
+            if eid not in batch_members:
+                batch_members[eid] = []
+                # A batch's members replace the previous batch's; a story id, once given, is kept.
+                self._undescribed[eid] = [self._undescribed.get(eid, [None])[0], batch_members[eid]]
+            batch_members[eid].append(article.id)
+            if assignment.story_id:
+                self._undescribed[eid][0] = assignment.story_id
         out.articles = articles
-        out.events, out.stories = self._describe(list(touched), articles, out.assignments)
-        out.clusterer_state = self.clusterer.state()
+        if describe:
+            todo = dict(self._undescribed)
+            self._undescribed.clear()
+            out.events, out.stories = self._describe(todo, {a.id: a for a in articles})
+        out.clusterer_state = self._state()
         self.store.save_batch(out)
         report.processed += len(articles)
         report.duplicates += sum(1 for a in articles if a.duplicate_of)
         report.rejected += len(out.quarantined)
         report.errors.extend(e.error for e in out.quarantined)
 
-    def _link_duplicates(self, articles: list[Article], out: Batch) -> None:
-        """Exact copies (content hash) and near-duplicate wire copies point at their original."""
+    def _link_duplicates(self, articles: list[Article], out: Batch, signatures: dict[str, bytes] | None = None) -> None:
+        """Exact copies (content hash) and near-duplicate wire copies point at their original.
+
+        ``signatures``: MinHash signatures already made (by the workers), by article id.
+        """
+        signatures = signatures or {}
         known = self.store.article_ids_by_hash([a.content_hash for a in articles])
         for a in articles:
             original = known.get(a.content_hash)
@@ -310,7 +384,9 @@ class Pipeline:
             elif original != a.id:
                 a.duplicate_of = original
                 continue
-            sig = self.near_dups.signature(f"{a.title}\n{a.text}")
+            sig = signatures.get(a.id)
+            if sig is None or len(sig) != 4 * self.near_dups.num_perm:
+                sig = self.near_dups.signature(f"{a.title}\n{a.text}")
             match = self.near_dups.query(sig)
             if match is not None and match != a.id:
                 a.duplicate_of = match
@@ -336,22 +412,24 @@ class Pipeline:
         for a, h in zip(missing, hashes):
             a.vector = found.get(h)
 
-    def _describe(
-        self, event_ids: list[str], batch_articles: list[Article], assignments: list[Assignment]
-    ) -> tuple[list[Event], list]:
-        by_event: dict[str, list[Article]] = {eid: [] for eid in event_ids}
-        fresh = {s.article_id: s.event_id for s in assignments}
-        story_of = {s.event_id: s.story_id for s in assignments if s.story_id}
-        for eid in event_ids:
+    def _describe(self, todo: dict[str, list], fresh: dict[str, Article]) -> tuple[list[Event], list]:
+        """Describe events from their stored articles plus ``fresh`` (this batch's, not yet stored) ones.
+
+        ``todo``: event id -> [story id or None, ids of the articles its latest batch gave it]. Those
+        come last, in stream order, after the older ones in store order: the order describing each
+        batch as it came has always used, so deferring changes no description.
+        """
+        by_event: dict[str, list[Article]] = {}
+        for eid, (_, recent) in todo.items():
+            latest = set(recent)
             stored = [a for a in self.store.articles(event_id=eid) if a.id not in fresh]
-            by_event[eid].extend(stored)
-        for a in batch_articles:
-            if a.id in fresh:
-                by_event[fresh[a.id]].append(a)
+            by_id = {a.id: a for a in stored if a.id in latest}
+            by_id.update((i, fresh[i]) for i in recent if i in fresh)
+            by_event[eid] = [a for a in stored if a.id not in latest] + [by_id[i] for i in recent if i in by_id]
         events = []
         for eid, arts in by_event.items():
             self.attach_vectors(arts)
-            story = story_of.get(eid) or (self.store.event(eid) or Event(eid)).story_id
+            story = todo[eid][0] or (self.store.event(eid) or Event(eid)).story_id
             events.append(describe_event(eid, arts, story_id=story))
         stories = []
         for sid in sorted({e.story_id for e in events if e.story_id}):

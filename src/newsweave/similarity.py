@@ -20,15 +20,28 @@ def cache_path() -> str:
     return os.environ.get("NEWSWEAVE_CACHE") or str(Path(base) / "newsweave" / "cache.db")
 
 
-def prepare(record: dict, origin: str) -> Article:
-    """Clean and annotate one article record (a missing id or title is tolerated here)."""
-    from newsweave.annotate import annotate
+def _clean(record: dict, origin: str) -> Article:
     from newsweave.clean import clean_article
 
     record = {"id": origin, "title": "", **record}
     if not str(record.get("text") or "").strip():
         record["text"] = record.get("title") or " "
-    return annotate(clean_article(record_to_raw(record, origin)))
+    return clean_article(record_to_raw(record, origin))
+
+
+def prepare(record: dict, origin: str) -> Article:
+    """Clean and annotate one article record (a missing id or title is tolerated here)."""
+    return prepare_batch([(record, origin)])[0]
+
+
+def prepare_batch(records: list[tuple[dict, str]]) -> list[Article]:
+    """Clean and annotate every record (records: (record, origin)), one by one as ingest does.
+
+    Raises what ``record_to_raw`` raises for the first bad record.
+    """
+    from newsweave.annotate import annotate
+
+    return [annotate(_clean(r, o)) for r, o in records]
 
 
 def score_pairs(path: Path, encoder: str | None = None, explain: bool = False) -> Iterator[dict]:
@@ -36,6 +49,7 @@ def score_pairs(path: Path, encoder: str | None = None, explain: bool = False) -
 
     A malformed line yields {"pair_id", "score": null, "error"} rather than stopping the run.
     """
+    from newsweave.annotate import annotate
     from newsweave.store.sqlite import SQLiteStore
 
     settings = get_settings()
@@ -49,10 +63,10 @@ def score_pairs(path: Path, encoder: str | None = None, explain: bool = False) -
         try:
             d = json.loads(line)
             pair_id = str(d.get("pair_id", pair_id))
-            a = prepare(d["a"], f"{pair_id}:a")
-            b = prepare(d["b"], f"{pair_id}:b")
+            a = annotate(_clean(d["a"], f"{pair_id}:a"))
+            b = annotate(_clean(d["b"], f"{pair_id}:b"))
             rows.append((pair_id, a, b, None))
-        except (ValueError, KeyError, TypeError, RecordError) as e:
+        except (ValueError, KeyError, TypeError, AttributeError, RecordError) as e:
             rows.append((pair_id, None, None, f"{type(e).__name__}: {e}"))
     arts = [x for _, a, b, e in rows if e is None for x in (a, b)]
     vectors = enc.encode([embed_text(a, settings.embed_chars) for a in arts])

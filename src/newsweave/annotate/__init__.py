@@ -1,7 +1,7 @@
 """Annotate stage: understand an article in any language, offline.
 
 ``annotate(article)`` fills, in place: ``language``, ``language_confidence``,
-``segments_languages``, ``dates``, ``places`` (main place first), ``entities``,
+``segments_languages``, ``language_segments``, ``dates``, ``places`` (main place first), ``entities``,
 ``numbers`` and ``event_date``. Title and body are read together (title first);
 ``DateMention.start`` is an offset in ``article.text``, or -1 for a date in the title.
 
@@ -29,7 +29,7 @@ from newsweave.annotate.dates import _as_date, event_date, extract_dates, mentio
 from newsweave.annotate.dates import _find as _find_dates
 from newsweave.annotate.entities import _alias_matches, extract_entities
 from newsweave.annotate.entities import _extract as _extract_entities
-from newsweave.annotate.language import detect_language, segment_languages
+from newsweave.annotate.language import detect_language, language_profile, language_segments, segment_languages
 from newsweave.annotate.numbers import _find as _find_numbers
 from newsweave.annotate.numbers import extract_numbers
 from newsweave.annotate.places import _extract as _extract_places
@@ -41,6 +41,7 @@ __all__ = [
     "warm_up",
     "detect_language",
     "segment_languages",
+    "language_segments",
     "extract_dates",
     "event_date",
     "extract_places",
@@ -79,7 +80,10 @@ def annotate(article: Article) -> Article:
     lang, conf = detect_language(f"{title}\n{body}" if title else body, declared)
     article.language, article.language_confidence = lang, conf
     try:
-        article.segments_languages = segment_languages(body, main=lang) if body.strip() else [(lang, 1.0)]
+        if body.strip():
+            article.segments_languages, article.language_segments = language_profile(body, main=lang)
+        else:
+            article.segments_languages = [(lang, 1.0)]
     except Exception:  # pragma: no cover - defensive
         log.exception("annotate: segment_languages failed for article %s", article.id)
 
@@ -112,8 +116,22 @@ def annotate(article: Article) -> Article:
         article.entities = _extract_entities(doc, spans, aliases, body_start=offset, places=article.places)
     except Exception:  # pragma: no cover - defensive
         log.exception("annotate: entities failed for article %s", article.id)
+    _augment_with_gliner(article)
     try:
         article.numbers = _find_numbers(doc, date_spans)
     except Exception:  # pragma: no cover - defensive
         log.exception("annotate: numbers failed for article %s", article.id)
     return article
+
+
+def _augment_with_gliner(article: Article) -> None:
+    """The optional zero-shot recogniser ([gliner] extra, off unless NEWSWEAVE_GLINER_MODEL is set).
+
+    A model that is configured but cannot load is an error for the record (quarantined by the
+    caller), not a silent fall-back: the user asked for it.
+    """
+    from newsweave.annotate.gliner_ner import configured_recognizer
+
+    rec = configured_recognizer()
+    if rec is not None:
+        rec.augment(article)

@@ -725,3 +725,31 @@ def extract_entities(text: str, language: str | None = None) -> list[Entity]:
     aliases = _alias_matches(doc)
     places, spans = places_extract(doc, [(s, e) for s, e, _, _ in aliases])
     return _extract(doc, spans, aliases, places=places)
+
+
+# ---------------------------------------------------------------------------
+# Hook for external recognisers (newsweave.annotate.gliner_ner)
+# ---------------------------------------------------------------------------
+
+
+def resolve_name(surface: str, typ: str, language: str | None = None) -> Entity:
+    """An :class:`Entity` for a name found by another recogniser, keyed the way this module keys
+    its own: an alias-table name gives ``alias:<key>`` (so GLiNER's "Islamic State" and the
+    table's «داعش» meet), anything else the ``lat:`` skeleton of :func:`_extract`.
+
+    >>> resolve_name("Islamic State", "group", "en").key, resolve_name("Nikos Androulakis", "person").key
+    ('alias:isis', 'lat:andrulak')
+    """
+    surface = " ".join(surface.split())
+    doc = Doc(surface, language)
+    for s, e, _, actor in _alias_matches(doc):
+        if s == 0 and e == len(surface):  # the whole name is a table alias
+            a = _aliases().actors[actor]
+            return Entity(a.name, a.type, "alias:" + a.key, 1, [surface])
+    names = [_clean_token(t) for t in surface.split()]
+    names = [n for n in names if n] or [surface]
+    if typ == "person" and script_of(names[-1]) != "arabic":
+        key = "lat:" + name_key(names[-1])
+    else:
+        key = "lat:" + " ".join(name_key(n) for n in names if nword(n) not in CONNECTORS)
+    return Entity(surface, typ, key, 1, [surface])

@@ -25,8 +25,9 @@ from py3langid.langid import visit_counts
 
 from newsweave.annotate._text import script_of
 from newsweave.annotate.lexicon import _STOP_RAW, STOPWORDS
+from newsweave.model import LanguageSegment
 
-__all__ = ["detect_language", "segment_languages"]
+__all__ = ["detect_language", "language_profile", "language_segments", "segment_languages"]
 
 FIRST_CHARS = 150  # read first; enough for most news leads
 SURE = 0.95  # stop reading when the top language is this probable
@@ -248,29 +249,133 @@ def segment_languages(text: str, main: str | None = None) -> list[tuple[str, flo
     >>> sorted(lang for lang, share in segs)
     ['el', 'en']
     """
+    return language_profile(text, main)[0]
+
+
+def language_segments(text: str, main: str | None = None) -> list[LanguageSegment]:
+    """Where each language is: stretches of ``text`` with offsets, language and confidence.
+
+    Paragraphs are the units; a paragraph that mixes scripts (an English quote inside
+    Greek or Arabic prose) is cut into sentences. Paragraphs and sentences too short to
+    tell join their neighbour, and neighbours in one language merge.
+
+    >>> text = ("Ο πρωθυπουργός μίλησε στη Βουλή για την οικονομία σήμερα.\\n"
+    ...         "The prime minister spoke to parliament about the economy today.")
+    >>> [(s.language, text[s.start:s.end][:10]) for s in language_segments(text, main="el")]
+    [('el', 'Ο πρωθυπου'), ('en', 'The prime ')]
+    """
+    return language_profile(text, main)[1]
+
+
+def language_profile(text: str, main: str | None = None) -> tuple[list[tuple[str, float]], list[LanguageSegment]]:
+    """Both :func:`segment_languages` and :func:`language_segments`, each paragraph classified once."""
+    memo: dict[str, tuple[str, float]] = {}
+    main_script = _SCRIPT_OF_LANG.get(main or "", "latin") if main else None
+    # Same-script mixing worth checking: English quoted in other languages, the big ones in English.
+    rivals = ("fr", "de", "es") if main == "en" else ("en",)
+
+    def decide(par: str) -> tuple[str, float]:
+        if par not in memo:
+            memo[par] = _unit_language(par, main, main_script, rivals)
+        return memo[par]
+
+    # Shares: paragraphs of SEGMENT_MIN_CHARS or more, by length (unchanged since shares were added).
     paras = [p.strip() for p in _PARA.split(text)]
     paras = [p for p in paras if len(p) >= SEGMENT_MIN_CHARS] or [text.strip()]
     total = sum(len(p) for p in paras) or 1
     shares: dict[str, float] = {}
-    main_script = _SCRIPT_OF_LANG.get(main or "", "latin") if main else None
-    # Same-script mixing worth checking: English quoted in other languages, the big ones in English.
-    rivals = ("fr", "de", "es") if main == "en" else ("en",)
     for par in paras:
-        lang = None
-        if main:
-            sc = script_of(par)
-            if sc == main_script:
-                if sc != "latin" or main not in _LATIN_STOP_LANGS:
-                    lang = main
-                else:
-                    hits = _stop_hits(par, (main, *rivals))
-                    best = max(rivals, key=hits.__getitem__)
-                    n = hits[best]
-                    if n < 3 or n < 1.5 * hits[main]:
-                        lang = main
-        if lang is None:
-            lang, conf = detect_language(par)
-            if conf < 0.5 and main:
-                lang = main
+        lang = decide(par)[0]
         shares[lang] = shares.get(lang, 0.0) + len(par) / total
-    return sorted(((k, round(v, 3)) for k, v in shares.items()), key=lambda kv: -kv[1])
+    ranked = sorted(((k, round(v, 3)) for k, v in shares.items()), key=lambda kv: -kv[1])
+    return ranked, _segments(text, decide)
+
+
+def _unit_language(par: str, main: str | None, main_script: str | None, rivals: tuple[str, ...]) -> tuple[str, float]:
+    """Language of one paragraph or sentence, with a confidence; cheap when it is in ``main``'s script."""
+    if main:
+        sc = script_of(par)
+        if sc == main_script:
+            if sc != "latin" or main not in _LATIN_STOP_LANGS:
+                return main, 0.99  # the script alone says it (Greek, Arabic ... prose)
+            hits = _stop_hits(par, (main, *rivals))
+            best = max(rivals, key=hits.__getitem__)
+            n = hits[best]
+            if n < 3 or n < 1.5 * hits[main]:
+                return main, 0.97  # its function words are main's
+    lang, conf = detect_language(par)
+    if conf < 0.5 and main:
+        return main, 0.5
+    return lang, conf
+
+
+SENTENCE_MIN_CHARS = 20  # a shorter sentence of a mixed-script paragraph joins its neighbour
+MIXED_SCRIPT_SHARE = 0.15  # a paragraph is cut into sentences when a second script has this share
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE = re.compile(r"[^.!?؟。]+[.!?؟。]*")
+
+
+def _mixed_script(par: str) -> bool:
+    letters: Counter[str] = Counter()
+    for word in par.split():
+        letters[script_of(word)] += len(word)
+    letters.pop("other", None)
+    if len(letters) < 2:
+        return False
+    second = letters.most_common(2)[1][1]
+    return second >= 15 and second >= MIXED_SCRIPT_SHARE * sum(letters.values())
+
+
+def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _segments(text: str, decide) -> list[LanguageSegment]:  # noqa: ANN001 - the closure above
+    units: list[list] = []  # [start, end, language or None (too short to tell), confidence]
+    for m in _LINE.finditer(text):
+        a, b = _strip_span(text, m.start(), m.end())
+        if b - a < SEGMENT_MIN_CHARS:
+            if b > a:
+                units.append([a, b, None, 0.0])
+            continue
+        if not _mixed_script(text[a:b]):
+            units.append([a, b, *decide(text[a:b])])
+            continue
+        for sm in _SENTENCE.finditer(text, a, b):
+            sa, sb = _strip_span(text, sm.start(), sm.end())
+            if sb - sa >= SENTENCE_MIN_CHARS:
+                units.append([sa, sb, *decide(text[sa:sb])])
+            elif sb > sa:
+                units.append([sa, sb, None, 0.0])
+    if not units:
+        return []
+    known = [u for u in units if u[2] is not None]
+    if not known:  # nothing long enough: the text as one piece
+        a, b = units[0][0], units[-1][1]
+        lang, conf = decide(text[a:b])
+        return [LanguageSegment(a, b, lang, round(conf, 4))]
+    last = known[0][2]
+    for u in units:  # short pieces take the language before them (the first known one at the start)
+        if u[2] is None:
+            u[2] = last
+        else:
+            last = u[2]
+    out: list[LanguageSegment] = []
+    weight = 0.0
+    for a, b, lang, conf in units:
+        if out and out[-1].language == lang:
+            seg = out[-1]
+            if conf:  # length-weighted confidence over the classified pieces
+                seg.confidence = (seg.confidence * weight + conf * (b - a)) / (weight + b - a)
+                weight += b - a
+            seg.end = b
+        else:
+            out.append(LanguageSegment(a, b, lang, conf))
+            weight = float(b - a) if conf else 0.0
+    for seg in out:
+        seg.confidence = round(seg.confidence, 4)
+    return out

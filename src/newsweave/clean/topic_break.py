@@ -15,7 +15,10 @@ Measured on the fixtures, overlap alone separates poorly (a short closing paragr
 the same story can share nothing with the lead), so overlap is only trusted together
 with a story-start signal: title line *and* a clear dateline (overlap < 0.2), title
 line and a "Place –" opening (< 0.1), one clear signal (< 0.08), or, with no signal
-at all, zero overlap plus a long tail of three or more paragraphs that hang together.
+at all, zero overlap plus a long tail of three or more paragraphs that hang together,
+or a clean vocabulary break (:func:`_cohesion_drop`: a tail of three or more paragraphs,
+after four or more, that shares almost no content word with the title and the article,
+paragraph by paragraph), used only when no later break has a story-start signal.
 Anything less is left in the article.
 """
 
@@ -149,6 +152,7 @@ def find_break(title: str, paragraphs: list[str], words: list[Iterable[str]] | N
         suffix[i] = suffix[i + 1] | stems[i]
     article = set(title_stems)
     lead = title_stems | stems[0]
+    lexical: int | None = None  # a break found by the vocabulary alone (no headline, no dateline)
     for b in range(1, n):
         article |= stems[b - 1]
         before_chars = sum(lengths[:b])
@@ -193,9 +197,36 @@ def find_break(title: str, paragraphs: list[str], words: list[Iterable[str]] | N
             ):
                 first, rest = stems[start], suffix[start + 1]
                 ok = len(first & rest) / max(1, min(len(first), len(rest))) >= 0.2
+            if not ok and lexical is None and _cohesion_drop(stems, article, b, n, before_chars, after_chars, cover, keep):
+                # Kept only if no later break has a story-start signal: a closing paragraph of the
+                # story can share nothing with the rest and sit just above a glued story's headline.
+                lexical = b
         if ok:
             return b
-    return None
+    return lexical
+
+
+LEXICAL_TAIL_PARAS = 3  # a topic break with no headline or dateline: a tail of 3+ paragraphs ...
+LEXICAL_MAX_COVER = 0.05  # ... whose vocabulary is (almost) all new to the article ...
+LEXICAL_MAX_KEEP = 0.08  # ... which names (almost) nothing of the title and lead ...
+LEXICAL_MAX_CROSS = 0.15  # ... and no tail paragraph shares more than this with the article
+
+
+def _cohesion_drop(
+    stems: list[set[str]], article: set[str], b: int, n: int, before_chars: int, after_chars: int,
+    cover: float, keep: float,
+) -> bool:
+    """A glued story without a headline line or a dateline: the vocabulary breaks cleanly at ``b``.
+
+    Stopwords are already gone (per language, in ``content_stems``), so what is compared is the
+    content: the tail's paragraphs must each share (almost) nothing with the article above,
+    while the article is long enough (4+ paragraphs) for "nothing shared" to mean something.
+    """
+    if n - b < LEXICAL_TAIL_PARAS or b < 4 or before_chars < 450 or after_chars < 350:
+        return False
+    if cover > LEXICAL_MAX_COVER or keep > LEXICAL_MAX_KEEP:
+        return False
+    return all(_overlap(article, stems[i]) <= LEXICAL_MAX_CROSS for i in range(b, n) if stems[i])
 
 
 def mark_unrelated(lines: list[Line], title: str) -> None:

@@ -7,8 +7,19 @@ number of voting articles that name the actor. Ranking: document frequency,
 then typed (person, org, group) before ``misc``, then title mentions, then total
 mentions; the top 25 are kept. The type is the majority type, ties
 broken by specificity (group > org > person > misc); the display name is the
-most used one, Latin script preferred on ties. An "entity" whose every name is
-also one of the event's places is dropped (that is where, not who).
+most used one (for a person, the most used full name), Latin script preferred
+on ties. An "entity" whose every name is also one of the event's places is
+dropped (that is where, not who).
+
+People: annotate keys a person found by statistics on the surname alone
+(``lat:sanhez``), so "Pedro Sánchez" and "María Sánchez" share a key. Here such an
+entity is split by full name: each first name (its script-independent skeleton,
+:func:`newsweave.annotate.entities.name_key`) gives a person keyed
+``lat:<first> <surname>`` (``lat:pedr sanhez``). A surname written alone joins the
+one full name with that surname in the same article, else in the event; when two
+people share it, the bare surname stays an actor of its own rather than being
+given to either. One-word names of a fully named person take no part in the alias
+merge, so a shared surname never joins two people.
 
 >>> from newsweave.model import Article, Entity
 >>> a = Article(id="a", title="ISIS attack", text="", entities=[Entity("ISIS", "group", "alias:isis")])
@@ -23,6 +34,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from newsweave.annotate.entities import name_key as _name_key
 from newsweave.describe.context import EventContext
 from newsweave.describe.text import fold, translit
 from newsweave.model import Entity
@@ -60,14 +72,88 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+name_key = lru_cache(maxsize=100_000)(_name_key)  # describe runs on every batch: skeletons are memoised
+
+
+def _surname_key(e: Entity) -> str | None:
+    """The surname skeleton of a person keyed on the surname alone (``lat:sanhez``)."""
+    if e.type != "person" or not e.key.startswith("lat:") or " " in e.key:
+        return None
+    return e.key[4:]
+
+
+def _same_first(a: str, b: str) -> bool:
+    """First-name skeletons of one person: equal, or one a prefix of the other ("serge"/"sergei")."""
+    return a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)))
+
+
+def _split_people(ents: list[Entity]) -> list[Entity]:
+    """One article's entities with each surname-keyed person split by full name (see module doc)."""
+    out: list[Entity] = []
+    for e in ents:
+        sk = _surname_key(e)
+        if sk is None:
+            out.append(e)
+            continue
+        full: dict[str, list[str]] = {}  # first-name skeleton -> full names
+        bare: list[str] = []
+        for n in dict.fromkeys((e.name, *e.aliases)):
+            toks = n.split()
+            if len(toks) >= 2 and name_key(toks[-1]) == sk and name_key(toks[0]):
+                fk = name_key(toks[0])
+                fk = next((k for k in full if _same_first(k, fk)), fk)
+                full.setdefault(fk, []).append(n)
+            else:
+                bare.append(n)
+        if not full:
+            out.append(e)
+            continue
+        share = max(1, e.count // (len(full) + (len(full) > 1 and bool(bare))))
+        for fk, names in full.items():
+            extra = bare if len(full) == 1 else []  # the bare surname is this person's only when one is named
+            out.append(Entity(max(names, key=len), "person", f"lat:{fk} {sk}", share, names + extra))
+        if len(full) > 1 and bare:
+            out.append(Entity(bare[0], "person", e.key, share, bare))
+    return out
+
+
+def _person_parts(e: Entity) -> tuple[str, str] | None:
+    """(first, surname) skeletons of a person named in full, from its key or its name."""
+    if e.type != "person":
+        return None
+    if e.key.startswith("lat:") and e.key.count(" ") == 1:
+        fk, sk = e.key[4:].split(" ")
+        return fk, sk
+    toks = e.name.split()
+    if e.key.startswith("alias:") and len(toks) >= 2:
+        return name_key(toks[0]), name_key(toks[-1])
+    return None
+
+
 def entities(ctx: EventContext, limit: int = LIMIT) -> list[Entity]:
     """Merged, typed, ranked actors of the event."""
+    per_article = [_split_people(a.entities) for a in ctx.articles]
     uf = _Union()
     by_alias: dict[str, str] = {}
-    for a in ctx.articles:
-        for e in a.entities:
+    full_of: dict[str, dict[str, str]] = defaultdict(dict)  # surname -> first name -> a key
+    for ents in per_article:
+        for e in ents:
             uf.find(e.key)
+            parts = _person_parts(e)
+            if parts is not None:
+                fk, sk = parts
+                same = next((k for k in full_of[sk] if _same_first(k, fk)), None)
+                if same is None:
+                    full_of[sk][fk] = e.key
+                else:
+                    uf.union(e.key, full_of[sk][same])  # "Sergei"/"Sergey": one person
+    for ents in per_article:
+        for e in ents:
+            parts = _person_parts(e)
+            shared_surname = parts is not None and len(full_of[parts[1]]) > 1
             for name in (e.name, *e.aliases):
+                if shared_surname and " " not in name.strip():
+                    continue  # a bare surname must not join two people who share it
                 k = alias_key(name)
                 if len(k) < 3:
                     continue
@@ -75,6 +161,13 @@ def entities(ctx: EventContext, limit: int = LIMIT) -> list[Entity]:
                     uf.union(e.key, by_alias[k])
                 else:
                     by_alias[k] = e.key
+    for ents in per_article:
+        for e in ents:
+            # a bare surname (annotate may type it misc: "Dragomir said") joins the one full name with it
+            sk = _surname_key(e) or (e.key[4:] if e.type == "misc" and e.key.startswith("lat:") and " " not in e.key
+                                     else None)
+            if sk is not None and len(full_of.get(sk, {})) == 1:
+                uf.union(e.key, next(iter(full_of[sk].values())))
     df: Counter[str] = Counter()
     title_hits: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
@@ -82,9 +175,9 @@ def entities(ctx: EventContext, limit: int = LIMIT) -> list[Entity]:
     types: dict[str, Counter[str]] = defaultdict(Counter)
     aliases: dict[str, dict[str, None]] = defaultdict(dict)
     keys: dict[str, Counter[str]] = defaultdict(Counter)
-    for a, info in zip(ctx.articles, ctx.infos):
+    for ents, info in zip(per_article, ctx.infos):
         here: set[str] = set()
-        for e in a.entities:
+        for e in ents:
             root = uf.find(e.key)
             mentions[root] += max(1, e.count)
             names[root][e.name] += 1
@@ -102,8 +195,9 @@ def entities(ctx: EventContext, limit: int = LIMIT) -> list[Entity]:
     for root in df:
         if all(alias_key(n) in places for n in names[root]):
             continue  # a place read as a name ("Santorini", «Τούμπα»): where, not who
-        name = max(names[root], key=lambda n: (names[root][n], n.isascii(), -len(n), n))
         typ = max(types[root], key=lambda t: (types[root][t], _TYPE_RANK.get(t, 0)))
+        full = typ == "person"  # a person is shown by a full name when one is known
+        name = max(names[root], key=lambda n: (full and " " in n, names[root][n], n.isascii(), -len(n), n))
         key = keys[root].most_common(1)[0][0]
         out.append(Entity(name, typ, key, df[root], list(aliases[root])))
     out.sort(key=lambda e: (-e.count, e.type == "misc", -title_hits[uf.find(e.key)], -mentions[uf.find(e.key)], e.name))

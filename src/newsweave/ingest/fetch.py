@@ -7,6 +7,7 @@ import socket
 from collections.abc import Iterator
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from newsweave.config import Settings, get_settings
@@ -21,8 +22,11 @@ class FetchError(Exception):
     """A URL that could not be fetched, with a message that says why."""
 
 
-def check_public(url: str, allow_private: bool = False) -> None:
+def check_public(url: str, allow_private: bool = False) -> str | None:
     """Refuse URLs that resolve to private, loopback, link-local or reserved addresses (SSRF guard).
+
+    Returns the checked address to connect to (None with ``allow_private``): :func:`fetch`
+    connects to exactly that address, so a second DNS answer (rebinding) is never used.
 
     >>> check_public("http://127.0.0.1/feed")
     Traceback (most recent call last):
@@ -35,7 +39,7 @@ def check_public(url: str, allow_private: bool = False) -> None:
     if not parts.hostname:
         raise FetchError(f"refused {url}: no host name")
     if allow_private:
-        return
+        return None
     try:
         infos = socket.getaddrinfo(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
     except socket.gaierror as e:
@@ -48,6 +52,53 @@ def check_public(url: str, allow_private: bool = False) -> None:
         ):
             if bad:
                 raise FetchError(f"refused {url}: {ip} is a {kind} address (use --allow-private to permit)")
+    if not infos:
+        raise FetchError(f"cannot resolve {parts.hostname}: no address")
+    return infos[0][4][0].split("%")[0]
+
+
+class _PinnedBackend(httpcore.NetworkBackend):
+    """Opens TCP connections to the address :func:`check_public` approved for each host name.
+
+    httpx would otherwise resolve the name again when connecting, and a rebinding DNS server
+    can answer a public address to the check and 127.0.0.1 to the connection. Only the TCP
+    target changes: TLS still sends the host name as SNI and verifies the certificate for it,
+    and the Host header is the URL's.
+    """
+
+    def __init__(self, pins: dict[str, str]) -> None:
+        self.pins = pins
+        self._inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+        socket_options: object = None,
+    ) -> httpcore.NetworkStream:
+        ip = self.pins.get(host.lower())
+        if ip is None:
+            raise httpcore.ConnectError(f"refused {host}: its address was not checked")
+        return self._inner.connect_tcp(ip, port, timeout, local_address, socket_options)  # type: ignore[arg-type]
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: object = None) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def _pinned_transport(pins: dict[str, str]) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport()
+    # httpx has no public hook for the network backend: swap in a pool built with ours
+    # (same TLS defaults as HTTPTransport). tests/test_fetch.py fails if this stops working.
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(), network_backend=_PinnedBackend(pins)
+    )
+    return transport
+
+
+def _pin_key(url: str) -> str:
+    """The host name as httpcore hands it to the backend (IDNA-encoded, lower case)."""
+    return httpx.URL(url).raw_host.decode("ascii").lower()
 
 
 def fetch(url: str, allow_private: bool = False, settings: Settings | None = None) -> tuple[str, bytes, str]:
@@ -57,9 +108,18 @@ def fetch(url: str, allow_private: bool = False, settings: Settings | None = Non
     """
     s = settings or get_settings()
     headers = {"User-Agent": s.user_agent, "Accept": "text/html,application/xhtml+xml,application/xml,*/*;q=0.8"}
-    with httpx.Client(timeout=s.fetch_timeout, follow_redirects=False, headers=headers) as client:
+    pins: dict[str, str] = {}
+    transport = None if allow_private else _pinned_transport(pins)
+    with httpx.Client(
+        timeout=s.fetch_timeout, follow_redirects=False, headers=headers, transport=transport
+    ) as client:
         for _ in range(s.fetch_max_redirects + 1):
-            check_public(url, allow_private)
+            ip = check_public(url, allow_private)  # every hop: a redirect may point anywhere
+            if ip is not None:
+                try:
+                    pins[_pin_key(url)] = ip
+                except (httpx.InvalidURL, UnicodeError) as e:
+                    raise FetchError(f"refused {url}: {e}") from None
             try:
                 with client.stream("GET", url) as resp:
                     if resp.is_redirect:

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -62,7 +62,12 @@ def event_cursor(event: Event, breaking: bool = False) -> str:
     """
     # The stores keep last_seen in UTC (so that it sorts as text); the cursor must match.
     last = event.last_seen.astimezone(dt.UTC).isoformat() if event.last_seen else ""
-    return json.dumps([float(event.breaking or 0.0), last, event.id] if breaking else [last, event.id])
+    return cursor_key(event.breaking or 0.0, last, event.id, breaking)
+
+
+def cursor_key(score: float, last_seen: str, event_id: str, breaking: bool = False) -> str:
+    """The cursor of a row whose sort columns are known (UTC ``last_seen`` text, "" when unknown)."""
+    return json.dumps([float(score), last_seen, event_id] if breaking else [last_seen, event_id])
 
 
 def parse_event_cursor(cursor: str, breaking: bool = False) -> list:
@@ -111,6 +116,10 @@ class Store(Protocol):
     def articles(self, event_id: str | None = None, limit: int | None = None) -> list[Article]: ...
     def event(self, event_id: str) -> Event | None: ...
     def events(self, query: EventQuery | None = None) -> list[Event]: ...
+    def event_rows(self, query: EventQuery | None = None) -> list[Any]:
+        """``events`` undecoded: ``store.sql.EventRow`` (the ``events --json`` text and sort key) per event."""
+        ...
+
     def story(self, story_id: str) -> Story | None: ...
     def stories(self) -> list[Story]: ...
     def assignment(self, article_id: str) -> Assignment | None: ...

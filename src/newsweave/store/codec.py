@@ -11,6 +11,7 @@ from newsweave.model import (
     DateMention,
     Entity,
     Event,
+    LanguageSegment,
     NumberMention,
     Place,
     RawArticle,
@@ -54,6 +55,7 @@ def article_from(d: dict[str, Any]) -> Article:
     d["entities"] = [Entity(**e) for e in d.get("entities", [])]
     d["numbers"] = [NumberMention(**n) for n in d.get("numbers", [])]
     d["segments_languages"] = [tuple(x) for x in d.get("segments_languages", [])]
+    d["language_segments"] = [LanguageSegment(**x) for x in d.get("language_segments", [])]
     d.pop("vector", None)
     return Article(**d)
 
@@ -74,6 +76,33 @@ def event_from(d: dict[str, Any]) -> Event:
     d["entities"] = [Entity(**e) for e in d.get("entities", [])]
     d["key_numbers"] = [NumberMention(**n) for n in d.get("key_numbers", [])]
     return Event(**d)
+
+
+def event_json(e: Event) -> dict:
+    """The ``events --json`` contract (issue 2), shared by the CLI, the API and the stored listings."""
+    loc = e.location
+    return {
+        "id": e.id,
+        "title": e.title,
+        "summary": e.summary,
+        "date": e.date.isoformat() if e.date else None,
+        "location": (
+            {"name": loc.name, "country_code": loc.country_code, "lat": loc.lat, "lon": loc.lon,
+             "geonames_id": loc.geonames_id}
+            if loc else None
+        ),
+        "entities": [{"name": x.name, "type": x.type, "count": x.count} for x in e.entities],
+        "languages": e.languages,
+        "article_ids": e.article_ids,
+        "story_id": e.story_id,
+        "first_seen": e.first_seen.isoformat() if e.first_seen else None,
+        "last_seen": e.last_seen.isoformat() if e.last_seen else None,
+        "size": e.size,
+        "category": e.category,
+        "breaking": e.breaking,
+        "titles": e.titles,
+        "key_numbers": [{"value": n.value, "text": n.text, "sentence": n.sentence} for n in e.key_numbers],
+    }
 
 
 def story_from(d: dict[str, Any]) -> Story:

@@ -25,14 +25,25 @@ import json
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import numpy as np
 
-from newsweave.model import Article, Assignment, Event, QuarantineEntry, RawArticle, Story
-from newsweave.store.base import Batch, EventQuery, parse_event_cursor
-from newsweave.store.codec import article_from, dumps, event_from, raw_from, story_from
+from newsweave.model import Event, QuarantineEntry, RawArticle
+from newsweave.store.base import Batch, EventQuery
+from newsweave.store.codec import dumps
+from newsweave.store.sql import (
+    POSTGRES,
+    SQLReads,
+    backfill_events,
+    entity_terms,
+    event_filters,
+    event_order,
+    listing,
+    now,
+    utc,
+)
 
 try:
     import psycopg
@@ -42,8 +53,21 @@ except ImportError as e:  # pragma: no cover - exercised only without the extra
         "PostgreSQL support needs psycopg and pgvector: pip install 'newsweave[postgres]'"
     ) from e
 
-# Each entry upgrades the schema by one version. Never edit a released entry: add one.
-MIGRATIONS: list[str] = [
+
+
+def _v2_backfill(db: psycopg.Connection) -> None:
+    """Schema 2: fill the listing column and the entity table of the events stored before it."""
+    rows = db.execute("SELECT id, data FROM events").fetchall()
+    with db.cursor() as cur:
+        for event_id, text, terms in backfill_events(rows):
+            cur.execute("UPDATE events SET listing=%s WHERE id=%s", (text, event_id))
+            cur.executemany("INSERT INTO event_entities(term, event_id) VALUES(%s,%s) ON CONFLICT DO NOTHING",
+                            [(t, event_id) for t in terms])
+
+
+# Each entry upgrades the schema by one version: SQL, or SQL then a Python step that gets the connection
+# (inside the same transaction). Never edit a released entry: add one.
+MIGRATIONS: list[str | tuple[str, Callable[[psycopg.Connection], None]]] = [
     """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
     CREATE TABLE raw_articles(
@@ -81,26 +105,23 @@ MIGRATIONS: list[str] = [
         raw TEXT, origin TEXT, article_id TEXT, created TEXT NOT NULL, resolved INTEGER NOT NULL DEFAULT 0);
     CREATE TABLE state(key TEXT PRIMARY KEY, value BYTEA);
     """,
+    # 2: listings are served from a precomputed events --json text, and the entity filter is an index
+    # lookup in a normalised table (terms folded in Python, as in SQLite) instead of ILIKE over every event's JSON.
+    (
+        """
+        ALTER TABLE events ADD COLUMN listing TEXT;
+        CREATE TABLE event_entities(term TEXT COLLATE "C" NOT NULL, event_id TEXT COLLATE "C" NOT NULL,
+            PRIMARY KEY(term, event_id));
+        CREATE INDEX event_entities_event ON event_entities(event_id);
+        """,
+        _v2_backfill,
+    ),
 ]
 
 # pg_advisory_xact_lock keys: one writer at a time migrates, and assigns raw seq numbers.
 _LOCK_MIGRATE = 0x4E570001
 _LOCK_RAW = 0x4E570002
 _TOKEN = re.compile(r"[^\W_]+")
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _utc(value: dt.datetime | None) -> str | None:
-    """Timestamps in indexed columns are UTC so that they sort as text (as in SQLite)."""
-    return value.astimezone(dt.UTC).isoformat() if value else None
-
-
-def _like(text: str) -> str:
-    """Escape LIKE wildcards so user input matches literally (PostgreSQL's default escape is \\)."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _t(value: str | None) -> str | None:
@@ -145,7 +166,7 @@ def _vec(v) -> np.ndarray | None:
     return a
 
 
-class PostgresStore:
+class PostgresStore(SQLReads):
     """The PostgreSQL store.
 
     ``url`` is a libpq URL (``postgresql://user:pass@host:5432/db``). The database must
@@ -153,6 +174,7 @@ class PostgresStore:
     """
 
     schema_version = len(MIGRATIONS)
+    PARAM = "%s"
 
     def __init__(self, url: str, read_only: bool = False) -> None:
         self.url = url
@@ -200,8 +222,12 @@ class PostgresStore:
                         f"({len(MIGRATIONS)}); upgrade NewsWeave to open it"
                     )
                 for i in range(version, len(MIGRATIONS)):
+                    step = MIGRATIONS[i]
+                    sql, python = step if isinstance(step, tuple) else (step, None)
                     with self._db.transaction():  # a savepoint per version
-                        self._db.execute(MIGRATIONS[i])
+                        self._db.execute(sql)
+                        if python is not None:
+                            python(self._db)
                         self._db.execute(
                             "INSERT INTO meta(key, value) VALUES('schema_version', %s) "
                             "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
@@ -232,32 +258,13 @@ class PostgresStore:
                 sort_key = str(r.metadata.pop("_sort_key", "")) or (
                     r.published.astimezone(dt.UTC).isoformat() if r.published else ""
                 )
-                rows.append((_t(r.id), r.seq, sort_key, _t(r.origin), _now(), dumps(r)))
+                rows.append((_t(r.id), r.seq, sort_key, _t(r.origin), now(), dumps(r)))
             with db.cursor().copy(
                 "COPY raw_articles(id, seq, sort_key, origin, received, record) FROM STDIN"
             ) as copy:
                 for row in rows:
                     copy.write_row(row)
         return len(rows), dups
-
-    def pending_raw(self) -> Iterator[RawArticle]:
-        last: tuple[str, int] = ("", -1)
-        while True:
-            with self._lock:
-                rows = self._db.execute(
-                    "SELECT record, sort_key, seq FROM raw_articles WHERE status='pending' "
-                    "AND (sort_key, seq) > (%s, %s) ORDER BY sort_key, seq LIMIT 256",
-                    last,
-                ).fetchall()
-            if not rows:
-                return
-            for record, sort_key, seq in rows:
-                last = (sort_key, seq)
-                yield raw_from(json.loads(record))
-
-    def count_pending(self) -> int:
-        with self._lock:
-            return self._db.execute("SELECT COUNT(*) FROM raw_articles WHERE status='pending'").fetchone()[0]
 
     # --- batches --------------------------------------------------------------------
     def save_batch(self, batch: Batch) -> None:
@@ -276,7 +283,7 @@ class PostgresStore:
                     [
                         (
                             _t(a.id), a.seq, _t(a.title), _t(a.text), _t(a.language),
-                            _utc(a.published),
+                            utc(a.published),
                             _t(a.source), _t(a.url), a.content_hash, _t(a.duplicate_of), event_of.get(a.id),
                             dumps(a), batch.signatures.get(a.id), _vec(a.vector),
                         )
@@ -330,24 +337,30 @@ class PostgresStore:
             names = " ".join([x.name for x in e.entities] + [a for x in e.entities for a in x.aliases])
             names += " " + (loc.name if loc else "") + " " + " ".join(e.titles.values())
             search = " ".join(fold_tokens(f"{e.title}\n{e.summary}\n{names}"))
+            data = dumps(e)
             rows.append((
                 e.id, _t(e.title), e.date.isoformat() if e.date else None, e.story_id, _t(e.category),
                 _t(loc.country_code) if loc else None, _t(loc.name) if loc else None, e.breaking, e.size,
-                _utc(e.first_seen),
-                _utc(e.last_seen),
-                _t(" ".join(e.languages)), _t(" ".join(x.key for x in e.entities)), dumps(e), search,
+                utc(e.first_seen),
+                utc(e.last_seen),
+                _t(" ".join(e.languages)), _t(" ".join(x.key for x in e.entities)), data, search, listing(data),
             ))
         cur.executemany(
             "INSERT INTO events(id, title, date, story_id, category, country_code, place, breaking, size,"
-            " first_seen, last_seen, languages, entity_keys, data, search)"
-            " VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,to_tsvector('simple', %s))"
+            " first_seen, last_seen, languages, entity_keys, data, search, listing)"
+            " VALUES(%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,to_tsvector('simple', %s),%s)"
             " ON CONFLICT (id) DO UPDATE SET title=EXCLUDED.title, date=EXCLUDED.date, story_id=EXCLUDED.story_id,"
             " category=EXCLUDED.category, country_code=EXCLUDED.country_code, place=EXCLUDED.place,"
             " breaking=EXCLUDED.breaking, size=EXCLUDED.size, first_seen=EXCLUDED.first_seen,"
             " last_seen=EXCLUDED.last_seen, languages=EXCLUDED.languages, entity_keys=EXCLUDED.entity_keys,"
-            " data=EXCLUDED.data, search=EXCLUDED.search",
+            " data=EXCLUDED.data, search=EXCLUDED.search, listing=EXCLUDED.listing",
             rows,
         )
+        written = {e.id: e for e in events}
+        cur.execute("DELETE FROM event_entities WHERE event_id = ANY(%s)", (list(written),))
+        terms = [(t, i) for i, e in written.items() for t in entity_terms(e)]
+        if terms:
+            cur.executemany("INSERT INTO event_entities(term, event_id) VALUES(%s,%s) ON CONFLICT DO NOTHING", terms)
         # The centroid: the mean of the member articles' vectors (written above in this batch or before).
         cur.execute(
             "UPDATE events SET centroid = c.v FROM (SELECT event_id, AVG(vector) AS v FROM articles"
@@ -413,79 +426,15 @@ class PostgresStore:
             )
 
     # --- reads ----------------------------------------------------------------------
-    def article(self, article_id: str) -> Article | None:
-        with self._lock:
-            row = self._db.execute("SELECT data FROM articles WHERE id=%s", (article_id,)).fetchone()
-        return article_from(json.loads(row[0])) if row else None
-
-    def articles(self, event_id: str | None = None, limit: int | None = None) -> list[Article]:
-        sql = "SELECT data FROM articles"
-        args: list = []
-        if event_id is not None:
-            sql += " WHERE event_id=%s"
-            args.append(event_id)
-        sql += " ORDER BY seq"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        with self._lock:
-            rows = self._db.execute(sql, args).fetchall()
-        return [article_from(json.loads(r[0])) for r in rows]
-
-    def article_events(self) -> dict[str, str]:
-        with self._lock:
-            return dict(self._db.execute("SELECT article_id, event_id FROM assignments").fetchall())
-
-    def event(self, event_id: str) -> Event | None:
-        with self._lock:
-            row = self._db.execute("SELECT data FROM events WHERE id=%s", (event_id,)).fetchone()
-        return event_from(json.loads(row[0])) if row else None
-
-    def events(self, query: EventQuery | None = None) -> list[Event]:
-        q = query or EventQuery(limit=0)
+    def _select_events(self, columns: str, q: EventQuery) -> list:
         where, args = [], []
         if q.q:
             tsq = ts_query(q.q)
-            if tsq is None:
-                where.append("FALSE")
-            else:
-                where.append("search @@ to_tsquery('simple', %s)")
-                args.append(tsq)
-        for col, val in (("category", q.category), ("country_code", q.country), ("story_id", q.story_id)):
-            if val:
-                where.append(f"{col} = %s")
-                args.append(val.upper() if col == "country_code" else val)
-        # SQLite's LIKE ignores (ASCII) case: ILIKE here.
-        if q.language:
-            where.append("(' ' || languages || ' ') ILIKE %s")
-            args.append(f"% {_like(q.language)} %")
-        if q.place:
-            where.append("lower(place) = lower(%s)")
-            args.append(q.place)
-        if q.entity:
-            where.append("((' ' || entity_keys || ' ') ILIKE %s OR data ILIKE %s)")
-            args.extend([f"% {_like(q.entity)} %", f'%"name":{_like(json.dumps(q.entity, ensure_ascii=False))}%'])
-        if q.date_from:
-            where.append("date >= %s")
-            args.append(q.date_from)
-        if q.date_to:
-            where.append("date <= %s")
-            args.append(q.date_to)
-        if q.cursor:
-            # Keyset pagination: the cursor is the sort key of the last row seen (see base.event_cursor).
-            key = parse_event_cursor(q.cursor, q.breaking)
-            if q.breaking:
-                where.append("(COALESCE(breaking, 0), COALESCE(last_seen, ''), id) < (%s, %s, %s)")
-            else:
-                where.append("(COALESCE(last_seen, ''), id) < (%s, %s)")
-            args.extend(key)
-        order = "COALESCE(breaking, 0) DESC, " if q.breaking else ""
-        sql = "SELECT data FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += f" ORDER BY {order}COALESCE(last_seen, '') DESC, id DESC"
-        if q.limit:
-            sql += f" LIMIT {int(q.limit)}"
-        with self._lock:
-            rows = self._db.execute(sql, args).fetchall()
-        return [event_from(json.loads(r[0])) for r in rows]
+            where.append("FALSE" if tsq is None else "search @@ to_tsquery('simple', ?)")
+            args += [] if tsq is None else [tsq]
+        more, more_args = event_filters(q, POSTGRES)
+        sql = f"SELECT {columns} FROM events" + (" WHERE " + " AND ".join(where + more) if where or more else "")
+        return self._all(sql + event_order(q, POSTGRES), args + more_args)
 
     def nearest_events(self, vector: np.ndarray, limit: int = 10) -> list[tuple[str, float]]:
         """Events whose centroid is nearest ``vector`` (cosine distance, pgvector). PostgreSQL only."""
@@ -496,28 +445,6 @@ class PostgresStore:
                 (_vec(vector), int(np.asarray(vector).size), int(limit)),
             ).fetchall()
         return [(i, float(d)) for i, d in rows]
-
-    def story(self, story_id: str) -> Story | None:
-        with self._lock:
-            row = self._db.execute("SELECT data FROM stories WHERE id=%s", (story_id,)).fetchone()
-        return story_from(json.loads(row[0])) if row else None
-
-    def stories(self) -> list[Story]:
-        with self._lock:
-            rows = self._db.execute("SELECT data FROM stories").fetchall()
-        out = [story_from(json.loads(r[0])) for r in rows]
-        return sorted(out, key=lambda s: (s.last_seen is None, s.last_seen), reverse=True)
-
-    def assignment(self, article_id: str) -> Assignment | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT article_id, event_id, probability, parts, new_event, candidates FROM assignments "
-                "WHERE article_id=%s",
-                (article_id,),
-            ).fetchone()
-        if not row:
-            return None
-        return Assignment(row[0], row[1], row[2], json.loads(row[3] or "{}"), bool(row[4]), row[5])
 
     def removed_counts(self, article_ids: list[str]) -> dict[str, int]:
         with self._lock:
@@ -553,37 +480,8 @@ class PostgresStore:
         if entries:
             cur.executemany(
                 "INSERT INTO quarantine(stage, error, raw, origin, article_id, created) VALUES(%s,%s,%s,%s,%s,%s)",
-                [(_t(e.stage), _t(e.error), _t(e.raw), _t(e.origin), _t(e.article_id), _now()) for e in entries],
+                [(_t(e.stage), _t(e.error), _t(e.raw), _t(e.origin), _t(e.article_id), now()) for e in entries],
             )
-
-    def quarantined(self, include_resolved: bool = False) -> list[QuarantineEntry]:
-        sql = "SELECT id, stage, error, raw, origin, article_id, created FROM quarantine"
-        if not include_resolved:
-            sql += " WHERE resolved=0"
-        with self._lock:
-            rows = self._db.execute(sql + " ORDER BY id").fetchall()
-        return [
-            QuarantineEntry(stage=r[1], error=r[2], raw=r[3] or "", origin=r[4] or "", article_id=r[5], id=r[0],
-                            created=dt.datetime.fromisoformat(r[6]))
-            for r in rows
-        ]
-
-    def requeue_quarantined(self, ids: list[int] | None = None) -> list[QuarantineEntry]:
-        """Mark entries resolved and hand them back; stored raw records go back to pending."""
-        entries = [e for e in self.quarantined() if ids is None or e.id in ids]
-        if not entries:
-            return entries
-        with self._tx() as db:
-            db.execute("UPDATE quarantine SET resolved=1 WHERE id = ANY(%s)", ([e.id for e in entries],))
-            raw_ids = [e.article_id for e in entries if e.article_id]
-            if raw_ids:
-                db.execute("UPDATE raw_articles SET status='pending' WHERE id = ANY(%s) AND status='failed'",
-                           (raw_ids,))
-        return entries
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
 
 
 def _safe_url(url: str) -> str:

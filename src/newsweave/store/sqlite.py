@@ -6,17 +6,39 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 
-from newsweave.model import Article, Assignment, Event, QuarantineEntry, RawArticle, Story
-from newsweave.store.base import Batch, EventQuery, parse_event_cursor
-from newsweave.store.codec import article_from, dumps, event_from, raw_from, story_from
+from newsweave.model import Event, QuarantineEntry, RawArticle
+from newsweave.store.base import Batch, EventQuery
+from newsweave.store.codec import dumps
+from newsweave.store.sql import (
+    SQLITE,
+    SQLReads,
+    backfill_events,
+    entity_terms,
+    event_filters,
+    event_order,
+    listing,
+    now,
+    utc,
+)
 
-# Each entry upgrades the schema by one version. Never edit a released entry: add one.
-MIGRATIONS: list[str] = [
+
+def _v3_backfill(db: sqlite3.Connection) -> None:
+    """Schema 3: fill the listing column and the entity table of the events stored before it."""
+    rows = db.execute("SELECT id, data FROM events").fetchall()
+    for event_id, text, terms in backfill_events(rows):
+        db.execute("UPDATE events SET listing=? WHERE id=?", (text, event_id))
+        db.executemany("INSERT OR IGNORE INTO event_entities(term, event_id) VALUES(?,?)",
+                       [(t, event_id) for t in terms])
+
+
+# Each entry upgrades the schema by one version: SQL statements, or SQL then a Python step that gets the
+# connection (inside the same transaction). Never edit a released entry: add one.
+MIGRATIONS: list[str | tuple[str, Callable[[sqlite3.Connection], None]]] = [
     """
     CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
     CREATE TABLE raw_articles(
@@ -68,19 +90,20 @@ MIGRATIONS: list[str] = [
             COALESCE((SELECT group_concat(t.value, ' ') FROM json_each(e.data, '$.titles') AS t), '')
         FROM events AS e;
     """,
+    # 3: listings are served from a precomputed events --json text (no JSON decoding per request), and the
+    # entity filter is an index lookup in a normalised table instead of a scan of every event's JSON.
+    (
+        """
+        ALTER TABLE events ADD COLUMN listing TEXT;
+        CREATE TABLE event_entities(term TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY(term, event_id));
+        CREATE INDEX event_entities_event ON event_entities(event_id);
+        """,
+        _v3_backfill,
+    ),
 ]
 
 
-def _utc(value: dt.datetime | None) -> str | None:
-    """Timestamps in indexed columns are UTC so that they sort as text."""
-    return value.astimezone(dt.UTC).isoformat() if value else None
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-class SQLiteStore:
+class SQLiteStore(SQLReads):
     """The default store.
 
     >>> s = SQLiteStore(":memory:"); s.counts()["articles"]
@@ -127,11 +150,15 @@ class SQLiteStore:
                     f"({len(MIGRATIONS)}); upgrade NewsWeave to open it"
                 )
             for i in range(version, len(MIGRATIONS)):
+                step = MIGRATIONS[i]
+                sql, python = step if isinstance(step, tuple) else (step, None)
                 self._db.execute("BEGIN IMMEDIATE")
                 try:
-                    for stmt in MIGRATIONS[i].split(";"):
+                    for stmt in sql.split(";"):
                         if stmt.strip():
                             self._db.execute(stmt)
+                    if python is not None:
+                        python(self._db)
                     self._db.execute(
                         "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)", (str(i + 1),)
                     )
@@ -165,30 +192,11 @@ class SQLiteStore:
                 sort_key = str(r.metadata.pop("_sort_key", "")) or (
                     r.published.astimezone(dt.UTC).isoformat() if r.published else ""
                 )
-                rows.append((r.id, r.seq, sort_key, r.origin, _now(), dumps(r)))
+                rows.append((r.id, r.seq, sort_key, r.origin, now(), dumps(r)))
             db.executemany(
                 "INSERT INTO raw_articles(id, seq, sort_key, origin, received, record) VALUES(?,?,?,?,?,?)", rows
             )
         return len(rows), dups
-
-    def pending_raw(self) -> Iterator[RawArticle]:
-        last: tuple[str, int] = ("", -1)
-        while True:
-            with self._lock:
-                rows = self._db.execute(
-                    "SELECT record, sort_key, seq FROM raw_articles WHERE status='pending' "
-                    "AND (sort_key > ? OR (sort_key = ? AND seq > ?)) ORDER BY sort_key, seq LIMIT 256",
-                    (last[0], last[0], last[1]),
-                ).fetchall()
-            if not rows:
-                return
-            for record, sort_key, seq in rows:
-                last = (sort_key, seq)
-                yield raw_from(json.loads(record))
-
-    def count_pending(self) -> int:
-        with self._lock:
-            return self._db.execute("SELECT COUNT(*) FROM raw_articles WHERE status='pending'").fetchone()[0]
 
     # --- batches --------------------------------------------------------------------
     def save_batch(self, batch: Batch) -> None:
@@ -200,7 +208,7 @@ class SQLiteStore:
                     "content_hash, duplicate_of, event_id, data, minhash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         a.id, a.seq, a.title, a.text, a.language,
-                        _utc(a.published),
+                        utc(a.published),
                         a.source, a.url, a.content_hash, a.duplicate_of, event_of.get(a.id),
                         dumps(a), batch.signatures.get(a.id),
                     ),
@@ -232,23 +240,27 @@ class SQLiteStore:
 
     def _write_event(self, db: sqlite3.Connection, e: Event) -> None:
         loc = e.location
+        data = dumps(e)
         # An upsert, not REPLACE: the event keeps its rowid, which is also its search-index rowid.
         rowid = db.execute(
             "INSERT INTO events(id, title, date, story_id, category, country_code, place, breaking, size,"
-            " first_seen, last_seen, languages, entity_keys, data) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " first_seen, last_seen, languages, entity_keys, data, listing) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT(id) DO UPDATE SET title=excluded.title, date=excluded.date, story_id=excluded.story_id,"
             " category=excluded.category, country_code=excluded.country_code, place=excluded.place,"
             " breaking=excluded.breaking, size=excluded.size, first_seen=excluded.first_seen,"
             " last_seen=excluded.last_seen, languages=excluded.languages, entity_keys=excluded.entity_keys,"
-            " data=excluded.data RETURNING rowid",
+            " data=excluded.data, listing=excluded.listing RETURNING rowid",
             (
                 e.id, e.title, e.date.isoformat() if e.date else None, e.story_id, e.category,
                 loc.country_code if loc else None, loc.name if loc else None, e.breaking, e.size,
-                _utc(e.first_seen),
-                _utc(e.last_seen),
-                " ".join(e.languages), " ".join(x.key for x in e.entities), dumps(e),
+                utc(e.first_seen),
+                utc(e.last_seen),
+                " ".join(e.languages), " ".join(x.key for x in e.entities), data, listing(data),
             ),
         ).fetchone()[0]
+        db.execute("DELETE FROM event_entities WHERE event_id=?", (e.id,))
+        db.executemany("INSERT OR IGNORE INTO event_entities(term, event_id) VALUES(?,?)",
+                       [(t, e.id) for t in entity_terms(e)])
         db.execute("DELETE FROM events_fts WHERE rowid=?", (rowid,))
         names = " ".join([x.name for x in e.entities] + [a for x in e.entities for a in x.aliases])
         names += " " + (loc.name if loc else "") + " " + " ".join(e.titles.values())
@@ -309,35 +321,7 @@ class SQLiteStore:
             )
 
     # --- reads ----------------------------------------------------------------------
-    def article(self, article_id: str) -> Article | None:
-        with self._lock:
-            row = self._db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
-        return article_from(json.loads(row[0])) if row else None
-
-    def articles(self, event_id: str | None = None, limit: int | None = None) -> list[Article]:
-        sql = "SELECT data FROM articles"
-        args: list = []
-        if event_id is not None:
-            sql += " WHERE event_id=?"
-            args.append(event_id)
-        sql += " ORDER BY seq"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        with self._lock:
-            rows = self._db.execute(sql, args).fetchall()
-        return [article_from(json.loads(r[0])) for r in rows]
-
-    def article_events(self) -> dict[str, str]:
-        with self._lock:
-            return dict(self._db.execute("SELECT article_id, event_id FROM assignments").fetchall())
-
-    def event(self, event_id: str) -> Event | None:
-        with self._lock:
-            row = self._db.execute("SELECT data FROM events WHERE id=?", (event_id,)).fetchone()
-        return event_from(json.loads(row[0])) if row else None
-
-    def events(self, query: EventQuery | None = None) -> list[Event]:
-        q = query or EventQuery(limit=0)
+    def _select_events(self, columns: str, q: EventQuery) -> list:
         where, args = [], []
         walk_index = False
         if q.q:
@@ -355,66 +339,12 @@ class SQLiteStore:
                         "SELECT rowid FROM events_fts WHERE events_fts MATCH ? LIMIT ?", (fts, enough)
                     ).fetchall()
                 walk_index = len(probe) >= enough
-        for col, val in (("category", q.category), ("country_code", q.country), ("story_id", q.story_id)):
-            if val:
-                where.append(f"{col} = ?")
-                args.append(val.upper() if col == "country_code" else val)
-        if q.language:
-            where.append("(' ' || languages || ' ') LIKE ? ESCAPE '\\'")
-            args.append(f"% {_like(q.language)} %")
-        if q.place:
-            where.append("place = ? COLLATE NOCASE")
-            args.append(q.place)
-        if q.entity:
-            where.append("((' ' || entity_keys || ' ') LIKE ? ESCAPE '\\' OR data LIKE ? ESCAPE '\\')")
-            args.extend([f"% {_like(q.entity)} %", f'%"name":{_like(json.dumps(q.entity, ensure_ascii=False))}%'])
-        if q.date_from:
-            where.append("date >= ?")
-            args.append(q.date_from)
-        if q.date_to:
-            where.append("date <= ?")
-            args.append(q.date_to)
-        if q.cursor:
-            # Keyset pagination: the cursor is the sort key of the last row seen (see base.event_cursor).
-            key = parse_event_cursor(q.cursor, q.breaking)
-            if q.breaking:
-                where.append("(breaking, COALESCE(last_seen, ''), id) < (?, ?, ?)")
-            else:
-                where.append("(COALESCE(last_seen, ''), id) < (?, ?)")
-            args.extend(key)
-        order = "breaking DESC, " if q.breaking else ""
-        sql = "SELECT data FROM events"
+        more, more_args = event_filters(q, SQLITE)
+        sql = f"SELECT {columns} FROM events"
         if walk_index:
             sql += " INDEXED BY " + ("events_breaking" if q.breaking else "events_recent")
-        sql += " WHERE " + " AND ".join(where) if where else ""
-        sql += f" ORDER BY {order}COALESCE(last_seen, '') DESC, id DESC"
-        if q.limit:
-            sql += f" LIMIT {int(q.limit)}"
-        with self._lock:
-            rows = self._db.execute(sql, args).fetchall()
-        return [event_from(json.loads(r[0])) for r in rows]
-
-    def story(self, story_id: str) -> Story | None:
-        with self._lock:
-            row = self._db.execute("SELECT data FROM stories WHERE id=?", (story_id,)).fetchone()
-        return story_from(json.loads(row[0])) if row else None
-
-    def stories(self) -> list[Story]:
-        with self._lock:
-            rows = self._db.execute("SELECT data FROM stories").fetchall()
-        out = [story_from(json.loads(r[0])) for r in rows]
-        return sorted(out, key=lambda s: (s.last_seen is None, s.last_seen), reverse=True)
-
-    def assignment(self, article_id: str) -> Assignment | None:
-        with self._lock:
-            row = self._db.execute(
-                "SELECT article_id, event_id, probability, parts, new_event, candidates FROM assignments "
-                "WHERE article_id=?",
-                (article_id,),
-            ).fetchone()
-        if not row:
-            return None
-        return Assignment(row[0], row[1], row[2], json.loads(row[3] or "{}"), bool(row[4]), row[5])
+        sql += " WHERE " + " AND ".join(where + more) if where or more else ""
+        return self._all(sql + event_order(q, SQLITE), args + more_args)
 
     def removed_counts(self, article_ids: list[str]) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -448,43 +378,12 @@ class SQLiteStore:
     def _write_quarantine(self, db: sqlite3.Connection, entries: list[QuarantineEntry]) -> None:
         db.executemany(
             "INSERT INTO quarantine(stage, error, raw, origin, article_id, created) VALUES(?,?,?,?,?,?)",
-            [(e.stage, e.error, e.raw, e.origin, e.article_id, _now()) for e in entries],
+            [(e.stage, e.error, e.raw, e.origin, e.article_id, now()) for e in entries],
         )
-
-    def quarantined(self, include_resolved: bool = False) -> list[QuarantineEntry]:
-        sql = "SELECT id, stage, error, raw, origin, article_id, created FROM quarantine"
-        if not include_resolved:
-            sql += " WHERE resolved=0"
-        with self._lock:
-            rows = self._db.execute(sql + " ORDER BY id").fetchall()
-        return [
-            QuarantineEntry(stage=r[1], error=r[2], raw=r[3] or "", origin=r[4] or "", article_id=r[5], id=r[0],
-                            created=dt.datetime.fromisoformat(r[6]))
-            for r in rows
-        ]
-
-    def requeue_quarantined(self, ids: list[int] | None = None) -> list[QuarantineEntry]:
-        """Mark entries resolved and hand them back; stored raw records go back to pending."""
-        entries = [e for e in self.quarantined() if ids is None or e.id in ids]
-        with self._tx() as db:
-            for e in entries:
-                db.execute("UPDATE quarantine SET resolved=1 WHERE id=?", (e.id,))
-                if e.article_id:
-                    db.execute("UPDATE raw_articles SET status='pending' WHERE id=? AND status='failed'", (e.article_id,))
-        return entries
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
 
 
 # Searches matching at least this many events (and 1% of them) walk the order index (see events()).
 _WALK_INDEX_FROM = 256
-
-
-def _like(text: str) -> str:
-    """Escape LIKE wildcards so user input matches literally (used with ESCAPE '\\')."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _fts_query(text: str) -> str:
