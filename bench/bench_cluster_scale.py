@@ -1,9 +1,11 @@
 """The clustering core at scale: throughput, peak memory and quality on planted events.
 
     python bench/bench_cluster_scale.py                      # 10k, 100k, 1M articles over 30 days
-    python bench/bench_cluster_scale.py --sizes 10000 --restart
-    python bench/bench_cluster_scale.py --plot-only          # redraw docs/img/cluster_scale.png
-    python bench/bench_cluster_scale.py --one 1000000 > 1m.json && python bench/bench_cluster_scale.py --add 1m.json --plot-only
+    python bench/bench_cluster_scale.py --sizes 10000 100000 --restart
+    python bench/bench_cluster_scale.py --sizes 10000 100000 --day-noise 0.2   # annotate's date fallback
+    python bench/bench_cluster_scale.py --plot-only          # redraw docs/img/cluster_scale.png and the .md
+    python bench/bench_cluster_scale.py --one 1000000 > 1m.json 2> 1m.err && python bench/bench_cluster_scale.py --add 1m.json --plot-only
+    python bench/bench_cluster_scale.py --add-partial 1m.err --plot-only   # a 1M run stopped early: its progress
 
 Each size runs in its own process (so its peak RSS is its own) on a stream from
 bench/planted.py: 384-d vectors and entity/place/day/term keys built directly,
@@ -17,8 +19,10 @@ exact pairwise precision/recall/F1 against the planted events (all pairs,
 counted from the contingency table, so no sampling even at 1M). ``--restart``
 also checkpoints the clusterer half way, restores it in a fresh clusterer and
 counts how many later assignments differ from the uninterrupted run (after the peak
-RSS is taken).
-Results go to bench/out/cluster_scale.json and the plot to docs/img/.
+RSS is taken). ``--day-noise`` sets the share of articles that carry their publication
+day rather than their event's day (bench/planted.py explains why that matters).
+Results go to bench/out/bench_cluster_scale.json, the BENCHMARKS section to
+bench/out/bench_cluster_scale.md and the plot to docs/img/cluster_scale.png.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -43,7 +48,8 @@ from newsweave.cluster import OnlineClusterer, Scorer  # noqa: E402
 from newsweave.config import Settings  # noqa: E402
 from planted import pairwise_prf, plant, stream  # noqa: E402
 
-OUT = ROOT / "bench" / "out" / "cluster_scale.json"
+OUT = ROOT / "bench" / "out" / "bench_cluster_scale.json"
+MD = OUT.with_suffix(".md")
 PLOT = ROOT / "docs" / "img" / "cluster_scale.png"
 
 
@@ -67,7 +73,7 @@ def new_clusterer(dim: int = 384) -> OnlineClusterer:
     )
 
 
-def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
+def run_one(n: int, noise: float, seed: int, restart: bool, day_noise: float = 0.0) -> dict:
     stamp = scorer_stamp()  # now, when Scorer.load() reads it
     planted = plant(n, seed=seed)
     base_rss = rss_mb()
@@ -77,7 +83,7 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
     cpu = wall = 0.0
     active = 0
     half_state: bytes | None = None
-    for chunk in stream(planted, noise=noise, seed=seed + 1):
+    for chunk in stream(planted, noise=noise, seed=seed + 1, day_noise=day_noise):
         t0, c0 = time.perf_counter(), time.process_time()
         for aid, prof, when, e in chunk:
             a = c.assign(aid, prof, when)
@@ -95,13 +101,13 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
     peak = rss_mb()
     state = c.state()
     out = {
-        "n": n, "noise": noise, "seed": seed, "gold_events": int(len(np.unique(planted.article_event))),
+        "n": n, "noise": noise, "day_noise": day_noise, "seed": seed, "gold_events": int(len(np.unique(planted.article_event))),
         "events": len(ids), "active_peak": active, "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
         "articles_per_s": round(n / wall), "articles_per_cpu_s": round(n / cpu),
         "scored_per_article": round(c.scored / n, 3), "precision": round(p, 4), "recall": round(r, 4),
         "f1": round(f1, 4), "rss_before_mb": round(base_rss), "peak_rss_mb": round(peak),
         "state_mb": round(len(state) / 2**20, 1), "exact_search": len(c.events) <= c.exact_below,
-        "load_avg": os.getloadavg()[0], "scorer": stamp,
+        "load_avg": round(os.getloadavg()[0], 2), "scorer": stamp,
     }
     if restart and half_state is not None:
         # The uninterrupted run's assignments after the checkpoint, against a restored clusterer's.
@@ -110,7 +116,8 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
         inv = {v: k for k, v in ids.items()}
         again = array("i", pred[:half_at])
         same = 0
-        tail = ((aid, prof, when) for chunk in stream(planted, noise=noise, seed=seed + 1, start=half_at)
+        tail = ((aid, prof, when) for chunk in stream(planted, noise=noise, seed=seed + 1, start=half_at,
+                                                      day_noise=day_noise)
                 for aid, prof, when, _ in chunk)  # regenerated, identical: the stream is deterministic
         for (aid, prof, when), want in zip(tail, pred[half_at:]):
             got = back.assign(aid, prof, when).event_id
@@ -122,29 +129,39 @@ def run_one(n: int, noise: float, seed: int, restart: bool) -> dict:
     return out
 
 
-def plot(results: list[dict], path: Path) -> None:
+def _key(r: dict) -> tuple:
+    return (r["noise"], r.get("day_noise", 0.2), r["n"])  # results before day_noise existed used 0.2
+
+
+def plot(results: list[dict], path: Path, day_noise: float) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    rs = sorted(results, key=lambda r: r["n"])
+    rs = sorted((r for r in results if r.get("day_noise", 0.2) == day_noise), key=lambda r: r["n"])
+    other = sorted((r for r in results if r.get("day_noise", 0.2) != day_noise), key=lambda r: r["n"])
     n = [r["n"] for r in rs]
     fig, ax = plt.subplots(1, 3, figsize=(13, 3.8))
     ax[0].plot(n, [r["articles_per_cpu_s"] for r in rs], "o-", label="per CPU second")
     ax[0].plot(n, [r["articles_per_s"] for r in rs], "s--", label="per wall second (shared machine)")
+    ax[0].axhline(20_000, color="grey", lw=0.8, ls=":", label="aim: 20,000 / s")
     ax[0].set(xscale="log", yscale="log", xlabel="articles in the stream", ylabel="articles / s",
               title="OnlineClusterer throughput")
     ax[0].legend(fontsize=8)
     ax[1].plot(n, [r["peak_rss_mb"] for r in rs], "o-", label="peak RSS")
     ax[1].plot(n, [r["rss_before_mb"] for r in rs], "s--", label="before clustering (stream arrays)")
     ax[1].plot(n, [r["active_peak"] / 100 for r in rs], "^:", label="active events / 100")
+    ax[1].axhline(2048, color="grey", lw=0.8, ls=":", label="aim: < 2 GB")
     ax[1].set(xscale="log", xlabel="articles in the stream", ylabel="MB", title="Memory")
     ax[1].legend(fontsize=8)
     ax[2].plot(n, [r["f1"] for r in rs], "o-", label="F1")
     ax[2].plot(n, [r["precision"] for r in rs], "s--", label="precision")
     ax[2].plot(n, [r["recall"] for r in rs], "^:", label="recall")
-    low = min(min(r["f1"], r["recall"], r["precision"]) for r in rs)
+    for dn in sorted({r.get("day_noise", 0.2) for r in other}):
+        o = [r for r in other if r.get("day_noise", 0.2) == dn]
+        ax[2].plot([r["n"] for r in o], [r["f1"] for r in o], "x-.", label=f"F1, {dn:.0%} of days = publication day")
+    low = min(min(r["f1"], r["recall"], r["precision"]) for r in rs + other)
     ax[2].set(xscale="log", ylim=(max(0.0, low - 0.1), 1.01), xlabel="articles in the stream",
               title="Pairwise, vs planted events")
     ax[2].legend(fontsize=8, loc="lower left")
@@ -154,39 +171,186 @@ def plot(results: list[dict], path: Path) -> None:
     fig.savefig(path, dpi=110)
 
 
+def _row(r: dict) -> str:
+    restart = r.get("restart")
+    if restart is None:
+        rest = "not run"
+    elif restart["identical"]:
+        rest = f"identical ({restart['after']:,} later assignments)"
+    else:
+        rest = f"{restart['same_assignments'] / restart['after']:.1%} same; F1 {restart['f1_restored_run']:.3f}"
+    search = "exact search" if r["exact_search"] else "HNSW"
+    return (f"| {r['n']:,} | {r['gold_events']:,} | {r['events']:,} | {r['active_peak']:,} ({search}) | "
+            f"{r['articles_per_s']:,} | {r['articles_per_cpu_s']:,} | {r['scored_per_article']:.2f} | "
+            f"{r['peak_rss_mb']:,} MB ({r['rss_before_mb']} MB) | {r['state_mb']} MB | "
+            f"{r['f1']:.3f} ({r['precision']:.3f} / {r['recall']:.3f}) | {rest} | {r['load_avg']:.1f} |")
+
+
+def _partial(r: dict) -> str:
+    steps = "; ".join(f"{x['at']:,} articles: {x['per_cpu_s']:,}/CPU-s so far, {x['active']:,} active, RSS {x['rss_mb']:,} MB"
+                      for x in r["progress"])
+    return (f"{r['n']:,} articles: not run to the end with this code; a partial run ({r['when']}, stopped for lack of "
+            f"machine time) gave — {steps}. Run `--sizes {r['n']}` to add the row.\n")
+
+
+def parse_progress(text: str, n: int, when: str) -> dict:
+    """A partial run's progress lines (stderr of `--one N`), as a record for the section."""
+    pat = re.compile(r"(\d+) articles, (\d+) active, (\d+)/cpu-s, rss (\d+) MB")
+    steps = [dict(zip(("at", "active", "per_cpu_s", "rss_mb"), map(int, m.groups()))) for m in pat.finditer(text)]
+    return {"n": n, "partial": True, "when": when, "progress": steps}
+
+
+def render(results: list[dict], day_noise: float) -> str:
+    """The BENCHMARKS section, from the measured results."""
+    partial = [r for r in results if r.get("partial")]
+    results = [r for r in results if not r.get("partial")]
+    main = sorted((r for r in results if r.get("day_noise", 0.2) == day_noise), key=lambda r: r["n"])
+    other = sorted((r for r in results if r.get("day_noise", 0.2) != day_noise), key=lambda r: (r.get("day_noise", 0.2), r["n"]))
+    cols = ["articles", "planted events", "events found", "most active at once", "articles/s (wall)",
+            "per CPU second", "candidates scored per article", "peak RSS (stream arrays)", "checkpoint",
+            "pairwise F1 (P / R)", "checkpoint half way, restored", "load avg"]
+    head = "| " + " | ".join(cols) + " |\n|" + "---|" * len(cols)
+    head2 = "| " + " | ".join([*cols, "publication days"]) + " |\n|" + "---|" * (len(cols) + 1)
+    stamps = ", ".join(sorted({f"`{r['scorer']}`" for r in main + other}))
+    top = max(main, key=lambda r: r["n"]) if main else None
+    aim = ""
+    if top is not None:
+        speed = "reached" if top["articles_per_cpu_s"] >= 20_000 else "**not reached**"
+        mem = "met" if top["peak_rss_mb"] < 2048 else "**not met**"
+        aim = (f"At {top['n']:,} articles: {top['articles_per_cpu_s']:,} articles per CPU second "
+               f"({top['articles_per_s']:,} per wall second at load {top['load_avg']:.1f}) — the aim of 20,000/s is "
+               f"{speed} at this size; peak RSS {top['peak_rss_mb']:,} MB — the aim of < 2 GB is {mem} at this size.")
+    lines = [
+        "### The clustering core at scale",
+        "",
+        "`python bench/bench_cluster_scale.py --sizes 10000 100000 --restart` (add `1000000` for the full curve;"
+        " `--day-noise 0.2` for the sensitivity rows):",
+        "`OnlineClusterer` alone, default settings and the shipped scorer, on a planted stream (`bench/planted.py`):",
+        "events with random unit 384-d centroids, lognormal sizes (mean 8), each lasting 1–3 days within 30 days,",
+        "Poisson arrivals; articles = centroid + noise (article–centroid cosine ≈ 0.82), with most of their event's",
+        "entity/place/country/day/term keys plus noise keys, in 4 languages; popular entities recur across events.",
+        "Pairwise precision/recall/F1 against the planted events are exact (contingency table, no pair sampling, also",
+        "at 1M). Each size runs in its own process; peak RSS includes the planted stream's arrays. The machine is",
+        "shared (2 cores, several jobs): per-CPU-second figures are the steadier ones, and the load average is given.",
+        "",
+        f"Scorer {stamps}; every article carries its event's day (`--day-noise {day_noise}`):",
+        "",
+        head,
+        *[_row(r) for r in main],
+        "",
+    ]
+    if other:
+        lines += [
+            "Sensitivity: a share of articles carries its publication day instead of its event's day (annotate's",
+            "fallback when the text names no date; this is what the stream did implicitly before, at 20%):",
+            "",
+            head2,
+            *[_row(r) + f" {r.get('day_noise', 0.2):.0%} |" for r in other],
+            "",
+        ]
+    lines += [
+        *[_partial(r) for r in partial if not any(x["n"] == r["n"] for x in main)],
+        "![throughput, memory and F1 from 10k to 1M articles](img/cluster_scale.png)",
+        "",
+        aim,
+        "",
+        "**Why F1 fell to 0.86–0.89 after the scorer retrain.** The retrained `scorer.json` added the date priors "
+        "(`date_conflict` −4, `date_gap` −3, `dates_known` −0.5 in the logit): two reports whose event days differ "
+        "are two events of one story, which is right for the demo corpus and for annotate's output. The planted "
+        "stream gave 20% of its articles their *arrival* day as event day, so every such report published a day or "
+        "two after its event's first day conflicted with its own event and opened a new one (precision stayed "
+        "1.000, recall fell to 0.80 at 10k). The clusterer was not at fault: with the same code, the same stream "
+        "with each article's event day gives F1 1.000. The stream now carries the event day (what annotate resolves "
+        "from the text) and the fallback is an explicit, reported knob (`--day-noise`); the scorer is unchanged.",
+        "",
+        "What the clustering core does at scale (`cluster/online.py`, `profile.py`, `features.py`; decisions are "
+        "the same as before, tested):",
+        "",
+        "* **eviction** through a heap keyed by last-seen time instead of a scan of every active event per article;",
+        "* **bounded scoring**: a candidate is fully scored only if an upper bound of its probability — its exact dense",
+        "  cosine, every other part at its most favourable value — could still beat the best candidate so far or make a",
+        "  story link; the rest provably cannot change anything, so decisions *and* the recorded explanation parts are",
+        "  those of scoring all 20 (tested: `tests/test_cluster_scale.py` compares with pruning switched off, and checks",
+        "  that the features keep to the ranges the bound assumes). 2–3 candidates per article are scored instead of 20;",
+        "* **cached profile summaries**: the side of `pair_features` that belongs to one profile (key sets above the",
+        "  25% share, main day, main place, main language, log term counts and their norm) is computed once per",
+        "  version of the profile (an event's log term counts are patched in `Profile.add`, not recomputed), and",
+        "  the clusterer computes P(same event) without building the contributions dict. Both give the same bits",
+        "  as before (tested against fresh computation and `Scorer.probability`), so `newsweave similarity` scores",
+        "  are unchanged;",
+        "* **exact search without an index**: below `exact_below` (5,000) active events the candidates come from one",
+        "  float32 matrix–vector product over a slot matrix of the active centroids (freed rows reused, so it is as",
+        "  large as the active set), run on one BLAS thread (OpenBLAS's threads only wait on each other for a",
+        "  product this small on a busy machine); ties are broken by key, so a restore gives the same order;",
+        "* **HNSW above 5,000**: the index is rebuilt once as an HNSW graph with int8 vectors (1.4× faster than",
+        "  float32 at the same F1), and a growing event is re-indexed when its size has doubled rather than at every",
+        "  article (scores always use the exact current profile);",
+        "* **checkpoints restore exactly in both regimes**: the checkpoint carries the serialised HNSW graph, and",
+        "  `state()` also swaps the live graph for a copy loaded from those bytes, so the uninterrupted run and the",
+        "  restored one go on from the same graph (tested above the threshold, with `exact_below` lowered: the same",
+        "  decisions and a byte-identical graph at the end). Before, the restored graph was rebuilt and 3% of the",
+        "  later assignments differed at 100k.",
+        "",
+        "Where the time goes now (cProfile, 20k articles, exact regime): one exact search (~25%), 2–3",
+        "`pair_features` calls with their summaries (~35%), `Profile.add` and the per-article bookkeeping in pure",
+        "Python (the rest). In the HNSW regime the graph search and inserts dominate. Reaching 20,000 articles/s",
+        "would take the per-article Python work down to ~50 µs: next steps are a batched exact search for a block",
+        "of articles (with a correction for events changed inside the block), incremental key sets in",
+        "`Profile.add`, and a vectorised date/place pre-bound that rules out candidates before `pair_features`.",
+        "Memory stays bounded by the story window: the active set, not the stream length, sets it.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--noise", type=float, default=0.7, help="article noise (0.7: article–centroid cosine ≈ 0.82)")
+    ap.add_argument("--day-noise", type=float, default=0.0,
+                    help="share of articles carrying their publication day instead of their event's day")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--restart", action="store_true", help="also checkpoint half way and compare a restored run")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--plot", type=Path, default=PLOT)
     ap.add_argument("--plot-only", action="store_true")
     ap.add_argument("--add", type=Path, help="merge the JSON line of a `--one N` run (e.g. 1M, run apart) into --out")
+    ap.add_argument("--add-partial", type=Path, help="record the progress lines (stderr) of a `--one N` run stopped early")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
-        print(json.dumps(run_one(a.one, a.noise, a.seed, a.restart)))
+        print(json.dumps(run_one(a.one, a.noise, a.seed, a.restart, a.day_noise)))
         return
     results = json.loads(a.out.read_text()) if a.out.exists() else []
+
+    def save(r: dict) -> list[dict]:
+        kept = [x for x in results if _key(x) != _key(r)] + [r]
+        a.out.parent.mkdir(parents=True, exist_ok=True)
+        a.out.write_text(json.dumps(sorted(kept, key=_key), indent=1))
+        return kept
+
     if a.add:
-        r = json.loads(a.add.read_text().strip().splitlines()[-1])
-        results = [x for x in results if not (x["n"] == r["n"] and x["noise"] == r["noise"])] + [r]
-        a.out.write_text(json.dumps(sorted(results, key=lambda x: (x["noise"], x["n"])), indent=1))
+        results = save(json.loads(a.add.read_text().strip().splitlines()[-1]))
+    if a.add_partial:
+        import datetime as dt
+
+        when = dt.datetime.fromtimestamp(a.add_partial.stat().st_mtime, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        r = parse_progress(a.add_partial.read_text(), max(a.sizes), when)
+        results = save({**r, "noise": a.noise, "day_noise": a.day_noise})
     if not a.plot_only:
         for n in a.sizes:
-            cmd = [sys.executable, __file__, "--one", str(n), "--noise", str(a.noise), "--seed", str(a.seed)]
+            cmd = [sys.executable, __file__, "--one", str(n), "--noise", str(a.noise), "--seed", str(a.seed),
+                   "--day-noise", str(a.day_noise)]
             if a.restart:
                 cmd.append("--restart")
             done = subprocess.run(cmd, capture_output=True, text=True, check=True)
             r = json.loads(done.stdout.strip().splitlines()[-1])
             print(json.dumps(r), flush=True)
-            results = [x for x in results if not (x["n"] == n and x["noise"] == a.noise)] + [r]
-            a.out.parent.mkdir(parents=True, exist_ok=True)
-            a.out.write_text(json.dumps(sorted(results, key=lambda x: (x["noise"], x["n"])), indent=1))
-    plot([r for r in results if r["noise"] == a.noise], a.plot)
-    print(f"plot: {a.plot}")
+            results = save(r)
+    mine = [r for r in results if r["noise"] == a.noise]
+    plot([r for r in mine if not r.get("partial")], a.plot, 0.0)
+    if a.out == OUT:
+        MD.write_text(render(mine, 0.0))
+    print(f"plot: {a.plot}; section: {MD}")
 
 
 if __name__ == "__main__":

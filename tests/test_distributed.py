@@ -47,6 +47,9 @@ def _snapshot(path) -> dict:
 def _state(blob: bytes) -> dict:
     """The clusterer checkpoint, by value (pickle bytes depend on object sharing, not on content)."""
     d = pickle.loads(blob)
+    if "newsweave.pipeline" in d:  # the pipeline's checkpoint wraps the clusterer's (plus events to describe)
+        assert d["undescribed"] == {}, "a finished run leaves no event undescribed"
+        d = pickle.loads(d["clusterer"]) if isinstance(d["clusterer"], bytes) else d["clusterer"]
     events = {}
     for eid, ev in d["events"].items():
         p = ev.profile

@@ -13,7 +13,7 @@ from collections import Counter
 
 import numpy as np
 
-from newsweave.cluster.profile import Profile
+from newsweave.cluster.profile import Profile, Summary
 
 FEATURES = (
     "dense",  # cosine of language-centred title+lead embeddings (cross-lingual)
@@ -53,8 +53,17 @@ def _cosine(a: Counter, b: Counter) -> float:
     return dot / (na * nb)
 
 
-def _main_day(days: Counter) -> int | None:
-    return days.most_common(1)[0][0] if days else None
+def _cosine_cached(a: Summary, b: Summary) -> float:
+    """:func:`_cosine` with the norms cached: the same operations in the same order, so the same bits."""
+    ta, tb = a.terms, b.terms
+    if not ta or not tb:
+        return 0.0
+    if len(ta) > len(tb):
+        a, b, ta, tb = b, a, tb, ta
+    dot = sum(math.log1p(v) * math.log1p(tb[k]) for k, v in ta.items() if k in tb)
+    if not dot:
+        return 0.0
+    return dot / (a.norm * b.norm)
 
 
 def pair_features(a: Profile, b: Profile) -> dict[str, float]:
@@ -65,17 +74,17 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
     >>> pair_features(p, p)["dense"]
     1.0
     """
-    ea, eb = a.keys(a.entities), b.keys(b.entities)
-    pa, pb = a.keys(a.places), b.keys(b.places)
-    ca, cb = a.keys(a.countries), b.keys(b.countries)
-    da, db = _main_day(a.days), _main_day(b.days)
-    ma = a.main_places.most_common(1)[0][0] if a.main_places else None
-    mb = b.main_places.most_common(1)[0][0] if b.main_places else None
+    sa, sb = a.summary(), b.summary()  # cached per profile version (an event is compared with many articles)
+    ea, eb = sa.entities, sb.entities
+    pa, pb = sa.places, sb.places
+    ca, cb = sa.countries, sb.countries
+    da, db = sa.main_day, sb.main_day
+    ma, mb = sa.main_place, sb.main_place
     gap = abs(da - db) if da is not None and db is not None else None
-    la, lb = a.languages.most_common(1), b.languages.most_common(1)
+    la, lb = sa.language, sb.language
     return {
         "dense": float(np.clip(float(np.dot(a.vector, b.vector)), -1.0, 1.0)),
-        "lexical": _cosine(a.terms, b.terms),
+        "lexical": _cosine_cached(sa, sb),
         "entities": _overlap(ea, eb),
         "entities_known": float(bool(ea and eb)),
         "places": _overlap(pa, pb),
@@ -90,5 +99,5 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
         "date_gap": min(gap, 30) / 30 if gap is not None else 0.0,
         "dates_known": float(gap is not None),
         "same_language": float(bool(la and lb and la[0][0] == lb[0][0])),
-        "numbers": _overlap(a.keys(a.numbers), b.keys(b.numbers)),
+        "numbers": _overlap(sa.numbers, sb.numbers),
     }

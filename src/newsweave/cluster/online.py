@@ -14,13 +14,20 @@ last-seen time (not a scan of every event per article); a candidate is scored
 only when an upper bound of its probability, from its exact dense cosine and
 every other part at its most favourable value, could still change a decision or
 the recorded best candidate — so the results are those of scoring them all.
-Above ``exact_below`` active events the index is an HNSW graph, and a growing
-event's vector there is refreshed when its size has doubled (so a few times in
-its life, not at every article); candidates are still scored with the exact,
-current profile, and the index is made current again before it returns to
-exact search. Restoring a checkpoint is bit-identical in the exact regime; in
-the HNSW regime the rebuilt graph differs, so a restored run finds nearly, not
-exactly, the same candidates.
+Up to ``exact_below`` active events the search is exact: one float32
+matrix-vector product over a slot matrix of the active centroids (no ANN index
+then). Above it the candidates come from an HNSW graph, where a growing event's
+vector is refreshed when its size has doubled (so a few times in its life, not
+at every article); candidates are still scored with the exact, current
+profile. The graph is searched exhaustively (and kept current) until the active
+set falls below half of ``exact_below``, then dropped.
+
+Checkpoints restore bit-identically in both regimes: in the HNSW regime the
+checkpoint carries the serialised graph (a rebuilt one differs: 3% of later
+decisions at 100k articles), and :meth:`OnlineClusterer.state` also swaps the
+live graph for a copy loaded from those bytes, so the uninterrupted run and a
+restored one go on from the same graph and the same internal state, whatever
+usearch keeps outside its serialised form.
 """
 
 from __future__ import annotations
@@ -30,11 +37,12 @@ import heapq
 import math
 import pickle
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from usearch.index import Index
 
-from newsweave.cluster.features import FEATURES
+from newsweave.cluster.features import FEATURES, pair_features
 from newsweave.cluster.profile import Profile
 from newsweave.cluster.scorer import Scorer
 from newsweave.model import Assignment
@@ -87,6 +95,19 @@ class ScoreBound:
         return self.base + part, self.story_base + part
 
 
+@lru_cache(maxsize=1)
+def _blas() -> object | None:
+    """numpy's BLAS, to run the centroid search on one thread: a 5,000 x 384 matrix-vector product is too
+    small to split, and on a busy machine OpenBLAS's threads wait on each other (measured 5 ms instead of
+    0.1 ms at load 11 on 2 cores). None when threadpoolctl (a scikit-learn dependency) is missing."""
+    try:
+        from threadpoolctl import ThreadpoolController
+    except ImportError:  # pragma: no cover
+        return None
+    libs = [c for c in ThreadpoolController().lib_controllers if c.user_api == "blas"]
+    return libs[0] if libs else None
+
+
 def _logit(p: float) -> float:
     """The logit a probability from Scorer.probability came from, less a margin for rounding."""
     if p <= 0.0:
@@ -125,6 +146,35 @@ class ActiveEvent:
         return max(0.0, self.first_seen - when, when - self.last_seen)
 
 
+class _FastProbability:
+    """``Scorer.probability`` without building the contributions dict: the same operations in the same order.
+
+    Used only for a plain :class:`Scorer` (a subclass may score differently); tests compare it with it bit for bit.
+    """
+
+    def __init__(self, scorer: Scorer) -> None:
+        self.bias = scorer.bias
+        self.terms = [(name, scorer.weights[name], scorer.mean.get(name, 0.0), scorer.scale.get(name, 1.0) or 1.0)
+                      for name in FEATURES if name in scorer.weights]
+        self.story_terms = [t for t in self.terms if t[0] not in _DATE_PARTS]
+        self.story_dates = [t for t in self.terms if t[0] in _DATE_PARTS]
+
+    def __call__(self, feats: dict[str, float], story: bool = False) -> float:
+        total = 0  # like sum(): an int 0 first, then floats left to right
+        if story:  # the date parts taken as 0.0, in their FEATURES position
+            for name, w, m, s in self.terms:
+                if name in _DATE_PARTS:
+                    total += w * ((_DATE_PARTS[name] - m) / s)
+                elif name in feats:
+                    total += w * ((feats[name] - m) / s)
+        else:
+            for name, w, m, s in self.terms:
+                if name in feats:
+                    total += w * ((feats[name] - m) / s)
+        logit = self.bias + total
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
+
+
 class OnlineClusterer:
     """Assigns articles, in stream order, to events.
 
@@ -157,33 +207,84 @@ class OnlineClusterer:
         self._by_key: dict[int, str] = {}
         self._next_key = 0
         self.clock: float | None = None
-        self._index = self._new_index()
+        # Every active centroid, current, one row per slot (freed slots are reused, so the matrix is as large
+        # as the most events active at once): exact search below exact_below, candidate cosines always.
+        self._mat = np.zeros((256, dim), dtype=np.float32)
+        self._slot_key = np.full(256, -1, dtype=np.int64)
+        self._slot: dict[int, int] = {}
+        self._free: list[int] = []
+        self._hi = 0  # slots ever used
+        self._index: Index | None = None  # the HNSW graph, only above exact_below
+        self._ann_graph = False
         self._heap: list[tuple[float, int]] = []  # (last_seen, key); stale entries are skipped
-        self._indexed_n: dict[int, int] = {}  # key -> profile size when its index vector was written
-        self._stale: set[int] = set()  # keys whose index vector lags their profile (ANN regime only)
+        self._indexed_n: dict[int, int] = {}  # ANN regime: key -> profile size when its graph vector was written
+        self._stale: set[int] = set()  # keys whose graph vector lags their profile (ANN regime only)
         self.bound = ScoreBound(scorer)
+        plain = type(scorer).probability is Scorer.probability and type(scorer).contributions is Scorer.contributions
+        self._prob = _FastProbability(scorer) if plain else None
         self.scored = 0  # candidates fully scored (the rest were ruled out by the bound)
 
-    def _new_index(self, ann: bool = False) -> Index:
-        """Exact search ignores the graph, so while the active set is small the graph is built cheaply;
-        past ``exact_below`` the index is rebuilt as a proper HNSW graph (and back below half of it)."""
-        self._ann_graph = ann
-        if ann:
-            # int8 vectors in the graph: candidates only (scores use the float profiles); 1.4x faster at the
-            # same F1 on the planted-event benchmark (docs/BENCHMARKS.md, "Scaling")
-            return Index(ndim=self.dim, metric="cos", dtype="i8", connectivity=16, expansion_add=64,
-                         expansion_search=64)
-        return Index(ndim=self.dim, metric="cos", dtype="f32", connectivity=4, expansion_add=8)
+    # --- the centroid matrix ------------------------------------------------------
+    def _put(self, key: int, vector: np.ndarray) -> None:
+        slot = self._slot.get(key)
+        if slot is None:
+            if self._free:
+                slot = self._free.pop()
+            else:
+                slot = self._hi
+                self._hi += 1
+                if slot >= len(self._mat):
+                    self._mat = np.concatenate([self._mat, np.zeros_like(self._mat)])
+                    self._slot_key = np.concatenate([self._slot_key, np.full(len(self._slot_key), -1, np.int64)])
+            self._slot[key] = slot
+            self._slot_key[slot] = key
+        self._mat[slot] = vector
+
+    def _drop(self, key: int) -> None:
+        slot = self._slot.pop(key)
+        self._slot_key[slot] = -1
+        self._free.append(slot)
+
+    def _exact(self, vector: np.ndarray, k: int) -> list[int]:
+        """Keys of the ``k`` active centroids of highest cosine, best first (ties: lower key first)."""
+        hi = self._hi
+        blas = _blas()
+        threads = blas.get_num_threads() if blas is not None else 1
+        if threads != 1:
+            blas.set_num_threads(1)
+        try:
+            sims = self._mat[:hi] @ vector
+        finally:
+            if threads != 1:
+                blas.set_num_threads(threads)
+        keys = self._slot_key[:hi]
+        sims[keys < 0] = -np.inf
+        top = np.argpartition(-sims, k - 1)[:k] if k < hi else np.flatnonzero(keys >= 0)
+        order = np.lexsort((keys[top], -sims[top]))
+        return keys[top[order]].tolist()
+
+    # --- the HNSW graph -----------------------------------------------------------
+    @staticmethod
+    def _graph_settings(index: Index) -> Index:
+        # int8 vectors in the graph: candidates only (scores use the float profiles); 1.4x faster at the
+        # same F1 on the planted-event benchmark (docs/BENCHMARKS.md, "Scaling")
+        index.expansion_add, index.expansion_search = 64, 64
+        return index
 
     def _rebuild(self, ann: bool) -> None:
-        """A new index holding every active event's current vector, added in key order."""
-        self._index = self._new_index(ann)
+        """Above exact_below: a new HNSW graph of every active event's current vector, added in key order.
+        Below: no graph (the matrix is always current)."""
+        self._ann_graph = ann
+        self._indexed_n, self._stale = {}, set()
+        if not ann:
+            self._index = None
+            return
+        self._index = self._graph_settings(Index(ndim=self.dim, metric="cos", dtype="i8", connectivity=16))
         ordered = sorted(self.events.values(), key=lambda e: e.key)
         if ordered:
             self._index.add(np.array([e.key for e in ordered], dtype=np.uint64),
                             np.stack([e.profile.vector.astype(np.float32) for e in ordered]), threads=1)
         self._indexed_n = {e.key: e.profile.n for e in ordered}
-        self._stale = set()
 
     # --- the decision -------------------------------------------------------------
     def assign(
@@ -199,14 +300,18 @@ class OnlineClusterer:
 
         best: tuple[float, ActiveEvent | None, dict[str, float]] = (-1.0, None, {})
         best_story: tuple[float, ActiveEvent | None] = (-1.0, None)
-        candidates = self._candidates(profile)
+        vec = profile.vector.astype(np.float32)
+        keys = self._candidates(vec)
+        candidates = [self.events[self._by_key[k]] for k in keys]
         dense = np.zeros(0)
-        if candidates:
-            dense = (np.stack([ev.profile.vector for ev in candidates]) @ profile.vector).astype(np.float64)
+        if keys:
+            rows = self._mat[[self._slot[k] for k in keys]]
+            dense = (rows @ vec).astype(np.float64)
         ub, ub_story = self.bound.logits(dense)
         story_floor = _logit(self.story_threshold)
         need_logit = -math.inf  # logit of the best in-window probability so far
         story_logit = story_floor
+        prob = self._prob
         for ev, ub_c, ubs_c in zip(candidates, ub.tolist(), ub_story.tolist()):
             in_window = ev.gap_days(when) <= self.window_days
             # Score only what could matter: the best in-window candidate so far (recorded even when
@@ -216,12 +321,16 @@ class OnlineClusterer:
             if not (need or need_story):
                 continue
             self.scored += 1
-            p, feats = self.scorer.score(profile, ev.profile)
+            if prob is not None:
+                feats = pair_features(profile, ev.profile)
+                p = prob(feats)
+            else:
+                p, feats = self.scorer.score(profile, ev.profile)
             if in_window and p > best[0]:
                 best = (p, ev, feats)
                 need_logit = _logit(p)
             if need_story:
-                ps = self.scorer.probability({**feats, **_DATE_PARTS})
+                ps = prob(feats, story=True) if prob is not None else self.scorer.probability({**feats, **_DATE_PARTS})
                 if ps > best_story[0]:
                     best_story = (ps, ev)
                     story_logit = max(story_floor, _logit(ps))
@@ -239,24 +348,28 @@ class OnlineClusterer:
         parts["story_link"] = max(best_story[0], 0.0) if story != story_id_for(article_id) else 0.0
         return Assignment(article_id, new.id, 0.0, parts, True, len(candidates), story)
 
-    def _candidates(self, profile: Profile) -> list[ActiveEvent]:
-        if not len(self._index):
+    def _candidates(self, vector: np.ndarray) -> list[int]:
+        active = len(self.events)
+        if not active:
             return []
-        k = min(self.candidates, len(self._index))
+        k = min(self.candidates, active)
         # Exact search while the active set is small: it is fast there, and it makes a
         # restored checkpoint give the very same candidates as an uninterrupted run.
-        exact = len(self._index) <= self.exact_below
+        exact = active <= self.exact_below
         if not exact and not self._ann_graph:
             self._rebuild(ann=True)
-        elif self._ann_graph and len(self._index) < self.exact_below // 2:
+        elif self._ann_graph and active < self.exact_below // 2:
             self._rebuild(ann=False)
         elif exact and self._stale:
             self._refresh(sorted(self._stale))
-        found = self._index.search(profile.vector.astype(np.float32), k, exact=exact, threads=1)
-        return [self.events[self._by_key[int(key)]] for key in np.atleast_1d(found.keys)]
+        if not self._ann_graph:
+            return self._exact(vector, k)
+        # Between exact_below / 2 and exact_below the graph stays, searched exhaustively (hysteresis).
+        found = self._index.search(vector, k, exact=exact, threads=1)
+        return [int(key) for key in np.atleast_1d(found.keys)]
 
     def _refresh(self, keys: list[int]) -> None:
-        """Write the current vectors of these events into the index."""
+        """Write the current vectors of these events into the HNSW graph."""
         for key in keys:
             ev = self.events[self._by_key[key]]
             self._index.remove(key)
@@ -284,8 +397,10 @@ class OnlineClusterer:
         ev = ActiveEvent(eid, key, prof, story, when, when)
         self.events[eid] = ev
         self._by_key[key] = eid
-        self._index.add(key, prof.vector.astype(np.float32), threads=1)
-        self._indexed_n[key] = prof.n
+        self._put(key, prof.vector)
+        if self._ann_graph:
+            self._index.add(key, prof.vector.astype(np.float32), threads=1)
+            self._indexed_n[key] = prof.n
         if when is not None:
             heapq.heappush(self._heap, (when, key))
         return ev
@@ -297,7 +412,10 @@ class OnlineClusterer:
             if ev.last_seen is None or when > ev.last_seen:
                 ev.last_seen = when
                 heapq.heappush(self._heap, (when, ev.key))
-        if len(self._index) <= self.exact_below or ev.profile.n >= self.refresh_growth * self._indexed_n[ev.key]:
+        self._put(ev.key, ev.profile.vector)
+        if not self._ann_graph:
+            return
+        if len(self.events) <= self.exact_below or ev.profile.n >= self.refresh_growth * self._indexed_n[ev.key]:
             self._refresh([ev.key])
         else:
             self._stale.add(ev.key)
@@ -317,17 +435,26 @@ class OnlineClusterer:
     def _evict(self, event_id: str) -> None:
         ev = self.events.pop(event_id)
         self._by_key.pop(ev.key, None)
-        self._index.remove(ev.key)
-        self._indexed_n.pop(ev.key, None)
-        self._stale.discard(ev.key)
+        self._drop(ev.key)
+        if self._ann_graph:
+            self._index.remove(ev.key)
+            self._indexed_n.pop(ev.key, None)
+            self._stale.discard(ev.key)
 
     # --- checkpoints --------------------------------------------------------------
     def state(self) -> bytes:
-        """Everything needed to continue the stream exactly where it stopped."""
-        return pickle.dumps(
-            {"events": self.events, "next_key": self._next_key, "clock": self.clock, "dim": self.dim},
-            protocol=pickle.HIGHEST_PROTOCOL,
-        )
+        """Everything needed to continue the stream exactly where it stopped.
+
+        In the HNSW regime the graph's bytes are included, and the live graph is replaced by a copy
+        loaded from them, so that this run and a restored one go on from the very same graph.
+        """
+        d = {"events": self.events, "next_key": self._next_key, "clock": self.clock, "dim": self.dim,
+             "slots": self._slot_key[: self._hi].copy(), "free": list(self._free)}
+        if self._ann_graph:
+            graph = bytes(self._index.save())
+            self._index = self._graph_settings(Index.restore(graph))
+            d.update(graph=graph, indexed_n=self._indexed_n, stale=sorted(self._stale))
+        return pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL)
 
     def restore(self, blob: bytes) -> None:
         d = pickle.loads(blob)
@@ -340,6 +467,27 @@ class OnlineClusterer:
         self._next_key = d["next_key"]
         self.clock = d["clock"]
         self._by_key = {e.key: e.id for e in self.events.values()}
-        self._rebuild(ann=len(self.events) > self.exact_below)
+        by_key = {e.key: e for e in self.events.values()}
+        # The same slot of every event as before (a checkpoint of an older version: key order).
+        slots = d.get("slots")
+        if slots is None:
+            slots = np.array(sorted(by_key), dtype=np.int64)
+        cap = max(256, 1 << max(0, len(slots) - 1).bit_length())
+        self._mat = np.zeros((cap, self.dim), dtype=np.float32)
+        self._slot_key = np.full(cap, -1, dtype=np.int64)
+        self._slot_key[: len(slots)] = slots
+        self._hi = len(slots)
+        self._free = list(d.get("free", []))
+        self._slot = {}
+        for slot, key in enumerate(slots.tolist()):
+            if key >= 0:
+                self._slot[key] = slot
+                self._mat[slot] = by_key[key].profile.vector
+        if "graph" in d:
+            self._ann_graph = True
+            self._index = self._graph_settings(Index.restore(d["graph"]))
+            self._indexed_n, self._stale = dict(d["indexed_n"]), set(d["stale"])
+        else:
+            self._rebuild(ann=len(self.events) > self.exact_below)
         self._heap = [(e.last_seen, e.key) for e in self.events.values() if e.last_seen is not None]
         heapq.heapify(self._heap)

@@ -190,6 +190,30 @@ class Profile:
         need = max(1, math.ceil(min_share * self.n))
         return {k for k, c in counter.items() if c >= need}
 
+    def summary(self) -> Summary:
+        """The profile-side inputs of ``pair_features``, computed once per version of the profile.
+
+        An article is compared with ~20 candidate events and an event with many articles, so
+        recomputing key sets, the main day and the term norm on every call was most of the
+        scorer's cost. The cache is dropped by :meth:`add` and when any counter's size or ``n``
+        changes; code that edits counts in place otherwise must call :meth:`touch`.
+        """
+        stamp = (self.n, len(self.entities), len(self.places), len(self.countries), len(self.terms),
+                 len(self.numbers), len(self.days), len(self.main_places), len(self.languages))
+        s = self.__dict__.get("_summary")
+        if s is None or s.stamp != stamp:
+            s = Summary.of(self, stamp)
+            self.__dict__["_summary"] = s
+        return s
+
+    def touch(self) -> None:
+        """Forget the cached summary (after editing a counter in place)."""
+        self.__dict__.pop("_summary", None)
+
+    def __getstate__(self) -> dict:
+        # The cache is derived data: checkpoints stay as they were and old ones still load.
+        return {k: v for k, v in self.__dict__.items() if k != "_summary"}
+
     def add(self, other: Profile) -> None:
         """Merge another profile (an article joining this event) into this one."""
         base = self.vector_sum if self.vector_sum is not None else self.vector * self.n
@@ -199,6 +223,45 @@ class Profile:
         for name in ("entities", "places", "countries", "terms", "numbers", "days", "languages", "main_places"):
             getattr(self, name).update(getattr(other, name))
         self.n += other.n
+        self.__dict__.pop("_summary", None)
+
+
+_SQUARES = {c: math.log1p(c) ** 2 for c in range(1024)}  # log1p(count) ** 2 for the usual counts, as below
+
+
+def _log_norm(counter: Counter) -> float:
+    """sqrt(sum(log1p(v) ** 2)) over the counter's values in their order: the bits of the plain expression."""
+    try:
+        return math.sqrt(sum(map(_SQUARES.__getitem__, counter.values())))
+    except (KeyError, TypeError):  # a count of 1024 or more, negative or fractional
+        return math.sqrt(sum(math.log1p(v) ** 2 for v in counter.values()))
+
+
+@dataclass(frozen=True, eq=False)
+class Summary:
+    """What ``pair_features`` needs from one side, derived from a :class:`Profile` (see ``Profile.summary``)."""
+
+    stamp: tuple
+    entities: set
+    places: set
+    countries: set
+    numbers: set
+    main_day: int | None
+    main_place: str | None
+    language: list  # languages.most_common(1): [] or [(language, count)]
+    terms: Counter  # the profile's own counter (not a copy)
+    norm: float  # sqrt of the sum of squared log1p counts, summed in the counter's order
+
+    @classmethod
+    def of(cls, p: Profile, stamp: tuple) -> Summary:
+        top = p.languages.most_common(1)
+        return cls(
+            stamp, p.keys(p.entities), p.keys(p.places), p.keys(p.countries), p.keys(p.numbers),
+            p.days.most_common(1)[0][0] if p.days else None,
+            p.main_places.most_common(1)[0][0] if p.main_places else None,
+            top,
+            p.terms, _log_norm(p.terms),
+        )
 
 
 def article_profile(
