@@ -75,6 +75,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="first N SemEval pairs (0: all)")
     ap.add_argument("--no-embed", type=int, default=5000, help="synthetic articles for the encoder-off run")
     ap.add_argument("--skip-encoder", action="store_true", help="only the encoder-off run")
+    ap.add_argument("--repeat", type=int, default=3, help="encoder-off runs (the median is reported)")
     args = ap.parse_args()
     settings = get_settings()
     warm_up()
@@ -107,10 +108,14 @@ def main() -> None:
             f"| full pipeline, cold cache | {len(texts)} | {pipe_secs:.1f} | {len(texts) / pipe_secs:.1f} | — |",
         ]
     if args.no_embed:
-        off = encoder_off(args.no_embed, 0)
+        # Repeated in one process: a single run swings by ±15% on a shared 2-core box; the median is quoted.
+        runs = [encoder_off(args.no_embed, 0) for _ in range(max(1, args.repeat))]
+        off = sorted(runs, key=lambda r: r["per_s"])[len(runs) // 2]
         res["encoder_off"] = off
-        rows.append(f"| pipeline, encoder off (`--no-embed`), synthetic | {off['articles']} | {off['seconds']:.1f} | "
-                    f"{off['per_s']:.1f} | — |")
+        res["encoder_off_runs"] = runs
+        spread = ", ".join(f"{r['per_s']:.0f}" for r in runs)
+        rows.append(f"| pipeline, encoder off (`--no-embed`), synthetic, median of {len(runs)} runs ({spread}) | "
+                    f"{off['articles']} | {off['seconds']:.1f} | {off['per_s']:.1f} | — |")
     res["load_end"] = os.getloadavg()[0]
     table = "\n".join(rows)
     print(table)

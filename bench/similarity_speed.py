@@ -87,7 +87,7 @@ def main() -> int:
         f"{os.cpu_count()} cores; timings on a shared machine are noisy, the ratios less so):", "",
         table, "",
         f"Cold / raw-encoder time = {times['cold'] / t_raw:.2f}: the difference is what everything but the encoder "
-        "(start-up, cleaning, annotation, the cross-document pass, features, the cache) costs; measured at load ~2 "
+        "(start-up, cleaning, annotation, features, the cache) costs; measured at load ~2 "
         "on 2 cores it was 1.03 (100 pairs), i.e. 3%. "
         + ("At this run's load, above the number of cores, the two timings are not comparable and the ratio is "
            "noise. " if load1 > (os.cpu_count() or 1) else "")

@@ -79,7 +79,7 @@ def prepare_articles(records: dict[str, dict]) -> dict[str, Article]:
         return pickle.loads(path.read_bytes())
     log(f"cleaning and annotating {len(records)} articles")
     t0 = time.time()
-    # One batch, as `newsweave similarity` treats its pairs file (cross-document boilerplate included).
+    # Through the CLI's own path, as `newsweave similarity` treats its pairs file.
     out = dict(zip(records, prepare_batch([(dict(r), k) for k, r in records.items()])))
     log(f"  done in {time.time() - t0:.0f}s")
     OUT.mkdir(parents=True, exist_ok=True)
@@ -334,8 +334,8 @@ def section(pairs: list[Pair], numbers: dict, cols: dict[str, np.ndarray], p_har
         "`newsweave similarity` and the clusterer share one scorer: P(same event) = sigmoid(bias + Σ wᵢ·(xᵢ − meanᵢ)/scaleᵢ)",
         "over named parts (`newsweave.cluster.FEATURES`), so `--explain` and `newsweave explain` show each part's",
         "additive share of the logit. \"Same\" is Overall ≤ 2. Articles are built as semeval-check builds them (title =",
-        "first line, no dates) and go through the CLI's own path (`similarity.prepare_batch`: clean, cross-document",
-        "boilerplate, annotate; then `embed_text`, `article_profile`, `pair_features`); embeddings go through the CLI's",
+        "first line, no dates) and go through the CLI's own path (`similarity.prepare_batch`: clean,",
+        "annotate; then `embed_text`, `article_profile`, `pair_features`); embeddings go through the CLI's",
         "cache, so a later `newsweave similarity` on these pairs is warm. All figures are 5-fold cross-validated with",
         "folds grouped by connected component of the pair graph (no article in two folds); the language means (below)",
         "are refitted on each fold's training articles.", "",
