@@ -142,3 +142,35 @@ def test_bad_records_are_quarantined_and_retry_reruns_them(tmp_path):
     report = pipe.retry()
     assert report.rejected == 2 and len(store.quarantined()) == 2  # still broken, still kept
     store.close()
+
+
+def test_worker_processes_give_the_same_database_as_one_process(tmp_path):
+    """The pool cleans, annotates and (lexical encoder) embeds in workers, and describes events there at
+    the end of a run: none of it may change a bit of the result."""
+    from newsweave.ingest import record_to_raw
+
+    rows = synthetic_articles(700, events=90, seed=11)
+    rows += [{**rows[i], "id": f"copy-{i}"} for i in (3, 50)]  # exact copies: duplicate linking
+
+    def run(workers: int, path: Path) -> dict:
+        settings = Settings(encoder="lexical", workers=workers, pool_min_pending=10, batch_size=32)
+        store = open_store(str(path))
+        pipe = Pipeline(store, settings)
+        pipe.ingest([record_to_raw({k: v for k, v in r.items() if k != "event"}, r["id"]) for r in rows])
+        assert (getattr(pipe, "_pool_obj", None) is not None) == (workers > 1)  # the pool did run
+        pipe.close()
+        store.close()
+        db = sqlite3.connect(path)
+        q = lambda sql: db.execute(sql).fetchall()  # noqa: E731
+        return {
+            "articles": q("SELECT id, event_id, duplicate_of, data FROM articles ORDER BY id"),
+            "assignments": q("SELECT * FROM assignments ORDER BY article_id"),
+            "events": q("SELECT id, story_id, size, data, listing FROM events ORDER BY id"),
+            "stories": q("SELECT * FROM stories ORDER BY id"),
+            "embeddings": q("SELECT * FROM embeddings ORDER BY model, text_hash"),
+        }
+
+    one, two = run(1, tmp_path / "one.db"), run(2, tmp_path / "two.db")
+    assert len(one["articles"]) == len(rows) and len(one["events"]) > 10
+    for table in one:
+        assert one[table] == two[table], table

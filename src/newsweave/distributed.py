@@ -35,8 +35,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.embed import embed_text, get_encoder
-from newsweave.embed.cache import text_hash
+from newsweave.embed import get_encoder
 from newsweave.model import RawArticle
 from newsweave.pipeline import IngestReport, Pipeline, Prepared, prepare_batch
 from newsweave.store.codec import dumps, raw_from
@@ -116,25 +115,6 @@ class RayPreparer:
         return [got[k] for k in range(len(raws))]
 
 
-def _use_cache(pipe: Pipeline, prepared: list[Prepared]) -> None:
-    """Do what CachedEncoder does in a single-process run: cached vectors win, new ones are stored."""
-    arts = [p.article for p in prepared if p.article is not None and p.article.vector is not None]
-    if not arts:
-        return
-    name, chars = pipe.encoder.name, pipe.settings.embed_chars
-    hashes = [text_hash(embed_text(a, chars)) for a in arts]
-    found = pipe.store.get_vectors(name, list(set(hashes)))
-    new: dict[str, np.ndarray] = {}
-    for a, h in zip(arts, hashes):
-        if h in found:
-            a.vector = found[h]
-        else:
-            a.vector = np.asarray(a.vector, dtype=np.float32)
-            new.setdefault(h, a.vector)
-    if new:
-        pipe.store.put_vectors(name, dict(sorted(new.items())))
-
-
 def process_pending_ray(
     pipe: Pipeline,
     address: str | None = None,
@@ -175,7 +155,7 @@ def process_pending_ray(
                 fut = submit()  # Ray prepares the next chunk while this one is committed
                 for k in range(0, len(prepared), bs):
                     sub = prepared[k : k + bs]
-                    _use_cache(pipe, sub)
+                    pipe.adopt_vectors(sub)
                     pipe.commit_prepared(sub, report)
                     if progress:
                         progress(len(sub))

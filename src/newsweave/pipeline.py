@@ -21,7 +21,10 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
+
+import numpy as np
 
 from newsweave.annotate import annotate
 from newsweave.clean import NearDuplicateIndex, clean_article
@@ -30,6 +33,7 @@ from newsweave.cluster import OnlineClusterer, Scorer, article_profile
 from newsweave.config import Settings, get_settings
 from newsweave.describe import describe_event, describe_story
 from newsweave.embed import CachedEncoder, Encoder, embed_text, get_encoder
+from newsweave.embed.cache import text_hash
 from newsweave.model import Article, Assignment, Event, QuarantineEntry, RawArticle
 from newsweave.store import Batch, EventQuery, Store
 
@@ -88,6 +92,24 @@ def prepare_record(raw: RawArticle) -> Prepared:
         msg = f"{raw.origin or raw.id}: {stage} failed: {type(e).__name__}: {e}"
         log.warning("quarantined: %s", msg)
         return Prepared(raw.id, failure=QuarantineEntry(stage, msg, raw.raw or raw.text, raw.origin, raw.id))
+
+
+def prepare_record_embedded(raw: RawArticle, encoder: Encoder, embed_chars: int) -> Prepared:
+    """:func:`prepare_record` plus the vector, for an encoder cheap enough to run in each worker.
+
+    A failed encoding leaves the vector empty; the main process then embeds (or quarantines) it.
+    """
+    p = prepare_record(raw)
+    if p.article is not None:
+        try:
+            p.article.vector = encoder.encode([embed_text(p.article, embed_chars)])[0]
+        except Exception:  # noqa: BLE001 - retried, and reported, by the main process
+            p.article.vector = None
+    return p
+
+
+def _describe_one(event_id: str, articles: list[Article], story_id: str | None) -> Event:
+    return describe_event(event_id, articles, story_id=story_id)
 
 
 def embed_prepared(prepared: list[Prepared], encoder: Encoder, embed_chars: int) -> None:
@@ -150,6 +172,7 @@ class Pipeline:
         self.settings = settings or get_settings()
         base = encoder or get_encoder(self.settings.encoder)
         self.encoder = CachedEncoder(base, store)
+        self._worker_encoder = base if getattr(base, "in_workers", False) else None
         self.scorer = scorer or Scorer.load().for_encoder(base.name)
         s = self.settings
         self.clusterer = OnlineClusterer(
@@ -215,8 +238,13 @@ class Pipeline:
             if pool is None:
                 self._finish_batch(raws, [prepare_record(r) for r in raws], report, progress)
                 continue
-            # The workers clean and annotate the next batch while this process commits this one.
-            job = pool.map_async(prepare_record, raws, chunksize=max(1, len(raws) // 8))
+            # The workers clean and annotate (and, with a cheap encoder, embed) the next batch while this
+            # process commits this one.
+            fn: Any = prepare_record
+            if self._worker_encoder is not None:
+                fn = partial(prepare_record_embedded, encoder=self._worker_encoder,
+                             embed_chars=self.settings.embed_chars)
+            job = pool.map_async(fn, raws, chunksize=max(1, len(raws) // 8))
             if ahead is not None:
                 self._finish_batch(ahead[0], ahead[1].get(), report, progress)
             ahead = (raws, job)
@@ -238,7 +266,9 @@ class Pipeline:
     def _finish_batch(
         self, raws: list[RawArticle], prepared: list[Prepared], report: IngestReport, progress: Progress | None
     ) -> None:
-        embed_prepared(prepared, self.encoder, self.settings.embed_chars)
+        self.adopt_vectors(prepared)
+        missing = [p for p in prepared if p.article is not None and p.article.vector is None]
+        embed_prepared(missing, self.encoder, self.settings.embed_chars)
         self.commit_prepared(prepared, report, describe=False)
         if time.monotonic() - self._described_at > DESCRIBE_EVERY_S:
             self.describe_pending()
@@ -400,13 +430,30 @@ class Pipeline:
                 return s.event_id
         return self.store.event_of([article_id]).get(article_id)
 
+    def adopt_vectors(self, prepared: list[Prepared]) -> None:
+        """Vectors made outside this process (workers, Ray) meet the cache as CachedEncoder would have
+        it: a cached vector wins, a new one is stored."""
+        arts = [p.article for p in prepared if p.article is not None and p.article.vector is not None]
+        if not arts:
+            return
+        name, chars = self.encoder.name, self.settings.embed_chars
+        hashes = [text_hash(embed_text(a, chars)) for a in arts]
+        found = self.store.get_vectors(name, list(set(hashes)))
+        new: dict[str, np.ndarray] = {}
+        for a, h in zip(arts, hashes):
+            if h in found:
+                a.vector = found[h]
+            else:
+                a.vector = np.asarray(a.vector, dtype=np.float32)
+                new.setdefault(h, a.vector)
+        if new:
+            self.store.put_vectors(name, dict(sorted(new.items())))
+
     def attach_vectors(self, articles: list[Article]) -> None:
         """Give stored articles their cached vectors back (for describing)."""
         missing = [a for a in articles if a.vector is None]
         if not missing:
             return
-        from newsweave.embed.cache import text_hash
-
         hashes = [text_hash(embed_text(a, self.settings.embed_chars)) for a in missing]
         found = self.store.get_vectors(self.encoder.name, hashes)
         for a, h in zip(missing, hashes):
@@ -426,11 +473,17 @@ class Pipeline:
             by_id = {a.id: a for a in stored if a.id in latest}
             by_id.update((i, fresh[i]) for i in recent if i in fresh)
             by_event[eid] = [a for a in stored if a.id not in latest] + [by_id[i] for i in recent if i in by_id]
-        events = []
+        jobs = []
         for eid, arts in by_event.items():
             self.attach_vectors(arts)
-            story = todo[eid][0] or (self.store.event(eid) or Event(eid)).story_id
-            events.append(describe_event(eid, arts, story_id=story))
+            jobs.append((eid, arts, todo[eid][0] or (self.store.event(eid) or Event(eid)).story_id))
+        pool = getattr(self, "_pool_obj", None)
+        if pool is not None and len(jobs) > 1:
+            # Each event is described from its own articles alone, so the workers can share them out;
+            # the main process would otherwise describe a whole run's events while they sit idle.
+            events = pool.starmap(_describe_one, jobs, chunksize=max(1, len(jobs) // 16))
+        else:
+            events = [_describe_one(*job) for job in jobs]
         stories = []
         for sid in sorted({e.story_id for e in events if e.story_id}):
             members = {e.id: e for e in self.store.events(EventQuery(story_id=sid, limit=0))}

@@ -27,6 +27,8 @@ class LexicalEncoder:
     """
 
     name = "lexical-stem5-1024"
+    # Cheap, stateless and picklable: the pipeline's worker processes embed with it next to annotate.
+    in_workers = True
 
     def __init__(self, dim: int = 1024) -> None:
         self.dim = dim
