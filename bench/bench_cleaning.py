@@ -22,7 +22,6 @@ import json
 import sys
 import time
 from collections import defaultdict
-from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,28 +30,10 @@ sys.path.insert(0, str(ROOT / "src"))
 import trafilatura  # noqa: E402 - after the sys.path line
 
 from newsweave.clean import clean_article  # noqa: E402
+from newsweave.evaluate import matched_chars, paragraphs  # noqa: E402
 from newsweave.model import RawArticle  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "cleaning" / "cleaning.jsonl"
-
-
-def paragraphs(text: str) -> list[str]:
-    return [" ".join(p.split()) for p in text.split("\n") if p.strip()]
-
-
-def matched_chars(expected: str, got: str) -> tuple[int, int, int]:
-    """(matched, expected chars, kept chars) with the two-step SequenceMatcher."""
-    exp, out = paragraphs(expected), paragraphs(got)
-    matched = 0
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, exp, out, autojunk=False).get_opcodes():
-        if op == "equal":
-            matched += sum(len(p) for p in exp[i1:i2])
-        elif op == "replace":
-            a, b = "\n".join(exp[i1:i2]), "\n".join(out[j1:j2])
-            for bl in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-                seg = a[bl.a : bl.a + bl.size]
-                matched += len(seg) - seg.count("\n")  # separators are not text
-    return matched, sum(len(p) for p in exp), sum(len(p) for p in out)
 
 
 def load() -> list[dict]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import random
+import sqlite3
 from pathlib import Path
 
 CITIES = ["Patras", "Larissa", "Constanța", "Cluj-Napoca", "Mosul", "Aleppo", "Lyon", "Hamburg", "Sevilla", "Izmir"]
@@ -49,3 +51,35 @@ def synthetic_articles(n: int, events: int = 200, seed: int = 7) -> list[dict]:
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     return path
+
+
+def db_snapshot(path: Path) -> dict:
+    """Every table of a SQLite database that a run writes, by value: two runs that should agree compare equal."""
+    db = sqlite3.connect(path)
+    q = lambda sql: db.execute(sql).fetchall()  # noqa: E731
+    return {
+        "raw": q("SELECT id, seq, status FROM raw_articles ORDER BY id"),
+        "articles": q("SELECT id, seq, event_id, duplicate_of, data, minhash FROM articles ORDER BY id"),
+        "assignments": q("SELECT * FROM assignments ORDER BY article_id"),
+        "events": q("SELECT id, story_id, size, data FROM events ORDER BY id"),
+        "stories": q("SELECT * FROM stories ORDER BY id"),
+        "removed": q("SELECT * FROM removed ORDER BY article_id, idx"),
+        "embeddings": q("SELECT * FROM embeddings ORDER BY model, text_hash"),
+        "quarantine": q("SELECT stage, error, article_id FROM quarantine ORDER BY id"),
+        "state": clusterer_state(q("SELECT value FROM state WHERE key='clusterer'")[0][0]),
+    }
+
+
+def clusterer_state(blob: bytes) -> dict:
+    """The clusterer checkpoint, by value (pickle bytes depend on object sharing, not on content)."""
+    d = pickle.loads(blob)
+    if "newsweave.pipeline" in d:  # the pipeline's checkpoint wraps the clusterer's (plus events to describe)
+        assert d["undescribed"] == {}, "a finished run leaves no event undescribed"
+        d = pickle.loads(d["clusterer"]) if isinstance(d["clusterer"], bytes) else d["clusterer"]
+    events = {}
+    for eid, ev in d["events"].items():
+        p = ev.profile
+        vs = None if p.vector_sum is None else (p.vector_sum.dtype.str, p.vector_sum.tobytes())
+        events[eid] = (ev.key, ev.story_id, ev.first_seen, ev.last_seen, p.vector.dtype.str, p.vector.tobytes(), vs,
+                       p.entities, p.places, p.countries, p.terms, p.numbers, p.days, p.languages, p.n)
+    return {"events": events, "next_key": d["next_key"], "clock": d["clock"], "dim": d["dim"]}

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
 
 from newsweave.clean import clean_article, clean_lines, extract_html
+from newsweave.evaluate import matched_chars
 from newsweave.model import REMOVED_KINDS, Article, RawArticle
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cleaning" / "cleaning.jsonl"
@@ -462,22 +462,6 @@ def test_glued_unrelated_story_is_split_off() -> None:
 # --- the fixture set -------------------------------------------------------------------------------
 
 
-def _matched(expected: str, got: str) -> tuple[int, int, int]:
-    """Character matches (paragraph alignment, then characters), as bench/bench_cleaning.py."""
-    exp = [" ".join(p.split()) for p in expected.split("\n") if p.strip()]
-    out = [" ".join(p.split()) for p in got.split("\n") if p.strip()]
-    matched = 0
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, exp, out, autojunk=False).get_opcodes():
-        if op == "equal":
-            matched += sum(len(p) for p in exp[i1:i2])
-        elif op == "replace":
-            a, b = "\n".join(exp[i1:i2]), "\n".join(out[j1:j2])
-            for bl in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
-                seg = a[bl.a : bl.a + bl.size]
-                matched += len(seg) - seg.count("\n")
-    return matched, sum(len(p) for p in exp), sum(len(p) for p in out)
-
-
 def _raw(row: dict) -> RawArticle:
     return RawArticle(id=row["id"], title=row["title"], text=row.get("html") or row["input"], seq=7)
 
@@ -503,7 +487,7 @@ def test_fixture_set_shape() -> None:
 def test_precision_and_recall_over_fixtures(cleaned: dict[str, Article]) -> None:
     m = e = k = 0
     for row in ROWS:
-        mm, ee, kk = _matched(row["expected"], cleaned[row["id"]].text)
+        mm, ee, kk = matched_chars(row["expected"], cleaned[row["id"]].text)
         m, e, k = m + mm, e + ee, k + kk
     assert m / k >= 0.97, f"precision {m / k:.4f}"
     assert m / e >= 0.97, f"recall {m / e:.4f}"
@@ -512,7 +496,7 @@ def test_precision_and_recall_over_fixtures(cleaned: dict[str, Article]) -> None
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
 def test_fixture(row: dict, cleaned: dict[str, Article]) -> None:
     art = cleaned[row["id"]]
-    m, e, k = _matched(row["expected"], art.text)
+    m, e, k = matched_chars(row["expected"], art.text)
     assert m / max(1, k) >= 0.9 and m / max(1, e) >= 0.9, art.text
     assert art.captions == row["expected_captions"]
     kinds = {r.kind for r in art.removed}

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
-import sqlite3
 import subprocess
 import sys
 
@@ -12,7 +10,7 @@ import pytest
 
 from conftest import IN_CI
 from newsweave.cli import ray_optional_value
-from synth import synthetic_articles, write_jsonl
+from synth import db_snapshot, synthetic_articles, write_jsonl
 
 CLI = [sys.executable, "-m", "newsweave.cli"]
 
@@ -26,37 +24,6 @@ def _need_ray() -> None:
         if IN_CI:
             pytest.fail(msg)
         pytest.skip(msg)
-
-
-def _snapshot(path) -> dict:
-    db = sqlite3.connect(path)
-    q = lambda sql: db.execute(sql).fetchall()  # noqa: E731
-    return {
-        "raw": q("SELECT id, seq, status FROM raw_articles ORDER BY id"),
-        "articles": q("SELECT id, seq, event_id, duplicate_of, data, minhash FROM articles ORDER BY id"),
-        "assignments": q("SELECT * FROM assignments ORDER BY article_id"),
-        "events": q("SELECT id, story_id, size, data FROM events ORDER BY id"),
-        "stories": q("SELECT * FROM stories ORDER BY id"),
-        "removed": q("SELECT * FROM removed ORDER BY article_id, idx"),
-        "embeddings": q("SELECT * FROM embeddings ORDER BY model, text_hash"),
-        "quarantine": q("SELECT stage, error, article_id FROM quarantine ORDER BY id"),
-        "state": _state(q("SELECT value FROM state WHERE key='clusterer'")[0][0]),
-    }
-
-
-def _state(blob: bytes) -> dict:
-    """The clusterer checkpoint, by value (pickle bytes depend on object sharing, not on content)."""
-    d = pickle.loads(blob)
-    if "newsweave.pipeline" in d:  # the pipeline's checkpoint wraps the clusterer's (plus events to describe)
-        assert d["undescribed"] == {}, "a finished run leaves no event undescribed"
-        d = pickle.loads(d["clusterer"]) if isinstance(d["clusterer"], bytes) else d["clusterer"]
-    events = {}
-    for eid, ev in d["events"].items():
-        p = ev.profile
-        vs = None if p.vector_sum is None else (p.vector_sum.dtype.str, p.vector_sum.tobytes())
-        events[eid] = (ev.key, ev.story_id, ev.first_seen, ev.last_seen, p.vector.dtype.str, p.vector.tobytes(), vs,
-                       p.entities, p.places, p.countries, p.terms, p.numbers, p.days, p.languages, p.n)
-    return {"events": events, "next_key": d["next_key"], "clock": d["clock"], "dim": d["dim"]}
 
 
 def test_ray_optional_address():
@@ -79,7 +46,7 @@ def test_ray_backfill_gives_the_same_database_as_one_process(tmp_path):
                           text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "processed 302" in done.stderr
-    a, b = _snapshot(one), _snapshot(par)
+    a, b = db_snapshot(one), db_snapshot(par)
     assert len(a["articles"]) == 302 and sum(1 for r in a["articles"] if r[3]) >= 2
     for table in a:
         assert a[table] == b[table], f"{table} differs between the Ray and the single-process run"

@@ -19,7 +19,7 @@ from newsweave.config import Settings
 from newsweave.ingest import read_path
 from newsweave.pipeline import Pipeline
 from newsweave.store import open_store
-from synth import synthetic_articles, write_jsonl
+from synth import db_snapshot, synthetic_articles, write_jsonl
 
 DEMO = Path(str(resources.files("newsweave.data").joinpath("demo")))
 CLI = [sys.executable, "-m", "newsweave.cli"]
@@ -160,15 +160,7 @@ def test_worker_processes_give_the_same_database_as_one_process(tmp_path):
         assert (getattr(pipe, "_pool_obj", None) is not None) == (workers > 1)  # the pool did run
         pipe.close()
         store.close()
-        db = sqlite3.connect(path)
-        q = lambda sql: db.execute(sql).fetchall()  # noqa: E731
-        return {
-            "articles": q("SELECT id, event_id, duplicate_of, data FROM articles ORDER BY id"),
-            "assignments": q("SELECT * FROM assignments ORDER BY article_id"),
-            "events": q("SELECT id, story_id, size, data, listing FROM events ORDER BY id"),
-            "stories": q("SELECT * FROM stories ORDER BY id"),
-            "embeddings": q("SELECT * FROM embeddings ORDER BY model, text_hash"),
-        }
+        return db_snapshot(path)
 
     one, two = run(1, tmp_path / "one.db"), run(2, tmp_path / "two.db")
     assert len(one["articles"]) == len(rows) and len(one["events"]) > 10

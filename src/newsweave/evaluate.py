@@ -11,6 +11,7 @@ import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 from itertools import combinations
 from pathlib import Path
 
@@ -146,6 +147,35 @@ def pairs_report(scores: dict[str, float], gold_csv: Path) -> dict:
         g = [-float(r["Overall"]) for r in rs]
         out[name] = {"pairs": len(rs), "pearson": pearson(s, g), "spearman": spearman(s, g)}
     return out
+
+
+def paragraphs(text: str) -> list[str]:
+    """Non-empty paragraphs (lines) with their whitespace collapsed."""
+    return [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+
+
+def matched_chars(expected: str, got: str) -> tuple[int, int, int]:
+    r"""(matched, expected, kept) characters of cleaned text against the exact expected text.
+
+    Paragraphs are aligned first, then characters inside replaced runs, so a kept paragraph counts
+    once even if the two texts order their paragraphs differently elsewhere. Precision is
+    matched / kept, recall matched / expected (letters that happen to align inside a replaced run count,
+    as the 2 here do).
+
+    >>> matched_chars("Keep this.\nAnd this.", "Keep this.\nShare on Facebook")
+    (12, 19, 27)
+    """
+    exp, out = paragraphs(expected), paragraphs(got)
+    matched = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, exp, out, autojunk=False).get_opcodes():
+        if op == "equal":
+            matched += sum(len(p) for p in exp[i1:i2])
+        elif op == "replace":
+            a, b = "\n".join(exp[i1:i2]), "\n".join(out[j1:j2])
+            for bl in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+                seg = a[bl.a : bl.a + bl.size]
+                matched += len(seg) - seg.count("\n")  # separators are not text
+    return matched, sum(len(p) for p in exp), sum(len(p) for p in out)
 
 
 def load_gold_events(path: Path) -> dict[str, str]:
