@@ -289,11 +289,18 @@ def stories(gold: dict, label: dict, encoder: str) -> tuple[list[str], dict]:
 
 
 # --- report -------------------------------------------------------------------------------
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}%"
+
+
+def _lang_row(label: str, t: Tally) -> str:
+    """One row of the per-language tables: label, count, then each field's accuracy."""
+    x = t.row()
+    return f"| {label} | {t.n} | {_pct(x['date'])} | {_pct(x['location'])} | {_pct(x['category'])} | {_pct(x['actors'])} |"
+
+
 def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict, encoder: str,
           event_lang: dict[str, Tally], load: str) -> str:
-    def pct(x: float) -> str:
-        return f"{100 * x:.1f}%"
-
     r = events.row()
     lines = [
         "How each field is made (details in the docstrings of `src/newsweave/describe/`): **date** — "
@@ -324,7 +331,7 @@ def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict
         "",
         "| events | date (exact day) | location (GeoNames id) | category | actor recall | aim |",
         "|---|---|---|---|---|---|",
-        f"| {events.n} | {pct(r['date'])} | {pct(r['location'])} | {pct(r['category'])} | {pct(r['actors'])} "
+        f"| {events.n} | {_pct(r['date'])} | {_pct(r['location'])} | {_pct(r['category'])} | {_pct(r['actors'])} "
         "| ≥ 95% / 90% / 85% / 85% |",
         "",
         "**Per event and language** (each gold event described from its articles in one language only):",
@@ -332,11 +339,7 @@ def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict
         "| language | events | date | location | category | actor recall |",
         "|---|---|---|---|---|---|",
     ]
-    for lang in sorted(event_lang, key=lambda k: (-event_lang[k].n, k)):
-        t = event_lang[lang]
-        x = t.row()
-        lines.append(f"| {lang} | {t.n} | {pct(x['date'])} | {pct(x['location'])} | {pct(x['category'])} "
-                     f"| {pct(x['actors'])} |")
+    lines += [_lang_row(lang, event_lang[lang]) for lang in sorted(event_lang, key=lambda k: (-event_lang[k].n, k))]
     lines += [
         "",
         "**Per article** (each article described alone, against the gold of its event):",
@@ -344,14 +347,8 @@ def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict
         "| language | articles | date | location | category | actor recall |",
         "|---|---|---|---|---|---|",
     ]
-    for lang in sorted(per_lang, key=lambda k: (-per_lang[k].n, k)):
-        t = per_lang[lang]
-        x = t.row()
-        lines.append(f"| {lang} | {t.n} | {pct(x['date'])} | {pct(x['location'])} | {pct(x['category'])} "
-                     f"| {pct(x['actors'])} |")
-    x = overall.row()
-    lines.append(f"| **all** | {overall.n} | {pct(x['date'])} | {pct(x['location'])} | {pct(x['category'])} "
-                 f"| {pct(x['actors'])} |")
+    lines += [_lang_row(lang, per_lang[lang]) for lang in sorted(per_lang, key=lambda k: (-per_lang[k].n, k))]
+    lines.append(_lang_row("**all**", overall))
     lines += [
         "",
         "**Speed** (`describe_event`, no encoder, the 13 demo events grown to 20 articles each; best of 5 "

@@ -184,10 +184,10 @@ class Pipeline:
             story_threshold=s.story_threshold,
             candidates=s.candidates,
         )
-        # Events whose articles changed since they were last described: id -> [story id from their
-        # assignments, ids of the articles the latest batch gave them]. Describing is deferred to the
-        # end of a run, checkpointed with the clusterer so that a killed run's resume still does it.
-        self._undescribed: dict[str, list] = {}
+        # Events whose articles changed since they were last described: id -> story id from their
+        # assignments (None when none gave one). Describing is deferred to the end of a run,
+        # checkpointed with the clusterer so that a killed run's resume still does it.
+        self._undescribed: dict[str, str | None] = {}
         self._described_at = time.monotonic()
         state = store.load_state()
         if state:
@@ -287,7 +287,7 @@ class Pipeline:
         out = Batch()
         todo = dict(self._undescribed)
         self._undescribed.clear()
-        out.events, out.stories = self._describe(todo, {})
+        out.events, out.stories = self._describe(todo)
         out.clusterer_state = self._state()
         self.store.save_batch(out)
 
@@ -300,7 +300,7 @@ class Pipeline:
         d = pickle.loads(blob)
         if isinstance(d, dict) and _STATE_KEY in d:
             self.clusterer.restore(d["clusterer"])
-            self._undescribed = {k: list(v) for k, v in d["undescribed"].items()}
+            self._undescribed = dict(d["undescribed"])
         else:  # a checkpoint written before describing was deferred: the bare clusterer state
             self.clusterer.restore(blob)
 
@@ -377,7 +377,7 @@ class Pipeline:
                 out.quarantined.append(p.failure)
                 out.failed_raw_ids.append(p.article.id)
         articles = [a for a in articles if a.vector is not None]
-        batch_members: dict[str, list[str]] = {}
+        fresh: dict[str, list[Article]] = {}  # this batch's articles (not stored yet), by event
         for article in articles:
             follow = None
             if article.duplicate_of:
@@ -385,18 +385,14 @@ class Pipeline:
             assignment = self.clusterer.assign(article.id, article_profile(article), _days(article), follow)
             out.assignments.append(assignment)
             eid = assignment.event_id
-            if eid not in batch_members:
-                batch_members[eid] = []
-                # A batch's members replace the previous batch's; a story id, once given, is kept.
-                self._undescribed[eid] = [self._undescribed.get(eid, [None])[0], batch_members[eid]]
-            batch_members[eid].append(article.id)
-            if assignment.story_id:
-                self._undescribed[eid][0] = assignment.story_id
+            fresh.setdefault(eid, []).append(article)
+            # A story id, once given, is kept.
+            self._undescribed[eid] = assignment.story_id or self._undescribed.get(eid)
         out.articles = articles
         if describe:
             todo = dict(self._undescribed)
             self._undescribed.clear()
-            out.events, out.stories = self._describe(todo, {a.id: a for a in articles})
+            out.events, out.stories = self._describe(todo, fresh)
         out.clusterer_state = self._state()
         self.store.save_batch(out)
         report.processed += len(articles)
@@ -463,22 +459,23 @@ class Pipeline:
         for a, h in zip(missing, hashes):
             a.vector = found.get(h)
 
-    def _describe(self, todo: dict[str, list], fresh: dict[str, Article]) -> tuple[list[Event], list]:
+    def _describe(
+        self, todo: dict[str, str | None], fresh: dict[str, list[Article]] | None = None
+    ) -> tuple[list[Event], list]:
         """Describe events from their stored articles plus ``fresh`` (this batch's, not yet stored) ones.
 
-        ``todo``: event id -> [story id or None, ids of the articles its latest batch gave it]. An
+        ``todo``: event id -> story id or None; ``fresh``: event id -> articles not stored yet. An
         event's articles go to ``describe_event`` in input order (``seq``), whatever the batches were,
         so batch size, worker processes and Ray all give the same descriptions.
         """
-        by_event: dict[str, list[Article]] = {}
-        for eid, (_, recent) in todo.items():
-            arts = {a.id: a for a in self.store.articles(event_id=eid)}
-            arts.update((i, fresh[i]) for i in recent if i in fresh)
-            by_event[eid] = sorted(arts.values(), key=lambda a: (a.seq, a.id))
+        fresh = fresh or {}
         jobs = []
-        for eid, arts in by_event.items():
+        for eid, story in todo.items():
+            by_id = {a.id: a for a in self.store.articles(event_id=eid)}
+            by_id.update((a.id, a) for a in fresh.get(eid, ()))
+            arts = sorted(by_id.values(), key=lambda a: (a.seq, a.id))
             self.attach_vectors(arts)
-            jobs.append((eid, arts, todo[eid][0] or (self.store.event(eid) or Event(eid)).story_id))
+            jobs.append((eid, arts, story or (self.store.event(eid) or Event(eid)).story_id))
         pool = getattr(self, "_pool_obj", None)
         if pool is not None and len(jobs) > 1:
             # Each event is described from its own articles alone, so the workers can share them out;
