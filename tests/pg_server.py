@@ -62,6 +62,26 @@ def find_bin_dir() -> Path:
                         f"or set NEWSWEAVE_TEST_PG_URL. Tried: {', '.join(tried) or 'nothing'}")
 
 
+def _reachable_by_all(path: Path) -> bool:
+    """Whether any user may traverse to ``path`` (every directory on the way is o+x)."""
+    return all(p.stat().st_mode & 0o001 for p in (path, *path.parents))
+
+
+def public_copy(bin_dir: Path, dest: Path) -> Path:
+    """Copy a PostgreSQL build to ``dest`` so that ``nobody`` can run it, and return its bin directory.
+
+    A checkout under a 0700 directory (``mktemp -d``) hides the venv's wheel from the user the server
+    runs as. The wheel's libraries sit beside its package (``$ORIGIN/../../../<dist>.libs``), so the
+    package's build and those sibling ``*.libs`` directories are copied with their layout kept.
+    """
+    install = bin_dir.parent
+    pkg = install.parent
+    shutil.copytree(install, dest / pkg.name / install.name, symlinks=True)
+    for libs in pkg.parent.glob("*.libs"):
+        shutil.copytree(libs, dest / libs.name, symlinks=True)
+    return dest / pkg.name / install.name / bin_dir.name
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -102,6 +122,8 @@ class PgServer:
                 raise PgUnavailable("running as root and setpriv (util-linux) is missing: cannot drop to nobody")
             self._as = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
             os.chown(self.dir, 65534, 65534)
+            if not _reachable_by_all(self.bin):
+                self.bin = public_copy(self.bin, self.dir / "pg")
         data = self.dir / "data"
         port = free_port()
         self._run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "--encoding=UTF8",
