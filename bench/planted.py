@@ -112,7 +112,8 @@ def _block(
     rng = np.random.default_rng([seed, lo])
     ev = p.article_event[lo:hi]
     tt = p.article_time[lo:hi]
-    vec = p.centroids[ev] + (noise / np.sqrt(dim)) * rng.standard_normal((ev.size, dim)).astype(np.float32)
+    # float32 throughout, as the encoders give (a float64 scalar here once made every vector float64)
+    vec = p.centroids[ev] + np.float32(noise / np.sqrt(dim)) * rng.standard_normal((ev.size, dim)).astype(np.float32)
     vec /= np.linalg.norm(vec, axis=1, keepdims=True)
     keep = rng.random((ev.size, 12))
     langs = rng.integers(0, len(LANGS), ev.size)

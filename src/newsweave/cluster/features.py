@@ -66,8 +66,11 @@ def _cosine_cached(a: Summary, b: Summary) -> float:
     return dot / (a.norm * b.norm)
 
 
-def pair_features(a: Profile, b: Profile) -> dict[str, float]:
+def pair_features(a: Profile, b: Profile, lexical: bool = True) -> dict[str, float]:
     """Compare two profiles (article-article or article-event).
+
+    ``lexical=False`` leaves the lexical part out (the clusterer's shortcut when the scorer
+    gives it no weight: its value cannot change the probability, only the explanation).
 
     >>> import numpy as np
     >>> p = Profile(vector=np.array([1.0, 0.0]))
@@ -82,9 +85,9 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
     ma, mb = sa.main_place, sb.main_place
     gap = abs(da - db) if da is not None and db is not None else None
     la, lb = sa.language, sb.language
-    return {
-        "dense": float(np.clip(float(np.dot(a.vector, b.vector)), -1.0, 1.0)),
-        "lexical": _cosine_cached(sa, sb),
+    out = {
+        "dense": max(-1.0, min(1.0, float(np.dot(a.vector, b.vector)))),
+        "lexical": _cosine_cached(sa, sb) if lexical else 0.0,
         "entities": _overlap(ea, eb),
         "entities_known": float(bool(ea and eb)),
         "places": _overlap(pa, pb),
@@ -101,3 +104,6 @@ def pair_features(a: Profile, b: Profile) -> dict[str, float]:
         "same_language": float(bool(la and lb and la[0][0] == lb[0][0])),
         "numbers": _overlap(sa.numbers, sb.numbers),
     }
+    if not lexical:
+        del out["lexical"]
+    return out

@@ -211,6 +211,7 @@ class OnlineClusterer:
         # as the most events active at once): exact search below exact_below, candidate cosines always.
         self._mat = np.zeros((256, dim), dtype=np.float32)
         self._slot_key = np.full(256, -1, dtype=np.int64)
+        self._span = np.full((256, 2), np.nan)  # first and last seen of each slot's event (NaN: unknown)
         self._slot: dict[int, int] = {}
         self._free: list[int] = []
         self._hi = 0  # slots ever used
@@ -222,6 +223,9 @@ class OnlineClusterer:
         self.bound = ScoreBound(scorer)
         plain = type(scorer).probability is Scorer.probability and type(scorer).contributions is Scorer.contributions
         self._prob = _FastProbability(scorer) if plain else None
+        # A part the scorer gives no weight cannot change a probability: skip it while searching,
+        # compute it for the one candidate whose parts are recorded.
+        self._lexical = not (plain and scorer.weights.get("lexical", 0.0) == 0.0)
         self.scored = 0  # candidates fully scored (the rest were ruled out by the bound)
 
     # --- the centroid matrix ------------------------------------------------------
@@ -236,6 +240,7 @@ class OnlineClusterer:
                 if slot >= len(self._mat):
                     self._mat = np.concatenate([self._mat, np.zeros_like(self._mat)])
                     self._slot_key = np.concatenate([self._slot_key, np.full(len(self._slot_key), -1, np.int64)])
+                    self._span = np.concatenate([self._span, np.full_like(self._span, np.nan)])
             self._slot[key] = slot
             self._slot_key[slot] = key
         self._mat[slot] = vector
@@ -243,7 +248,12 @@ class OnlineClusterer:
     def _drop(self, key: int) -> None:
         slot = self._slot.pop(key)
         self._slot_key[slot] = -1
+        self._span[slot] = np.nan
         self._free.append(slot)
+
+    def _set_span(self, ev: ActiveEvent) -> None:
+        self._span[self._slot[ev.key]] = (
+            np.nan if ev.first_seen is None else ev.first_seen, np.nan if ev.last_seen is None else ev.last_seen)
 
     def _exact(self, vector: np.ndarray, k: int) -> list[int]:
         """Keys of the ``k`` active centroids of highest cosine, best first (ties: lower key first)."""
@@ -304,29 +314,33 @@ class OnlineClusterer:
         keys = self._candidates(vec)
         candidates = [self.events[self._by_key[k]] for k in keys]
         dense = np.zeros(0)
+        in_window = [True] * len(keys)
         if keys:
-            rows = self._mat[[self._slot[k] for k in keys]]
-            dense = (rows @ vec).astype(np.float64)
+            slots = [self._slot[k] for k in keys]
+            dense = (self._mat[slots] @ vec).astype(np.float64)
+            if when is not None:  # ActiveEvent.gap_days for all candidates at once (NaN: unknown, so 0)
+                span = self._span[slots]
+                gap = np.maximum(0.0, np.maximum(span[:, 0] - when, when - span[:, 1]))
+                in_window = (~(gap > self.window_days)).tolist()
         ub, ub_story = self.bound.logits(dense)
         story_floor = _logit(self.story_threshold)
         need_logit = -math.inf  # logit of the best in-window probability so far
         story_logit = story_floor
-        prob = self._prob
-        for ev, ub_c, ubs_c in zip(candidates, ub.tolist(), ub_story.tolist()):
-            in_window = ev.gap_days(when) <= self.window_days
+        prob, lexical = self._prob, self._lexical
+        for ev, ok, ub_c, ubs_c in zip(candidates, in_window, ub.tolist(), ub_story.tolist()):
             # Score only what could matter: the best in-window candidate so far (recorded even when
             # it opens a new event) or a story link; the bound proves the rest cannot be either.
-            need = in_window and ub_c >= need_logit
+            need = ok and ub_c >= need_logit
             need_story = ubs_c >= story_logit
             if not (need or need_story):
                 continue
             self.scored += 1
             if prob is not None:
-                feats = pair_features(profile, ev.profile)
+                feats = pair_features(profile, ev.profile, lexical)
                 p = prob(feats)
             else:
                 p, feats = self.scorer.score(profile, ev.profile)
-            if in_window and p > best[0]:
+            if ok and p > best[0]:
                 best = (p, ev, feats)
                 need_logit = _logit(p)
             if need_story:
@@ -335,6 +349,8 @@ class OnlineClusterer:
                     best_story = (ps, ev)
                     story_logit = max(story_floor, _logit(ps))
         p, ev, feats = best
+        if ev is not None and not lexical:
+            feats = pair_features(profile, ev.profile)  # the recorded parts, lexical included
         if ev is not None and p >= self.assign_threshold:
             self._join(ev, profile, when)
             return Assignment(article_id, ev.id, p, feats, False, len(candidates), ev.story_id)
@@ -398,6 +414,7 @@ class OnlineClusterer:
         self.events[eid] = ev
         self._by_key[key] = eid
         self._put(key, prof.vector)
+        self._set_span(ev)
         if self._ann_graph:
             self._index.add(key, prof.vector.astype(np.float32), threads=1)
             self._indexed_n[key] = prof.n
@@ -413,6 +430,7 @@ class OnlineClusterer:
                 ev.last_seen = when
                 heapq.heappush(self._heap, (when, ev.key))
         self._put(ev.key, ev.profile.vector)
+        self._set_span(ev)
         if not self._ann_graph:
             return
         if len(self.events) <= self.exact_below or ev.profile.n >= self.refresh_growth * self._indexed_n[ev.key]:
@@ -476,6 +494,7 @@ class OnlineClusterer:
         self._mat = np.zeros((cap, self.dim), dtype=np.float32)
         self._slot_key = np.full(cap, -1, dtype=np.int64)
         self._slot_key[: len(slots)] = slots
+        self._span = np.full((cap, 2), np.nan)
         self._hi = len(slots)
         self._free = list(d.get("free", []))
         self._slot = {}
@@ -483,6 +502,7 @@ class OnlineClusterer:
             if key >= 0:
                 self._slot[key] = slot
                 self._mat[slot] = by_key[key].profile.vector
+                self._set_span(by_key[key])
         if "graph" in d:
             self._ann_graph = True
             self._index = self._graph_settings(Index.restore(d["graph"]))

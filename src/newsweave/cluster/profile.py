@@ -221,7 +221,9 @@ class Profile:
         norm = float(np.linalg.norm(self.vector_sum))
         self.vector = self.vector_sum / norm if norm else self.vector_sum
         for name in ("entities", "places", "countries", "terms", "numbers", "days", "languages", "main_places"):
-            getattr(self, name).update(getattr(other, name))
+            theirs = getattr(other, name)
+            if theirs:  # Counter.update costs a call even for nothing
+                getattr(self, name).update(theirs)
         self.n += other.n
         self.__dict__.pop("_summary", None)
 
@@ -237,31 +239,50 @@ def _log_norm(counter: Counter) -> float:
         return math.sqrt(sum(math.log1p(v) ** 2 for v in counter.values()))
 
 
-@dataclass(frozen=True, eq=False)
-class Summary:
-    """What ``pair_features`` needs from one side, derived from a :class:`Profile` (see ``Profile.summary``)."""
+def _top(counter: Counter) -> object | None:
+    """The key of ``counter.most_common(1)`` (the first of equal counts in insertion order), without sorting."""
+    if not counter:
+        return None
+    if len(counter) == 1:
+        return next(iter(counter))
+    return max(counter.items(), key=_count)[0]
 
-    stamp: tuple
-    entities: set
-    places: set
-    countries: set
-    numbers: set
-    main_day: int | None
-    main_place: str | None
-    language: list  # languages.most_common(1): [] or [(language, count)]
-    terms: Counter  # the profile's own counter (not a copy)
-    norm: float  # sqrt of the sum of squared log1p counts, summed in the counter's order
+
+def _count(item: tuple) -> object:
+    return item[1]
+
+
+class Summary:
+    """What ``pair_features`` needs from one side, derived from a :class:`Profile` (see ``Profile.summary``).
+
+    The term norm is computed on first use: the clusterer scores most candidates without the
+    lexical part when the scorer gives it no weight, and an event's norm costs a pass over all its terms.
+    """
+
+    __slots__ = ("stamp", "entities", "places", "countries", "numbers", "main_day", "main_place", "language",
+                 "terms", "_norm")
+
+    def __init__(self, p: Profile, stamp: tuple) -> None:
+        self.stamp = stamp
+        self.entities, self.places = p.keys(p.entities), p.keys(p.places)
+        self.countries, self.numbers = p.keys(p.countries), p.keys(p.numbers)
+        self.main_day = _top(p.days)
+        self.main_place = _top(p.main_places)
+        top = _top(p.languages)
+        self.language = [] if top is None else [(top, p.languages[top])]  # as languages.most_common(1)
+        self.terms = p.terms  # the profile's own counter (not a copy)
+        self._norm: float | None = None
 
     @classmethod
     def of(cls, p: Profile, stamp: tuple) -> Summary:
-        top = p.languages.most_common(1)
-        return cls(
-            stamp, p.keys(p.entities), p.keys(p.places), p.keys(p.countries), p.keys(p.numbers),
-            p.days.most_common(1)[0][0] if p.days else None,
-            p.main_places.most_common(1)[0][0] if p.main_places else None,
-            top,
-            p.terms, _log_norm(p.terms),
-        )
+        return cls(p, stamp)
+
+    @property
+    def norm(self) -> float:
+        """sqrt of the sum of squared log1p term counts, summed in the counter's order."""
+        if self._norm is None:
+            self._norm = _log_norm(self.terms)
+        return self._norm
 
 
 def article_profile(
