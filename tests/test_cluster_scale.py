@@ -101,8 +101,9 @@ def test_eviction_by_time_keeps_the_active_set_bounded():
         c.assign(aid, prof, when)
         peak = max(peak, len(c.events))
         assert all(e.last_seen >= c.clock - 2.0 for e in c.events.values())
-    assert len(c._slot) == len(c.events) and peak < 1000
-    assert len(c._mat) <= 2 * max(256, peak)  # freed rows are reused: the matrix follows the active set
+    assert len(c._rows) == len(c.events) and peak < 1000
+    assert len(c._rows.mat) <= 2 * max(256, peak)  # freed rows are reused: the matrix follows the active set
+    assert len(c._hot) <= len(c.events)
 
 
 def test_pairwise_prf_counts_pairs_exactly():
@@ -176,3 +177,38 @@ def test_fast_probability_is_bit_identical_to_the_scorer():
         date_free = {**feats, "date_match": 0.0, "date_gap": 0.0, "dates_known": 0.0, "date_conflict": 0.0,
                      "main_place_conflict": 0.0}
         assert fast(feats, story=True) == scorer.probability(date_free)
+
+
+def test_hot_rows_keep_the_graph_regime_close_to_exact_search():
+    # The graph regime (forced with exact_below lowered) searches the recently seen events exactly first.
+    arts = _articles(6000)
+    gold = np.array([e for chunk in stream(plant(6000, seed=0), noise=0.7, chunk=4096, seed=1) for *_, e in chunk])
+
+    def f1(c: OnlineClusterer) -> float:
+        ids: dict[str, int] = {}
+        pred = np.array([ids.setdefault(c.assign(aid, prof, when).event_id, len(ids)) for aid, prof, when in arts])
+        return pairwise_prf(pred, gold)[2]
+
+    exact = f1(_clusterer())
+    graph = _clusterer()
+    graph.exact_below = 300
+    assert f1(graph) >= exact - 0.005 and graph._ann_graph and len(graph._hot) > 0
+
+
+def test_hot_rows_cap_holds_and_a_restore_continues_exactly():
+    arts = _articles(5000)
+
+    def make() -> OnlineClusterer:
+        c = _clusterer()
+        c.exact_below, c.hot_max, c.hot_days = 300, 40, 30.0  # the cap, not the time limit, decides what is hot
+        return c
+
+    whole = make()
+    expected = _decisions(whole, arts[:3000])
+    assert len(whole._hot) == 40
+    blob = whole.state()
+    expected += _decisions(whole, arts[3000:])
+    second = make()
+    second.restore(blob)
+    assert _decisions(second, arts[3000:]) == expected[3000:]
+    assert sorted(second._hot.slot) == sorted(whole._hot.slot)
