@@ -61,7 +61,7 @@ def db_snapshot(path: Path) -> dict:
         "raw": q("SELECT id, seq, status FROM raw_articles ORDER BY id"),
         "articles": q("SELECT id, seq, event_id, duplicate_of, data, minhash FROM articles ORDER BY id"),
         "assignments": q("SELECT * FROM assignments ORDER BY article_id"),
-        "events": q("SELECT id, story_id, size, data FROM events ORDER BY id"),
+        "events": q("SELECT id, story_id, size, data, listing FROM events ORDER BY id"),
         "stories": q("SELECT * FROM stories ORDER BY id"),
         "removed": q("SELECT * FROM removed ORDER BY article_id, idx"),
         "embeddings": q("SELECT * FROM embeddings ORDER BY model, text_hash"),

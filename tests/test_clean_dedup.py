@@ -81,3 +81,22 @@ def test_content_hash() -> None:
         "FLOODS ", "rain fell. more  rain."
     )
     assert content_hash("Floods", "Rain fell.") != content_hash("Floods", "Snow fell.")
+
+
+def test_query_or_add_is_query_then_add():
+    """The ordered pass's one-step form decides and indexes exactly as query() then add() did."""
+    texts = [STORY, OTHER, STORY + " (Reuters)", OTHER.upper(), "", STORY, "short text"]
+    one, two = NearDuplicateIndex(threshold=0.8), NearDuplicateIndex(threshold=0.8)
+    got, want = [], []
+    for i, text in enumerate(texts):
+        sig = one.signature(text)
+        got.append(one.query_or_add(f"a{i}", sig))
+        match = two.query(sig)
+        if match is not None and match != f"a{i}":
+            want.append(match)
+        else:
+            two.add(f"a{i}", sig)
+            want.append(None)
+    assert got == want and want[2] == "a0" and want[5] == "a0"
+    assert len(one) == len(two) and all(f"a{i}" in one for i in range(len(texts)) if f"a{i}" in two)
+    assert one.query_or_add("a0", one.signature(STORY)) is None  # itself, already indexed: not a duplicate

@@ -166,3 +166,57 @@ def test_worker_processes_give_the_same_database_as_one_process(tmp_path):
     assert len(one["articles"]) == len(rows) and len(one["events"]) > 10
     for table in one:
         assert one[table] == two[table], table
+
+
+def test_work_moved_to_the_workers_gives_what_the_ordered_pass_made(tmp_path, monkeypatch):
+    """Workers serialise each article and build its clustering profile; the ordered pass only links
+    duplicates. The database must be byte-identical to one where the ordered pass serialises every
+    article at save time and builds every profile itself (as it did before the work moved)."""
+    from newsweave.cluster import article_profile
+    from newsweave.ingest import record_to_raw
+    from newsweave.pipeline import Prepared
+    from newsweave.store import Batch
+    from newsweave.store.codec import dumps
+
+    rows = synthetic_articles(400, events=60, seed=5)
+    rows += [{**rows[i], "id": f"copy-{i}"} for i in (2, 40, 41)]  # exact copies: duplicate_of is set late
+    rows += [{**rows[7], "id": "near-7", "text": rows[7]["text"] + " (Reuters)"}]  # a near-duplicate
+
+    def run(path: Path) -> dict:
+        settings = Settings(encoder="lexical", workers=2, pool_min_pending=10, batch_size=32)
+        store = open_store(str(path))
+        pipe = Pipeline(store, settings)
+        report = pipe.ingest([record_to_raw({k: v for k, v in r.items() if k != "event"}, r["id"]) for r in rows])
+        assert getattr(pipe, "_pool_obj", None) is not None
+        pipe.close()
+        store.close()
+        assert report.duplicates >= 4
+        return db_snapshot(path)
+
+    ready = run(tmp_path / "ready.db")
+    with monkeypatch.context() as m:
+        m.setattr(Batch, "article_data", lambda self, a: dumps(a))
+        m.setattr(Prepared, "profile_for", lambda self, a: article_profile(a))
+        made_here = run(tmp_path / "here.db")
+    assert sum(1 for r in ready["articles"] if r[3]) >= 4  # duplicate_of filled in after the workers
+    for table in ready:
+        assert ready[table] == made_here[table], table
+
+
+def test_a_profile_made_in_advance_is_used_only_with_its_vector():
+    import numpy as np
+
+    from newsweave.embed import get_encoder
+    from newsweave.ingest import record_to_raw
+    from newsweave.pipeline import prepare_record_embedded
+
+    r = synthetic_articles(1)[0]
+    p = prepare_record_embedded(record_to_raw({k: v for k, v in r.items() if k != "event"}, r["id"]),
+                                get_encoder("lexical"), 1000)
+    a = p.article
+    assert p.profile is not None and p.profile_for(a) is p.profile
+    a.vector = a.vector.copy()  # the same vector, e.g. from the embedding cache
+    assert p.profile_for(a) is p.profile
+    a.vector = np.roll(a.vector, 1)  # another one: the profile is made again, from it
+    other = p.profile_for(a)
+    assert other is not p.profile and not np.array_equal(other.vector, p.profile.vector)

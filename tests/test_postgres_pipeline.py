@@ -6,13 +6,18 @@ from newsweave.config import Settings
 from newsweave.ingest import read_path
 from newsweave.pipeline import Pipeline
 from newsweave.store import EventQuery, open_store
-from synth import synthetic_articles, write_jsonl
+from synth import clusterer_state, synthetic_articles, write_jsonl
 
 
-def _run(url: str, src) -> tuple[dict, dict]:
+def _run(url: str, src, workers: int = 0) -> tuple[dict, dict]:
     store = open_store(url)
     try:
-        report = Pipeline(store, Settings(encoder="lexical", batch_size=32)).ingest(read_path(src))
+        settings = Settings(encoder="lexical", batch_size=32, workers=workers or 1,
+                            pool_min_pending=10 if workers else 500)
+        pipe = Pipeline(store, settings)
+        report = pipe.ingest(read_path(src))
+        assert (getattr(pipe, "_pool_obj", None) is not None) == (workers > 1)
+        pipe.close()
         events = {
             e.id: (e.story_id, sorted(e.article_ids), e.title, e.date, e.languages, e.category)
             for e in store.events(EventQuery(limit=0))
@@ -49,3 +54,14 @@ def test_pipeline_on_postgres_matches_sqlite(tmp_path, pg_url):
     # a second run is a no-op on both
     again, _ = _run(pg_url, src)
     assert again["report"] == (0, 0, 303, 0) and again["events"] == lite["events"]
+
+
+def test_worker_processes_on_postgres_read_and_describe_like_one_process(tmp_path, pg_url):
+    """With a pool, workers read the events' articles from PostgreSQL themselves to describe them."""
+    rows = synthetic_articles(200, events=30, seed=3)
+    src = write_jsonl(tmp_path / "in.jsonl", rows)
+    one, _ = _run(str(tmp_path / "one.db"), src)
+    pooled, _ = _run(pg_url, src, workers=2)
+    one["state"], pooled["state"] = clusterer_state(one["state"]), clusterer_state(pooled["state"])  # by value
+    for key in one:
+        assert pooled[key] == one[key], f"{key} differs"

@@ -322,3 +322,79 @@ def test_schema_3_upgrade_fills_listings_and_entities(tmp_path):
     assert s.event_rows(EventQuery(limit=0)) == expected
     assert [e.id for e in s.events(EventQuery(entity="afad"))] == ["ev_quake"]
     s.close()
+
+
+def _to_json_reference(obj):
+    """model.to_json as it was before its by-type fast path: the fast one must give the same values."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _to_json_reference(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != "vector"}
+    if isinstance(obj, (dt.datetime, dt.date)):
+        return obj.isoformat()
+    if isinstance(obj, dict):
+        return {str(k): _to_json_reference(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set)):
+        return [_to_json_reference(v) for v in obj]
+    return obj
+
+
+def _odd_article(duplicate_of: str | None = None) -> Article:
+    from collections import Counter
+
+    from newsweave.model import DateMention, LanguageSegment, NumberMention
+
+    return Article(
+        id="a\u00e9\"1", title="Φωτιά \"quoted\" \\ back", text="Body\n\u2028 text \ud800?", language="el",
+        published=dt.datetime(2026, 3, 1, 12, tzinfo=dt.timezone(dt.timedelta(hours=2))), source=None,
+        metadata={"tags": ("x", 1), 3: {"n": None}, "set": {7}, "c": Counter(a=2), "f": 1.5, "b": True},
+        removed=[Removed("share", "Share on X", "widget")], captions=["cap"], content_hash="h",
+        duplicate_of=duplicate_of, segments_languages=[("el", 0.9)],
+        language_segments=[LanguageSegment(0, 4, "el", 0.99)],
+        dates=[DateMention("την Παρασκευή", dt.date(2026, 2, 27), True, 5)],
+        places=[Place("Patras", "GR", 38.2, 21.7, 255683)], entities=[Entity("Red Cross", "org", "alias:rc", 2, ["ΕΕΣ"])],
+        numbers=[NumberMention(23.0, "23", "23 dead")], event_date=dt.date(2026, 2, 27), vector=np.ones(3, dtype=np.float32),
+    )
+
+
+@pytest.mark.parametrize("duplicate_of", [None, "orig-1", "o\"dd\\id\u00e9", ""])
+def test_article_json_made_in_pieces_is_byte_identical_to_dumps(duplicate_of):
+    """Workers serialise an article before duplicate linking; filling in duplicate_of later must give
+    exactly the bytes that serialising the finished article gives (what the store wrote before)."""
+    from newsweave.model import to_json
+    from newsweave.store.codec import article_json_parts, dumps, join_article_json
+
+    art = _odd_article()
+    parts = article_json_parts(art)
+    art.duplicate_of = duplicate_of
+    assert to_json(art) == _to_json_reference(art)
+    assert list(to_json(art)) == list(_to_json_reference(art))  # key order too: it is in the bytes
+    assert join_article_json(parts, duplicate_of) == dumps(art)
+    assert Batch(article_json={art.id: parts}).article_data(art) == dumps(art)
+    assert Batch().article_data(art) == dumps(art)
+    for obj in (raw("r", "2026-03-01T10:00:00+02:00"), Event("e", date=dt.date(2026, 1, 2), titles={"en": "t"}),
+                Story("s", "t", ["e"]), QuarantineEntry("clean", "err", "{}")):
+        assert to_json(obj) == _to_json_reference(obj)
+
+
+def test_saved_article_uses_the_ready_json_and_reads_back(store):
+    """save_batch writes the workers' JSON (joined with duplicate_of) on both backends."""
+    from newsweave.store.codec import article_json_parts
+
+    store.add_raw([raw("a"), raw("b")])
+    a, b = Article(id="a", title="Fire", text="Body"), Article(id="b", title="Fire", text="Body")
+    parts = {x.id: article_json_parts(x) for x in (a, b)}
+    b.duplicate_of = "a"
+    store.save_batch(Batch(articles=[a, b], article_json=parts))
+    assert store.article("b").duplicate_of == "a" and store.article("a").duplicate_of is None
+    assert store.article("a").title == "Fire"
+
+
+def test_an_article_given_twice_in_a_batch_is_stored_as_the_last(store):
+    """save_batch writes each table in one statement; a repeated id keeps the last version, removed rows too."""
+    store.add_raw([raw("a"), raw("b")])
+    first = Article(id="a", title="Old", text="x", removed=[Removed("share", "S1"), Removed("advert", "Ad")])
+    last = Article(id="a", title="New", text="x", removed=[Removed("cookie", "C")])
+    store.save_batch(Batch(articles=[first, Article(id="b", title="B", text="y"), last]))
+    assert store.article("a").title == "New" and [r.kind for r in store.article("a").removed] == ["cookie"]
+    assert store.removed_counts(["a", "b"]) == {"cookie": 1} and store.count_pending() == 0

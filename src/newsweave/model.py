@@ -225,8 +225,28 @@ def to_json(obj: Any) -> Any:
     >>> to_json(Removed(kind="share", text="Share on X"))
     {'kind': 'share', 'text': 'Share on X', 'reason': ''}
     """
+    # Hot path (every stored article, raw record and event): plain values and known dataclasses are
+    # looked up by exact type; anything else takes the general route, which registers new dataclasses.
+    t = type(obj)
+    if t in _PLAIN:
+        return obj
+    names = _FIELDS.get(t)
+    if names is not None:
+        return {n: to_json(getattr(obj, n)) for n in names}
+    if t is list:
+        return [to_json(v) for v in obj]
+    return _to_json_general(obj)
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # dataclass type -> its serialised field names, in order
+
+
+def _to_json_general(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_json(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name != "vector"}
+        names = tuple(f.name for f in dataclasses.fields(obj) if f.name != "vector")
+        _FIELDS[type(obj)] = names
+        return {n: to_json(getattr(obj, n)) for n in names}
     if isinstance(obj, dt.datetime):
         return obj.isoformat()
     if isinstance(obj, dt.date):

@@ -120,10 +120,11 @@ class NearDuplicateIndex:
 
     def add(self, article_id: str, signature: bytes) -> None:
         """Index an article. Empty texts and ids already present are ignored."""
-        if article_id in self._order:
-            return
-        mh = self._minhash(signature)
-        if mh.is_empty():
+        if article_id not in self._order:
+            self._add(article_id, self._minhash(signature))
+
+    def _add(self, article_id: str, mh: MinHash) -> None:
+        if article_id in self._order or mh.is_empty():
             return
         self._order[article_id] = len(self._order)
         self._hashes[article_id] = mh.hashvalues
@@ -131,7 +132,9 @@ class NearDuplicateIndex:
 
     def query(self, signature: bytes) -> str | None:
         """Id of the earliest indexed article similar to ``signature``, or None."""
-        mh = self._minhash(signature)
+        return self._query(self._minhash(signature))
+
+    def _query(self, mh: MinHash) -> str | None:
         if mh.is_empty():
             return None
         best: str | None = None
@@ -142,6 +145,16 @@ class NearDuplicateIndex:
             if best is None or self._order[key] < self._order[best]:
                 best = key
         return best
+
+    def query_or_add(self, article_id: str, signature: bytes) -> str | None:
+        """The original ``article_id`` duplicates (as :meth:`query`, itself excluded), or None after
+        indexing it (as :meth:`add`). One MinHash for both steps: the ordered pass does this per article."""
+        mh = self._minhash(signature)
+        match = self._query(mh)
+        if match is not None and match != article_id:
+            return match
+        self._add(article_id, mh)
+        return None
 
     def load(self, items: Iterable[tuple[str, bytes]]) -> None:
         """Add many ``(article_id, signature)`` pairs, e.g. read back from the store."""

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from newsweave.model import Article, Assignment, Event, QuarantineEntry, RawArticle, Story
+from newsweave.store.codec import dumps, join_article_json
 
 
 @dataclass
@@ -28,9 +29,16 @@ class Batch:
     events: list[Event] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     signatures: dict[str, bytes] = field(default_factory=dict)  # near-duplicate MinHash per article
+    # Article JSON already made by the workers (codec.article_json_parts), by id; the rest are serialised here.
+    article_json: dict[str, tuple[str, str]] = field(default_factory=dict)
     quarantined: list[QuarantineEntry] = field(default_factory=list)
     failed_raw_ids: list[str] = field(default_factory=list)  # raw records that failed a stage
     clusterer_state: bytes | None = None
+
+    def article_data(self, article: Article) -> str:
+        """The JSON stored for ``article``: the workers' pieces joined, else serialised now (same bytes)."""
+        parts = self.article_json.get(article.id)
+        return dumps(article) if parts is None else join_article_json(parts, article.duplicate_of)
 
 
 @dataclass
@@ -137,8 +145,10 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, read_only: bool = False) -> Store:
     """Open a store from a path or URL: a file path means SQLite, postgresql:// means PostgreSQL.
+
+    ``read_only``: a reader that never writes (nor migrates), e.g. in a pipeline worker process.
 
     >>> open_store(":memory:").schema_version >= 1
     True
@@ -146,7 +156,7 @@ def open_store(url: str) -> Store:
     if url.startswith(("postgresql://", "postgres://")):
         from newsweave.store.postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, read_only=read_only)
     from newsweave.store.sqlite import SQLiteStore
 
-    return SQLiteStore(url.removeprefix("sqlite:///"))
+    return SQLiteStore(url.removeprefix("sqlite:///"), read_only=read_only)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Any
 
@@ -23,6 +24,42 @@ from newsweave.model import (
 
 def dumps(obj: Any) -> str:
     return json.dumps(to_json(obj), ensure_ascii=False, separators=(",", ":"))
+
+
+# The one article field the ordered pass sets after the per-record stages (duplicate linking).
+_LATE_FIELD = "duplicate_of"
+
+
+def article_json_parts(article: Article) -> tuple[str, str]:
+    """``dumps(article)`` in two pieces, the JSON objects of the fields before and after ``duplicate_of``.
+
+    Pipeline workers serialise the article next to cleaning it; the ordered pass only fills in
+    ``duplicate_of`` with :func:`join_article_json`, which gives exactly the bytes of ``dumps``.
+    """
+    names = _article_fields()
+    i = names.index(_LATE_FIELD)
+    head = json.dumps({n: to_json(getattr(article, n)) for n in names[:i]}, ensure_ascii=False, separators=(",", ":"))
+    tail = json.dumps({n: to_json(getattr(article, n)) for n in names[i + 1 :]}, ensure_ascii=False,
+                      separators=(",", ":"))
+    return head, tail
+
+
+@functools.cache
+def _article_fields() -> tuple[str, ...]:
+    """The keys of an article's JSON, in order (as ``to_json`` writes them)."""
+    return tuple(to_json(Article(id="", title="", text="")))
+
+
+def join_article_json(parts: tuple[str, str], duplicate_of: str | None) -> str:
+    """The stored JSON of an article from :func:`article_json_parts` and its ``duplicate_of``.
+
+    >>> a = Article(id="a", title="t", text="x")
+    >>> join_article_json(article_json_parts(a), "b") == dumps(Article(id="a", title="t", text="x", duplicate_of="b"))
+    True
+    """
+    head, tail = parts
+    mid = f'"{_LATE_FIELD}":' + json.dumps(duplicate_of, ensure_ascii=False)
+    return "{" + ",".join(x for x in (head[1:-1], mid, tail[1:-1]) if x) + "}"
 
 
 def parse_dt(value: str | None) -> dt.datetime | None:

@@ -178,6 +178,7 @@ class PostgresStore(SQLReads):
 
     def __init__(self, url: str, read_only: bool = False) -> None:
         self.url = url
+        self.reader_url: str | None = url  # what another process passes to open_store to read this database
         self.path = _safe_url(url)  # what messages print, like SQLiteStore.path (no password)
         self.read_only = read_only
         self._lock = threading.RLock()
@@ -285,7 +286,7 @@ class PostgresStore(SQLReads):
                             _t(a.id), a.seq, _t(a.title), _t(a.text), _t(a.language),
                             utc(a.published),
                             _t(a.source), _t(a.url), a.content_hash, _t(a.duplicate_of), event_of.get(a.id),
-                            dumps(a), batch.signatures.get(a.id), _vec(a.vector),
+                            batch.article_data(a), batch.signatures.get(a.id), _vec(a.vector),
                         )
                         for a in articles
                     ],
