@@ -54,14 +54,19 @@ def load_jsonl(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
 
 
-def prepare(encoder: str = "lexical") -> tuple[dict, dict, dict]:
+def holdout_dir() -> Path:
+    """The held-out set (tests/fixtures/describe_holdout/): written before the ar/el/ro rules were tuned."""
+    return ROOT / "tests" / "fixtures" / "describe_holdout"
+
+
+def prepare(encoder: str = "lexical", d: Path | None = None) -> tuple[dict, dict, dict]:
     """(articles by id, gold by event, event of each article), articles cleaned, annotated, embedded."""
     from newsweave.annotate import annotate
     from newsweave.clean import clean_article
     from newsweave.embed import embed_text, get_encoder
     from newsweave.ingest.records import record_to_raw
 
-    d = demo_dir()
+    d = d or demo_dir()
     records = load_jsonl(d / "articles.jsonl")
     gold = {g["event"]: g for g in load_jsonl(d / "gold.jsonl")}
     label = {x["id"]: x["event"] for x in load_jsonl(d / "labels.jsonl")}
@@ -109,17 +114,57 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 
+_NASAL = re.compile(r"n(?=[dbg])|m(?=b)")
+
+
+def _person_skeleton(name: str) -> tuple[str, str] | None:
+    """(first, last) name skeletons of a two-or-more-word name, the script-independent keys annotate
+    gives people (``name_key``: «Τιάγκο Ρίμπας» and "Thiago Ribas" are both ``tiag rib``), with a nasal
+    before d/b/g dropped (Greek writes «ντ», «μπ» for "nd", "mb" and for "d", "b")."""
+    from newsweave.annotate.entities import name_key
+
+    toks = [t for t in re.split(r"[\s]+", name.strip()) if t]
+    if len(toks) < 2:
+        return None
+    first, last = name_key(toks[0]), name_key(toks[-1].split("-")[-1])
+    if not first or not last:
+        return None
+    # trailing vowels are dropped: Greek transcriptions lose them ("Mihai" miha, «Μιχάι» mih)
+    return tuple(_NASAL.sub("", x).rstrip("aeiou") or x for x in (first, last))
+
+
 def actor_found(gold_actor: str, entities) -> bool:
     """A gold actor is found when an entity's canonical alias id, name or alias is the same name
     (transliterated, case-folded), its acronym, or (for names of two words or more) covers at least 60% of its words
-    (5-letter prefixes)."""
+    (5-letter prefixes); a gold person also when a person entity has a full name with the same first- and
+    last-name skeletons (the cross-script identity annotate keys people by, see :func:`_person_skeleton`), or,
+    written in another script, the same name by :func:`newsweave.annotate.entities.same_person_name` (the
+    consonant-class rule describe merges people across scripts by: «ياسر الحكيم» is "Yasser al-Hakim").
+
+    >>> from newsweave.model import Entity
+    >>> actor_found("Thiago Ribas", [Entity("Τιάγκο Ρίμπας", "person", "lat:rib")])
+    True
+    >>> actor_found("Thiago Ribas", [Entity("Τιάγκο Σίλβα", "person", "lat:silv")])
+    False
+    >>> actor_found("Mahmoud Ali", [Entity("محمد علي", "person", "lat:mhmd ly")])
+    False
+    """
+    from newsweave.annotate._text import script_of
+    from newsweave.annotate.entities import same_person_name
+
     g = _norm(gold_actor)
     gt = set(_toks(gold_actor))
     acro = _acronym(gold_actor)
+    gsk = _person_skeleton(gold_actor)
     for e in entities:
         ident = e.key.split(":", 1)[1].replace("_", " ") if e.key.startswith("alias:") else ""
         if ident and _norm(ident) == g:
             return True  # annotate's canonical id for the actor
+        if gsk and e.type == "person" and any(_person_skeleton(n) == gsk for n in (e.name, *e.aliases)):
+            return True
+        if gsk and e.type == "person" and any(script_of(n) != script_of(gold_actor) and same_person_name(gold_actor, n)
+                                              for n in (e.name, *e.aliases)):
+            return True
         for n in (e.name, *e.aliases):
             k = _norm(n)
             if not k:
@@ -300,15 +345,25 @@ def _lang_row(label: str, t: Tally) -> str:
 
 
 def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict, encoder: str,
-          event_lang: dict[str, Tally], load: str) -> str:
+          event_lang: dict[str, Tally], load: str, holdout: str = "", baseline: dict | None = None) -> str:
     r = events.row()
+    demo_base = (baseline or {}).get("demo", {})
+    base_ev = demo_base.get("per_event_language", {})
+    base_art = demo_base.get("per_article_language", {})
+    base_all = demo_base.get("per_article")
     lines = [
         "How each field is made (details in the docstrings of `src/newsweave/describe/`): **date** — "
         "centrality-weighted vote of the articles' event dates (publication day, then dates written in the "
         "text, at half weight, as fallbacks), outliers > 3 days from the densest day dropped; **location** — "
         "places scored by title/lead position and mentions, joined across languages by GeoNames id, scaled by "
-        "their country's support, the best city kept when it has ≥ 35% of the most salient place's score; "
-        "**actors** — entities merged by key and shared aliases, ranked by document frequency; **category** — "
+        "their country's support, the best city kept when it has ≥ 35% of the most salient place's score (≥ 20% "
+        "of a region that contains it and passes that test), a town named only in clauses about the future "
+        "(«θα», \"will\", «va») at a quarter weight, and the capital for a country-only event whose actor is "
+        "one of its national institutions (central bank, government, ministry); "
+        "**actors** — entities merged by key and shared aliases, ranked by document frequency; organisation "
+        "names in el/ro/ar found by head noun (ministry, institute, federation…; "
+        "`src/newsweave/data/entities/org_words.tsv`) and given a word-by-word English gloss alias so that "
+        "they meet the English name; **category** — "
         "per-language stem lexicons (`src/newsweave/data/category/`) + armed groups → conflict; **title** — the "
         "headline closest to the event centroid; **summary** — 2–4 lead sentences by centroid + MMR over "
         "transliterated word prefixes and numbers, no encoder; **breaking** — "
@@ -323,7 +378,10 @@ def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict
         "rules that describe uses (fiction, CC0; see its README), and those resources were tuned while "
         "looking at it. It is small (13 events, 3–14 articles per language), so one article is 7–33 points of "
         "a per-language row. Unseen real news will score lower, above all on actors and on locations in "
-        "languages with few articles here.",
+        "languages with few articles here. The ar/el/ro rules of the last round (organisation head nouns and "
+        "glosses, region → city, future clauses, institution → capital, three alias rows: AFAD, SPLM-N, OCHA) "
+        "were diagnosed on this set too, so its ar/el/ro rows moved for that reason; the held-out table below "
+        "is the fairer measure of what they bring.",
         "",
         "Command: `python bench/bench_describe.py` (writes `bench/out/bench_describe.md` and `.json`)",
         "",
@@ -334,21 +392,25 @@ def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict
         f"| {events.n} | {_pct(r['date'])} | {_pct(r['location'])} | {_pct(r['category'])} | {_pct(r['actors'])} "
         "| ≥ 95% / 90% / 85% / 85% |",
         "",
-        "**Per event and language** (each gold event described from its articles in one language only):",
+        "**Per event and language** (each gold event described from its articles in one language only"
+        + ("; in brackets the same before the ar/el/ro rules, " + demo_base.get("code", baseline.get("code", ""))
+           if base_ev and baseline else "") + "):",
         "",
         "| language | events | date | location | category | actor recall |",
         "|---|---|---|---|---|---|",
     ]
-    lines += [_lang_row(lang, event_lang[lang]) for lang in sorted(event_lang, key=lambda k: (-event_lang[k].n, k))]
+    lines += [_row_with_before(lang, event_lang[lang], base_ev.get(lang))
+              for lang in sorted(event_lang, key=lambda k: (-event_lang[k].n, k))]
     lines += [
         "",
-        "**Per article** (each article described alone, against the gold of its event):",
+        "**Per article** (each article described alone, against the gold of its event; in brackets before):",
         "",
         "| language | articles | date | location | category | actor recall |",
         "|---|---|---|---|---|---|",
     ]
-    lines += [_lang_row(lang, per_lang[lang]) for lang in sorted(per_lang, key=lambda k: (-per_lang[k].n, k))]
-    lines.append(_lang_row("**all**", overall))
+    lines += [_row_with_before(lang, per_lang[lang], base_art.get(lang))
+              for lang in sorted(per_lang, key=lambda k: (-per_lang[k].n, k))]
+    lines.append(_row_with_before("**all**", overall, base_all))
     lines += [
         "",
         "**Speed** (`describe_event`, no encoder, the 13 demo events grown to 20 articles each; best of 5 "
@@ -369,6 +431,8 @@ def table(events: Tally, per_lang: dict[str, Tally], overall: Tally, speed: dict
         "",
         "Event-level misses: " + ("; ".join(events.misses) or "none") + ".",
     ]
+    if holdout:
+        lines += ["", holdout]
     return "\n".join(lines)
 
 
@@ -393,6 +457,79 @@ def numbers(events: Tally, per_lang: dict[str, Tally], overall: Tally, event_lan
     }
 
 
+# --- held-out set ------------------------------------------------------------------------
+BASELINE = ROOT / "tests" / "fixtures" / "describe_holdout" / "baseline.json"
+
+
+def _row_with_before(label: str, t: Tally, before: dict | None) -> str:
+    """A per-language row: now, and the recorded baseline in brackets when there is one."""
+    x = t.row()
+    cells = []
+    for k in FIELDS:
+        cell = _pct(x[k])
+        if before and k in before:
+            b = before[k]
+            if k == "actors" and before.get("actors_total"):
+                b = before["actors_found"] / before["actors_total"]  # exact, not the rounded ratio
+            cell += f" ({_pct(b)})"
+        cells.append(cell)
+    return f"| {label} | {t.n} | " + " | ".join(cells) + " |"
+
+
+def _lang_blocks(event_lang: dict[str, Tally], per_lang: dict[str, Tally], overall: Tally) -> dict:
+    def block(t: Tally) -> dict:
+        return {"n": t.n, **{k: round(v, 4) for k, v in t.row().items()},
+                "actors_found": t.actors_found, "actors_total": t.actors_total}
+
+    return {"per_event_language": {k: block(v) for k, v in sorted(event_lang.items())},
+            "per_article_language": {k: block(v) for k, v in sorted(per_lang.items())},
+            "per_article": block(overall)}
+
+
+def holdout(encoder: str, baseline: dict | None) -> tuple[str, dict, list[str]]:
+    """Score the held-out set (tests/fixtures/describe_holdout/) like the demo: (section part, numbers, misses)."""
+    arts, gold, label = prepare(encoder, holdout_dir())
+    events, per_lang, overall, event_lang = evaluate(arts, gold, label)
+    data = _lang_blocks(event_lang, per_lang, overall)
+    base_ev = (baseline or {}).get("per_event_language", {})
+    base_art = (baseline or {}).get("per_article_language", {})
+    n_lang = len(per_lang)
+    lines = [
+        "**Held-out set** (`tests/fixtures/describe_holdout/`: "
+        f"{sum(t.n for t in per_lang.values())} articles, {n_lang} languages, {events.n} events; written by us "
+        "before the ar/el/ro extraction rules were changed and never used to tune them — its names are in no "
+        "table). In brackets: the baseline, measured once with the code before those changes "
+        f"({(baseline or {}).get('code', 'not recorded')}). Small: one event is 20 points of a row, one actor "
+        "3–6 points. This is the fairer measure of the ar/el/ro rules. People are matched across scripts "
+        "(Latin gold against «كريم الجبوري» or «Μιχαέλα Τσομπανού») by the same consonant-class rule describe "
+        "merges actors with (`same_person_name` in `newsweave.annotate.entities`); before that rule and the "
+        "hyphenated Arabic article inside Latin/Greek names (\"Karim al-Jubouri\", «αλ-Ζάουι»), actor recall per "
+        "event and language was ar 35.3%, el 70.6%, en 82.4%, ro 76.5%. Arabic stays far below the demo rows: "
+        "annotate finds an Arabic-script person only after a listed title (الرئيس، الوزير …), and most people "
+        "in these articles follow a role with a complement («مدير دائرة صحة …») or none; organisations whose "
+        "name no table or gloss covers, and places missing from the gazetteer in Arabic and Greek script, are "
+        "the other misses (list below).",
+        "",
+        "Per event and language:",
+        "",
+        "| language | events | date | location | category | actor recall |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [_row_with_before(lang, event_lang[lang], base_ev.get(lang)) for lang in sorted(event_lang)]
+    lines += ["", "Per article:", "", "| language | articles | date | location | category | actor recall |",
+              "|---|---|---|---|---|---|"]
+    lines += [_row_with_before(lang, per_lang[lang], base_art.get(lang)) for lang in sorted(per_lang)]
+    first = (baseline or {}).get("first_recording", {}).get("per_event_language")
+    if first:
+        lines += ["", "First recording of the baseline, before the bench matched people across scripts by "
+                  "name skeletons (same code; actor recall per event and language): "
+                  + ", ".join(f"{k} {_pct(v['actors_found'] / v['actors_total'])}" for k, v in sorted(first.items()))
+                  + "."]
+    ev_misses = [m for t in event_lang.values() for m in t.misses]
+    lines += ["", "Held-out misses (per event and language): " + ("; ".join(sorted(ev_misses)) or "none") + "."]
+    return "\n".join(lines), data, sorted(ev_misses) + ["--- per article:"] + overall.misses
+
+
 def load_average() -> str:
     try:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
@@ -406,13 +543,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true", help="print only; do not write bench/out/")
     ap.add_argument("--stories", action="store_true", help="also run the pipeline and check story linking")
     ap.add_argument("--misses", action="store_true", help="list every miss")
+    ap.add_argument("--record-baseline", metavar="CODE",
+                    help="store this run's held-out and demo per-language numbers as the baseline "
+                         f"({BASELINE.relative_to(ROOT)}), CODE naming the code measured; done once")
     args = ap.parse_args(argv)
     arts, gold, label = prepare(args.encoder)
     events, per_lang, overall, event_lang = evaluate(arts, gold, label)
+    baseline = json.loads(BASELINE.read_text("utf-8")) if BASELINE.exists() and not args.record_baseline else None
+    ho_text, ho_data, ho_misses = holdout(args.encoder, baseline)
     speed = timing(arts, label)
     load = load_average()
-    body = table(events, per_lang, overall, speed, args.encoder, event_lang, load)
+    body = table(events, per_lang, overall, speed, args.encoder, event_lang, load, ho_text, baseline)
     data = numbers(events, per_lang, overall, event_lang, speed, args.encoder, load)
+    data["holdout"] = ho_data
+    if baseline:
+        data["holdout_baseline"] = baseline
+    if args.record_baseline:
+        rec = {"code": args.record_baseline, **ho_data,
+               "demo": _lang_blocks(event_lang, per_lang, overall)}
+        BASELINE.write_text(json.dumps(rec, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        print(f"recorded the baseline in {BASELINE.relative_to(ROOT)}", file=sys.stderr)
     if args.stories:
         lines, st = stories(gold, label, args.encoder)
         body += (
@@ -427,7 +577,10 @@ def main(argv: list[str] | None = None) -> int:
     print(section)
     if args.misses:
         print("\nEvent-level misses:\n  " + "\n  ".join(events.misses), file=sys.stderr)
+        print("\nEvent-and-language misses:\n  " + "\n  ".join(sorted(m for t in event_lang.values()
+                                                                    for m in t.misses)), file=sys.stderr)
         print("\nArticle-level misses:\n  " + "\n  ".join(overall.misses), file=sys.stderr)
+        print("\nHeld-out misses:\n  " + "\n  ".join(ho_misses), file=sys.stderr)
     if not args.no_write:
         OUT.mkdir(parents=True, exist_ok=True)
         stem = Path(__file__).stem

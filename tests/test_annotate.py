@@ -747,3 +747,83 @@ def test_multi_word_names_key_on_all_words():
 def test_junk_entities(lang, text):
     """Sentence-initial common words, units, quantities, places and squares are not actors."""
     assert [e.name for e in extract_entities(text, lang) if not e.key.startswith("alias:")] in ([], ["Agerpres"])
+
+
+# --- organisation names by head noun (el, ro, ar) with an English gloss ---------------------
+@pytest.mark.parametrize(
+    "lang, text, gloss",
+    [
+        ("el", "Την ανακοίνωση εξέδωσε η Εθνική Μετεωρολογική Υπηρεσία το πρωί.",
+         "National Meteorological Service"),
+        ("el", "Σύμφωνα με το Ινστιτούτο Ερευνών του Εθνικού Πανεπιστημίου Πατρών, η μελέτη ολοκληρώθηκε.",
+         "Institute Research National University Patras"),
+        ("ro", "Potrivit Institutului Național de Statistică, inflația a scăzut.", "Institute National Statistics"),
+        ("ar", "وأعلنت المفوضية العليا للانتخابات النتائج.", "Commission Supreme Electoral"),
+    ],
+)
+def test_organisation_names_get_an_english_gloss(lang, text, gloss):
+    ents = extract_entities(text, lang)
+    org = [e for e in ents if e.type == "org" and gloss in e.aliases]
+    assert org, [(e.name, e.aliases) for e in ents]
+    # the words of the name are not also read as a person ("Εθνικού Πανεπιστημίου Πατρών")
+    assert not [e for e in ents if e.type == "person"]
+
+
+def test_organisation_head_with_its_own_name_aliases_the_name():
+    ents = extract_entities("Protestul a fost anunțat de Federația Solidaritatea. Liderul Federației "
+                            "Solidaritatea a vorbit ieri, iar Solidaritatea cere salarii.", "ro")
+    org = next(e for e in ents if "Solidaritatea" in e.aliases)
+    assert org.type == "org" and org.key == "lat:solidaritate" and org.count == 3
+
+
+def test_a_capitalised_run_without_a_head_noun_is_not_an_organisation():
+    ents = extract_entities("Ο Γιάννης Παπαδόπουλος μίλησε στη Βουλή.", "el")
+    assert not [e for e in ents if e.type == "org" and any(" " in a and a.isascii() for a in e.aliases)]
+
+
+def test_club_and_town_is_a_club_not_a_person():
+    ents = extract_entities("Golul a fost marcat pentru CFR Cluj în minutul 90, iar CFR Cluj a câștigat.", "ro")
+    club = next(e for e in ents if "CFR" in e.aliases)
+    assert club.type == "org" and club.count == 2
+
+
+def test_arabic_compound_given_names_stay_whole():
+    ents = extract_entities("وقال اللواء عثمان عبد الرحيم إن القوات تقدمت.", "ar")
+    assert [e.name for e in ents if e.type == "person"] == ["عثمان عبد الرحيم"]
+
+
+# --- cross-script person names ---------------------------------------------------------------
+@pytest.mark.parametrize("a, b", [
+    ("Youssef al-Masri", "يوسف المصري"), ("Youssef al-Masri", "Γιουσέφ αλ-Μασρί"),
+    ("Abdel Karim Haddad", "عبد الكريم حداد"), ("Abdelkarim Haddad", "Abd al-Karim Haddad"),
+    ("Muhammad bin Salman", "محمد بن سلمان"), ("Mahmoud Abbas", "محمود عباس"), ("Bashar al-Assad", "بشار الأسد"),
+    ("Ion Popescu", "Ιόν Ποπέσκου"), ("Cristina Ciucă", "Κριστίνα Τσιούκα"), ("Vladimir Putin", "فلاديمير بوتين"),
+    ("Emmanuel Macron", "إيمانويل ماكرون"), ("Donald Trump", "دونالد ترامب"), ("Khalifa Haftar", "خليفة حفتر"),
+    ("Kyriakos Mitsotakis", "Κυριάκος Μητσοτάκης"), ("Hussein Zaki", "حسين زكي"), ("Osama Ali", "أسامة علي"),
+])
+def test_cross_script_person_names_meet(a, b):
+    from newsweave.annotate.entities import same_person_name
+
+    assert same_person_name(a, b) and same_person_name(b, a)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Mohammed Ali", "محمود علي"), ("Mahmoud Ali", "محمد علي"), ("Mohammed Ali", "Mahmoud Ali"),
+    ("Ahmed Nour", "حامد نور"), ("Hamid Nour", "أحمد نور"), ("Hassan Zaki", "حسين زكي"), ("Hussein Zaki", "حسن زكي"),
+    ("Said Ali", "سعد علي"), ("Omar Khaled", "عمر خليل"), ("Khalil Ahmed", "خالد أحمد"), ("Ali Hassan", "علي حسين"),
+    ("Youssef al-Masri", "يوسف"), ("Ion Popescu", "Ιόν Παπαδάκης"),
+])
+def test_cross_script_person_names_hard_negatives(a, b):
+    from newsweave.annotate.entities import same_person_name
+
+    assert not same_person_name(a, b) and not same_person_name(b, a)
+
+
+def test_arabic_article_inside_latin_and_greek_names_is_part_of_the_name():
+    from newsweave.annotate.entities import extract_entities, name_key
+
+    ents = extract_entities("Health official Yasser al-Hakim said on Monday that clinics were full.", "en")
+    assert [(e.name, e.type, e.key) for e in ents] == [("Yasser al-Hakim", "person", "lat:hakim")]
+    el = extract_entities("Ο αξιωματούχος Γιάσερ αλ-Χακίμ δήλωσε ότι οι κλινικές είναι γεμάτες.", "el")
+    assert [(e.name, e.type) for e in el] == [("Γιάσερ αλ-Χακίμ", "person")]
+    assert name_key("al-Hakim") == name_key("Al-Hakim") == name_key("Hakim")

@@ -146,6 +146,34 @@ def test_people_sharing_a_surname_stay_apart_and_bare_surnames_join_the_one_full
     assert [(e.count, e.type, e.key) for e in ents] == [(2, "person", "lat:elen dragomir")]
 
 
+def test_people_merge_across_scripts_by_name_skeleton_and_hard_negatives_stay_apart():
+    # invented names: the same person in Latin, Arabic and Greek script is one actor
+    yusuf = [Entity("Youssef al-Masri", "person", "lat:masri", 2, ["Youssef al-Masri", "al-Masri"]),
+             Entity("يوسف المصري", "person", "lat:iusf almsri", 1, ["يوسف المصري"]),
+             Entity("Γιουσέφ αλ-Μασρί", "person", "lat:masr", 1, ["Γιουσέφ αλ-Μασρί"])]
+    ents = describe_event("e", [art(1, entities=[yusuf[0]]), art(2, lang="ar", entities=[yusuf[1]]),
+                                art(3, lang="el", entities=[yusuf[2]])]).entities
+    assert [(e.name, e.count) for e in ents] == [("Youssef al-Masri", 3)]
+    # different people whose consonants alone would meet: Mohammed/Mahmoud, Ahmed/Hamid, Hassan/Hussein
+    for latin, arabic in (("Mohammed Ali", "محمود علي"), ("Mahmoud Ali", "محمد علي"), ("Ahmed Nour", "حامد نور"),
+                          ("Hamid Nour", "أحمد نور"), ("Hassan Zaki", "حسين زكي"), ("Hussein Zaki", "حسن زكي")):
+        ents = describe_event("e", [art(1, entities=[Entity(latin, "person", "lat:x")]),
+                                    art(2, lang="ar", entities=[Entity(arabic, "person", "lat:y")])]).entities
+        assert len(ents) == 2, (latin, arabic)
+    # within one script the tolerant rule is not used: two Latin spellings stay two people
+    ents = describe_event("e", [art(1, entities=[Entity("Mohammed Ali", "person", "lat:ali")]),
+                                art(2, entities=[Entity("Mahmud Ali", "person", "lat:al")])]).entities
+    assert len(ents) == 2
+
+
+def test_bench_actor_matching_across_scripts():
+    bench = _bench()
+    assert bench.actor_found("Youssef al-Masri", [Entity("يوسف المصري", "person", "lat:iusf almsri")])
+    assert bench.actor_found("Ioana Ciobotaru", [Entity("Ιωάνα Τσιομποτάρου", "person", "lat:tsiobotar")])
+    assert not bench.actor_found("Mahmoud Ali", [Entity("محمد علي", "person", "lat:mhmd ali")])
+    assert not bench.actor_found("Ahmed Nour", [Entity("حامد نور", "person", "lat:hamd nur")])
+
+
 def test_people_sharing_a_surname_through_real_annotation():
     from newsweave.annotate.entities import extract_entities
 
@@ -517,3 +545,51 @@ def test_summary_with_an_encoder_for_larger_events(lexical):
             raise AssertionError("the encoder is not used for small events")
 
     describe_event("e", arts[:2], encoder=Boom())
+
+
+# --- where: region → city, places only named in the future, national institutions → capital ---------
+def test_location_city_inside_the_salient_region_wins_with_a_smaller_share():
+    soma = Place("Soma", "TR", 39.19, 27.61, 300371, "city", 1, "Soma")
+    manisa = Place("Manisa", "TR", 38.61, 27.43, 304827, "region", 1, "Manisa")
+    turkey = Place("Turkey", "TR", 39, 35, 298795, "country", 3, "Turkey")
+    a = art(1, "Quake hits Manisa province in western Turkey",
+            "A quake struck the district of Soma on Wednesday. " + "Turkey " * 3, places=[manisa, soma, turkey])
+    assert describe_event("e", [a]).location.name == "Soma"
+    far = Place("Izmir", "TR", 38.41, 27.14, 311046, "city", 1, "Izmir")  # in the region's reach, but
+    b = art(2, "Quake hits Manisa province in western Turkey", "Turkey said. " * 3 + "x" * 400 + " Izmir.",
+            places=[manisa, far, turkey])  # named once, far down: not enough
+    assert describe_event("e", [b]).location.name == "Manisa"
+
+
+def test_location_a_town_named_only_about_the_future_is_not_the_place():
+    thess = Place("Thessaloniki", "GR", 40.64, 22.94, 734077, "city", 1, "Θεσσαλονίκη")
+    buc = Place("Bucharest", "RO", 44.43, 26.1, 683506, "city", 2, "Βουκουρέστι")
+    a = art(1, "Νίκη 2-1 για τον ΠΑΟΚ", "Ο ΠΑΟΚ κέρδισε χθες στη Θεσσαλονίκη, και θα ταξιδέψει στο Βουκουρέστι με "
+            "προβάδισμα. Στο Βουκουρέστι θα βρούμε δύσκολη ατμόσφαιρα.", "el", places=[buc, thess])
+    assert describe_event("e", [a]).location.name == "Thessaloniki"
+    past = art(2, a.title, a.text.replace("θα ταξιδέψει", "ταξίδεψε").replace("θα βρούμε", "βρήκαμε"), "el",
+               places=[buc, thess])
+    assert describe_event("e", [past]).location.name == "Bucharest"
+
+
+def test_location_national_institution_in_a_country_only_story_is_in_the_capital():
+    turkey = Place("Turkey", "TR", 39, 35, 298795, "country", 3, "Turkey")
+    bank = Entity("Central Bank of Turkey", "org", "alias:tcmb", 2, ["Turkish central bank"])
+    a = art(1, "Turkish central bank cuts rates", "Turkey's central bank cut its rate. Turkey inflation fell.",
+            places=[turkey], entities=[bank])
+    loc = describe_event("e", [a]).location
+    assert loc.name == "Ankara" and loc.geonames_id == 323786
+    # without the institution, or when the country is all that is said about a national vote, the country
+    assert describe_event("e", [art(2, "Turkey votes", "Turkey votes.", places=[turkey])]).location.name == "Turkey"
+
+
+def test_location_the_reference_point_of_a_distance_counts_as_a_lead_mention():
+    crete = Place("Crete", "GR", 35.24, 24.8, None, "region", 2, "Creta")
+    her = Place("Heraklion", "GR", 35.33, 25.13, 261745, "city", 1, "Heraklion")
+    filler = "Clădirile vechi au fost avariate, iar școlile au rămas închise. " * 6
+    a = art(1, "Cutremur în Creta", "Un cutremur a lovit insula Creta. " + filler +
+            "Epicentrul a fost la 22 de kilometri nord de orașul Heraklion.", "ro", places=[crete, her])
+    assert describe_event("e", [a]).location.name == "Heraklion"
+    b = art(2, a.title, a.text.replace("la 22 de kilometri nord de orașul Heraklion", "resimțit și la Heraklion"),
+            "ro", places=[crete, her])
+    assert describe_event("e", [b]).location.name == "Crete"

@@ -1,6 +1,6 @@
 """People, organisations and armed groups, merged across spellings and scripts.
 
-Three sources:
+Four sources:
 
 1. ``data/entities/aliases.tsv``: ~160 well-known actors with their names in
    en el ro ar fr de es ru tr (see the README there). A match gives the stable key
@@ -8,7 +8,11 @@ Three sources:
 2. National institutions, ``data/entities/institutions.tsv`` (see
    :mod:`newsweave.annotate.institutions`): "Sudanese army", «الجيش السوداني», «Армия Судана»
    are ``inst:SD:army``.
-3. Statistics for everything else: runs of capitalised words (cased scripts) that
+3. Organisation names by head noun in el, ro, ar (``data/entities/org_words.tsv``):
+   «Γεωδυναμικό Ινστιτούτο του Εθνικού Αστεροσκοπείου Αθηνών», "Inspectoratul General pentru
+   Situații de Urgență", «خلية الإعلام الأمني», with a word-by-word English gloss as an alias
+   ("Geodynamic Institute National Observatory Athens") so that they meet the English name.
+4. Statistics for everything else: runs of capitalised words (cased scripts) that
    are not at the start of a sentence or occur at least twice, with titles,
    demonyms, dates and stopwords trimmed; for Arabic, the one or two words after a
    title (الرئيس، وزير الخارجية، المتحدث باسم …). Their key is a transliterated,
@@ -18,7 +22,14 @@ Three sources:
    building word makes a name not a person). Not names: units ("5,9 Ρίχτερ"),
    quantities opening a sentence ("Zeci de mii", «Четверо»), places with a generic
    word ("Stadt Dilling"), squares and stadiums ("Piața Victoriei", "Toumba Stadium"),
-   one-word names only ever written as a location («στην Τούμπα», "in Santorini").
+   one-word names only ever written as a location («στην Τούμπα», "in Santorini"). The
+   Arabic article inside a Latin or Greek name is part of it ("Yasser al-Hakim",
+   «Γιάσερ αλ-Χακίμ»), and left out of the key ("al-Hakim" and "Hakim" are one surname).
+
+Keys are exact. People whose names they do not bring together across scripts (Arabic script,
+Greek spellings of foreign names) are compared by :func:`same_person_name`, a consonant-class
+skeleton of the first and last words, when describe merges actors (see the comment above
+:func:`cross_name_keys` and ``data/entities/README.md``).
 
 >>> [(e.key, e.count) for e in extract_entities("Το Ισλαμικό Κράτος ανέλαβε την ευθύνη. ISIS ...", "el")]
 [('alias:isis', 2)]
@@ -69,9 +80,10 @@ from newsweave.annotate.lexicon import (
 )
 from newsweave.model import Entity
 
-__all__ = ["extract_entities", "name_key", "ALIAS_FILE"]
+__all__ = ["extract_entities", "name_key", "cross_name_keys", "same_person_name", "ALIAS_FILE"]
 
 ALIAS_FILE = Path(__file__).resolve().parent.parent / "data" / "entities" / "aliases.tsv"
+ORG_WORDS_FILE = ALIAS_FILE.with_name("org_words.tsv")
 TABLE_LANGS = ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr")
 INTERNATIONAL_MIN_LANGS = 3  # an alias listed in this many languages matches in any language
 
@@ -175,16 +187,22 @@ _LATIN_RULES = (("ou", "u"), ("ch", "h"), ("kh", "h"), ("ph", "f"), ("th", "t"),
 _LATIN_ENDINGS = ("ous", "os", "is", "as", "es", "us", "ou", "a", "e", "i", "o", "u", "h")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLE = re.compile(r"(.)\1+")
+_AL_KEY = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|αλ|ελ)[\-‐](?=\w{3})")
 
 
 @lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     """Script-independent skeleton of one name word, used in entity keys.
 
-    >>> name_key("Mitsotakis"), name_key("Μητσοτάκη"), name_key("Мицотакис")
-    ('mitsotak', 'mitsotak', 'mitsotak')
+    The Arabic article written with a hyphen is not part of the skeleton ("al-Hakim", "Al-Hakim" and
+    "Hakim" are one surname). This key is exact: names written in different scripts that it does not
+    bring together (Arabic script, Greek spellings of foreign names) are compared by
+    :func:`same_person_name` when describe merges actors.
+
+    >>> name_key("Mitsotakis"), name_key("Μητσοτάκη"), name_key("Мицотакис"), name_key("al-Hakim")
+    ('mitsotak', 'mitsotak', 'mitsotak', 'hakim')
     """
-    w = norm(word)
+    w = _AL_KEY.sub("", norm(word))
     if script_of(w) == "greek":
         for end in _GREEK_ENDINGS:
             if w.endswith(end) and len(w) - len(end) >= 3:
@@ -208,6 +226,245 @@ def name_key(word: str) -> str:
     else:
         a = a.rstrip("aeiou") if len(a.rstrip("aeiou")) >= 3 else a
     return a
+
+
+# ---------------------------------------------------------------------------
+# Cross-script person names: a consonant-class skeleton per name word
+# ---------------------------------------------------------------------------
+# Arabic writes consonants and long vowels only; Latin and Greek write every vowel, and Greek spells
+# foreign sounds with digraphs (μπ b, ντ d, γκ g, τσ ts/ch, τζ j). So a name word is reduced to its
+# consonants in broad classes, shared by all three scripts (b=b/p, f=f/v, t=t/ṭ/th, d=d/ḍ/dh, s=s/ṣ,
+# z=z/ẓ, x=sh, c=ch/ts, g=g/gh/j/dj/zh (Egyptian ج is g), k=k/q/c, h=h/ḥ/kh), plus a mark ``'`` for a word that opens
+# with a vowel, alif or ʿayn (Ahmed ≠ Hamid), and two vowel marks that keep Mahmoud ≠ Mohammed:
+# ``U`` for a long u (Arabic و inside a word, Latin ou/oo, Greek ου), which the other name must also
+# show as o/u at that place, and ``o`` for a Latin/Greek single o/u, which may stand for a long or a
+# short vowel. Every other vowel is dropped, and so are the trailing vowels (-u/-ού/ـو, -i/ـي) and a
+# final -s after a vowel (Greek inflection: Παπαδάκης/Παπαδάκη), a final -h, a nasal before b/d/g (Greek
+# writes "Andrei" «Αντρέι»), the article al-/el-/αλ-/ال, bin/ibn/بن, and Abdel/Abd al-/عبد ال become
+# «abd» + the name.
+_CX_LATIN_PRE = (("ș", "sh"), ("ş", "sh"), ("ț", "ts"), ("ţ", "ts"), ("č", "ch"), ("š", "sh"), ("ž", "zh"))
+_CX_GREEK = (
+    ("ου", "ou"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "g"), ("τσ", "ts"), ("τζ", "dj"), ("ξ", "ks"),
+    ("ψ", "ps"), ("θ", "th"), ("χ", "kh"), ("φ", "f"), ("β", "v"), ("γ", "g"), ("δ", "d"), ("ζ", "z"),
+    ("κ", "k"), ("λ", "l"), ("μ", "m"), ("ν", "n"), ("π", "p"), ("ρ", "r"), ("σ", "s"), ("τ", "t"), ("α", "a"),
+    ("ε", "e"), ("η", "i"), ("ι", "i"), ("υ", "i"), ("ο", "o"), ("ω", "o"),
+)  # fmt: skip
+_CX_GREEK_Y = re.compile(r"γι(?=[αεηιουω])|γ(?=[εηι])")  # «Γιουσέφ», «Γεώργιος»: γ before a front vowel is y
+_CX_LATIN = re.compile(r"tsch|tch|tsh|dzh|dj|sch|sh|zh|kh|gh|ph|th|dh|ch(?=[ei])|ch|ts|tz|ck|c(?=[ei])|g(?=[ei])|.")
+_CX_LATIN_MAP = {
+    "tsch": "c", "tch": "c", "tsh": "c", "sch": "x", "sh": "x", "kh": "h",
+    "gh": "g", "ph": "f", "th": "t", "dh": "d", "ch": "c", "ts": "c", "tz": "c", "ck": "k", "c": "k", "q": "k",
+    "x": "ks", "p": "b", "v": "f", "j": "g", "dj": "g", "dzh": "g", "zh": "g", "y": "y", "w": "w",
+}  # fmt: skip
+_CX_LATIN_MAP_SOFT = {"c": "c"}  # c before e/i is ch (Romanian ci/ce: Ciobotaru)
+_CX_ARABIC = {
+    "ب": "b", "پ": "b", "ت": "t", "ط": "t", "ث": "t", "ج": "g", "چ": "c", "ح": "h", "خ": "h", "ه": "h",
+    "د": "d", "ض": "d", "ذ": "d", "ر": "r", "ز": "z", "ظ": "z", "س": "s", "ص": "s", "ش": "x", "غ": "g",
+    "گ": "g", "ف": "f", "ڤ": "f", "ق": "k", "ك": "k", "ک": "k", "ل": "l", "م": "m", "ن": "n",
+}  # fmt: skip
+_CX_AR_VOWELISH = frozenset("اأإآءئؤعىةيو")
+_CX_PARTICLES = frozenset("al el ul bin ben ibn bint ould ال بن ابن بنت μπιν ιμπν".split())
+_CX_ABD_WORDS = frozenset("abdel abdul abdal abdoul abdol".split())  # «Abdel Rahim» = «Abd al-Rahim»
+_CX_ABD = re.compile(r"^(?:abd(?:el|ul|al|oul|ou|u)?|abdel)(?=[a-z]{3})")
+_CX_SUN = re.compile(r"^(?:a|e|u)(?:l|[tdsznr]h?)[-‐](?=.)")
+
+
+_CX_LONG_I = ("ee", "ei", "ey", "ii", "ie", "ai", "ay", "iy")
+
+
+def _cx_run(run: str) -> str:
+    """Marks of one written vowel run: ``U``/``I`` a long u/i (ou, oo; ee, ei, ai…), ``o``/``i`` a vowel
+    that may be long or short, ``V`` only a/e-less… nothing to match (a)."""
+    out = ""
+    if "ou" in run or "oo" in run or "uu" in run:
+        out += "U"
+    elif "o" in run or "u" in run or "w" in run:
+        out += "o"
+    if any(x in run for x in _CX_LONG_I):
+        out += "I"
+    elif "i" in run or "e" in run or "y" in run:
+        out += "i"
+    return out or "V"
+
+
+def _cx_symbols(word: str) -> str:
+    """Symbols of one Latin (or Greek made Latin) word: consonant classes, ``'`` and vowel marks."""
+    out: list[str] = []
+    run = ""
+    for m in _CX_LATIN.finditer(word):
+        g = m.group()
+        if g in "aeiou" or (g in "wy" and m.start() > 0):
+            run += g
+        elif g.isalpha():
+            if run:
+                out.append(_cx_run(run) if out else "'")
+                run = ""
+            sym = _CX_LATIN_MAP_SOFT[g] if g in _CX_LATIN_MAP_SOFT and m.end() < len(word) and word[m.end()] in "ei" \
+                else _CX_LATIN_MAP.get(g, g)
+            if not (out and out[-1] == sym):  # "mm" in Mohammed: one consonant
+                out.append(sym)
+    if run:
+        out.append(_cx_run(run) if out else "'")
+    return "".join(out)
+
+
+def _cx_arabic(word: str) -> str:
+    w = word
+    out: list[str] = []
+    for i, ch in enumerate(w):
+        if i == 0 and ch in "اأإآءئؤع":
+            out.append("'")
+        elif i == 0 and ch == "و":
+            out.append("w")
+        elif i == 0 and ch == "ي":
+            out.append("y")
+        elif out == ["'"] and ch in _CX_AR_VOWELISH:
+            continue  # «إيمانويل», «أولاف»: the opening vowel is one mark, as in Latin
+        elif ch == "و":
+            out.append("U")
+        elif ch in "يى" and i + 1 < len(w):
+            out.append("I")
+        elif ch in _CX_AR_VOWELISH:
+            out.append("V")
+        elif ch == "ت" and i + 1 < len(w) and w[i + 1] == "ش":
+            out.append("c")
+        elif ch == "ش" and out and out[-1] == "c":
+            continue
+        elif ch in _CX_ARABIC:
+            out.append(_CX_ARABIC[ch])
+    return "".join(out)
+
+
+def _cx_finish(sym: str) -> str:
+    """Shared tail rules: doubled consonants, trailing vowels, final -s/-h, nasal + b/d/g."""
+    sym = re.sub(r"([a-z])\1+", r"\1", sym)
+    sym = re.sub(r"n(?=[dg])|m(?=b)", "", sym)
+    sym = sym.rstrip("UoIiV")
+    if len(sym) > 2 and sym.endswith("s") and sym[-2] in "UoIiV":
+        sym = sym[:-1].rstrip("UoIiV")
+    if len(sym) > 1 and sym.endswith("h"):
+        sym = sym[:-1].rstrip("UoIiV")
+    if sym.startswith("y"):  # Yusuf, Greek «Γιουσέφ», Giorgos/Yorgos: an opening y is heard as g/j too
+        sym = "g" + sym[1:]
+    return sym.replace("V", "")
+
+
+@lru_cache(maxsize=65536)
+def cross_name_keys(name: str) -> tuple[str, ...]:
+    """Script-independent skeletons of the words of a person's name (see the comment above).
+
+    >>> cross_name_keys("Yasser al-Hakim"), cross_name_keys("ياسر الحكيم"), cross_name_keys("Γιάσερ αλ-Χακίμ")
+    (('gsir', 'hkim'), ('gsr', 'hkIm'), ('gsir', 'hkim'))
+    >>> cross_name_keys("Osman Abdel Rahim"), cross_name_keys("عثمان عبد الرحيم")
+    (("'smn", "'bd", 'rhim'), ("'tmn", "'bd", 'rhIm'))
+    >>> cross_name_keys("Ioana Ciobotaru"), cross_name_keys("Ιωάνα Τσιομποτάρου")
+    (("'n", 'coibotr'), ("'n", 'coibotr'))
+    """
+    out: list[str] = []
+    for tok in name.replace("‐", "-").split():
+        sc = script_of(tok)
+        if sc == "arabic":
+            w = norm(tok).replace("ـ", "")
+            parts = [w]
+            if w.startswith("عبدال") and len(w) > 6:  # «عبدالرحيم»: «عبد» + «الرحيم»
+                parts = ["عبد", w[3:]]
+            for p in parts:
+                if p in _CX_PARTICLES:
+                    continue
+                if p.startswith("ال") and len(p) > 3:
+                    p = p[2:]
+                elif p.startswith("لل") and len(p) > 4:
+                    p = p[2:]
+                k = _cx_finish(_cx_arabic(p))
+                if k:
+                    out.append(k)
+            continue
+        w = tok.lower()
+        for a, b in _CX_LATIN_PRE:
+            w = w.replace(a, b)
+        w = norm(w)
+        if sc == "greek":
+            w = _CX_GREEK_Y.sub("y", w)
+            for a, b in _CX_GREEK:
+                w = w.replace(a, b)
+        w = re.sub(r"[^a-z\-]", "", w)
+        w = _CX_SUN.sub("", w)
+        for part in w.split("-"):
+            if not part or part in _CX_PARTICLES:
+                continue
+            m = _CX_ABD.match(part)
+            pieces = ["abd", part[m.end():]] if m else ["abd"] if part in _CX_ABD_WORDS else [part]
+            for p in pieces:
+                k = _cx_finish(_cx_symbols(p))
+                if k:
+                    out.append(k)
+    return tuple(out)
+
+
+# Consonant classes one script often writes for the other's (ث t/s, ذ d/z, z/s, ch/sh/s, q/g, kh/k):
+# a one-letter difference between names of 4 consonants or more counts only for these, or a silent h/ʿ.
+_CX_NEAR = frozenset(frozenset(p) for p in "ts dz td sz sc cx xs kg hk".split())
+
+
+def _edit1(a: str, b: str) -> bool:
+    """One substitution of near consonant classes, or one h or ' inserted or dropped."""
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        return len(diff) == 1 and frozenset(diff[0]) in _CX_NEAR
+    if abs(len(a) - len(b)) != 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[i] in "h'" and b[:i] + b[i + 1:] == a for i in range(len(b)))
+
+
+def _vowel_slots(k: str) -> tuple[str, set[str], set[str]]:
+    """(consonant skeleton, long vowels, any u/i vowels); each vowel as its class + slot (the number of
+    consonants before it): ``U2`` is a long u after the second consonant."""
+    cons: list[str] = []
+    long_v: set[str] = set()
+    any_v: set[str] = set()
+    for ch in k:
+        if ch in "UI":
+            long_v.add(f"{ch}{len(cons)}")
+            any_v.add(f"{ch}{len(cons)}")
+        elif ch in "oi":
+            any_v.add(f"{'U' if ch == 'o' else 'I'}{len(cons)}")
+        else:
+            cons.append(ch)
+    return "".join(cons), long_v, any_v
+
+
+def same_name_word(a: str, b: str) -> bool:
+    """Two :func:`cross_name_keys` skeletons of one name word: the same consonants with each long u/i
+    of one an o/u (i/e) in the other at the same place, or (both ≥ 4 consonant symbols) one consonant
+    edit apart.
+
+    >>> same_name_word("gobUr", "gbUr"), same_name_word("mhmd", "mhmUd"), same_name_word("'hmd", "hmd")
+    (True, False, False)
+    >>> same_name_word("hosIn", "hsn"), same_name_word("hsIn", "hsn")  # Hussein, «حسين» vs «حسن»
+    (False, False)
+    """
+    ca, la, ua = _vowel_slots(a)
+    cb, lb, ub = _vowel_slots(b)
+    if ca == cb:
+        return la <= ub and lb <= ua
+    return min(len(ca), len(cb)) >= 4 and _edit1(ca, cb)
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Whether two full names (two words or more, any scripts) name one person: the same last word
+    and the same first word by :func:`same_name_word` (middle names and particles are not compared).
+
+    >>> same_person_name("Tarek al-Hashimi", "طارق الهاشمي"), same_person_name("Mohammed Ali", "محمود علي")
+    (True, False)
+    >>> same_person_name("Ioana Ciobotaru", "Ιωάνα Τσιομποτάρου"), same_person_name("Ahmed Nour", "حامد نور")
+    (True, False)
+    """
+    ka, kb = cross_name_keys(a), cross_name_keys(b)
+    if len(ka) < 2 or len(kb) < 2:
+        return False
+    return same_name_word(ka[-1], kb[-1]) and same_name_word(ka[0], kb[0])
 
 
 # ---------------------------------------------------------------------------
@@ -295,6 +552,10 @@ def _shouting(text: str, s: int, e: int) -> bool:
 
 # Starts with a character class (no look-behind) so that `re` can jump from capital to capital.
 _CAP_WORD = rf"[{re.escape(UPPER_CLASS)}](?:\.|[\w'’\-]*)"
+# An Arabic name's article written lowercase and hyphenated inside a name: "Yasser al-Hakim", «Γιάσερ αλ-Χακίμ»
+_AL = r"(?:al|el|ad|ar|as|ash|at|az|an|αλ|ελ)[\-‐]"
+_AL_WORD = _AL + _CAP_WORD
+_AL_START = re.compile(_AL + r"\w")
 # German articles double as connectors ("Helfern des Roten Kreuzes"): German names only join on these
 _DE_CONNECTORS = frozenset("von van zu al bin ibn de".split())
 
@@ -303,7 +564,7 @@ _DE_CONNECTORS = frozenset("von van zu al bin ibn de".split())
 def _cap_seq(german: bool) -> re.Pattern[str]:
     conns = _DE_CONNECTORS if german else CONNECTORS
     alt = "|".join(sorted((re.escape(c) for c in conns if c.isalpha()), key=len, reverse=True))
-    return re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:{alt})[ \t]+)?{_CAP_WORD})*")
+    return re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:{alt})[ \t]+)?(?:{_CAP_WORD}|{_AL_WORD}))*")
 
 
 _TOKEN = re.compile(r"\w\.|[\w'’\-]+")
@@ -356,6 +617,8 @@ _AR_TITLE_RE = re.compile(
 )
 _AR_TITLE_TYPE = {norm(t): typ for typ, t in _ARABIC_TITLES}
 _ARABIC_STOP = STOPWORDS["ar"]
+# Words that join the next word into one part of an Arabic name: «عبد الرحيم» is one given name.
+_AR_NAME_JOINERS = frozenset(norm(w) for w in "عبد أبو ابو بن ابن".split())
 
 
 _sentence_start = sentence_start
@@ -389,7 +652,7 @@ def _guess_type(toks: list[str], gaz=None) -> str:
         return "org" if t.isupper() and 2 <= len(t) <= 6 else "misc"
     if any(n in _PLACE_LIKE for n in ns):
         return "misc"  # "North Kordofan", "Nuba Mountains": keyed on every word, not a "surname"
-    if 2 <= len(toks) <= 3 and all(t[0].isupper() for t in toks):
+    if 2 <= len(toks) <= 3 and all(t[0].isupper() or _AL_START.match(t) for t in toks):
         return "person"
     return "misc"
 
@@ -604,11 +867,16 @@ def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
             while i < len(toks) and i < 2 and toks[i][2].startswith("ال"):
                 i += 1
             name = []
+            parts = 0
             for tok in toks[i:]:
                 w = tok[2]
-                if w in _ARABIC_STOP or w.startswith("ال") or w.isdigit() or len(w) < 2 or len(name) == 2:
+                joined = bool(name) and name[-1][2] in _AR_NAME_JOINERS  # «عبد الرحيم», «أبو بكر», «بن سلمان»
+                if not joined and (w in _ARABIC_STOP or w.startswith("ال") or w.isdigit() or len(w) < 2 or parts == 2):
                     break
                 name.append(tok)
+                parts += w not in _AR_NAME_JOINERS
+            while name and name[-1][2] in _AR_NAME_JOINERS:
+                name.pop()
         else:
             name = [t for t in toks[:3] if t[2] not in _ARABIC_STOP][:2]
         if not name:
@@ -619,6 +887,202 @@ def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
         surface = text[s:e]
         out.append((s, e, surface, surface.split(), typ))
     return out
+
+
+# ---------------------------------------------------------------------------
+# Organisation names by head noun (el, ro, ar), with an English gloss
+# ---------------------------------------------------------------------------
+
+_ORG_TOKEN = re.compile(r"[\w'’\-]+")
+# Lowercase words that may sit inside an organisation name between capitalised words
+# («Ινστιτούτο του Εθνικού Αστεροσκοπείου», "Inspectoratul General pentru Situații de Urgență").
+ORG_LINKS: dict[str, frozenset[str]] = {
+    "el": frozenset(norm(w) for w in "του της των και για".split()),
+    "ro": frozenset(norm(w) for w in "de din pentru al a ale ai și si".split()),
+}
+
+
+@lru_cache(maxsize=1)
+def _org_gloss_table() -> dict[str, dict[str, tuple[str, bool]]]:
+    """lang -> stem -> (English word, is a head noun), from ``data/entities/org_words.tsv``."""
+    table: dict[str, dict[str, tuple[str, bool]]] = {"el": {}, "ro": {}, "ar": {}}
+    with open(ORG_WORDS_FILE, encoding="utf-8") as fh:
+        rows = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    for line in rows[1:]:
+        en, *cols = (c.strip() for c in line.split("|"))
+        head = en.startswith("*")
+        en = en.lstrip("*").replace("-", " ")
+        for lang, col in zip(("el", "ro", "ar"), cols):
+            for stem in col.split():
+                if stem != "-":
+                    table[lang][norm(stem)] = (en, head)
+    return table
+
+
+_AR_CLITIC_ART = ("وال", "فال", "بال", "كال", "لل", "ال")
+
+
+def _arabic_bases(w: str) -> list[str]:
+    """A normalised Arabic word without its clitics and article: «والطوارئ» → طواري, «لحالات» → حالات."""
+    out = [w]
+    for v in arabic_variants(w):
+        if v not in out:
+            out.append(v)
+    res = []
+    for v in out:
+        for pre in _AR_CLITIC_ART:
+            if v.startswith(pre) and len(v) - len(pre) >= 2:
+                v = v[len(pre):]
+                break
+        if v not in res:
+            res.append(v)
+    return res
+
+
+@lru_cache(maxsize=65536)
+def _gloss_word(w: str, lang: str) -> tuple[str, bool] | None:
+    """(English word, is a head noun) of an organisation word, or None (see ``data/entities/org_words.tsv``).
+
+    >>> _gloss_word("Ινστιτούτου", "el"), _gloss_word("Inspectoratului", "ro"), _gloss_word("والطوارئ", "ar")
+    (('Institute', True), ('Inspectorate', True), ('Emergency', False))
+    """
+    table = _org_gloss_table().get(lang)
+    if not table:
+        return None
+    n = norm(w)
+    if lang == "ar":
+        for b in _arabic_bases(n):
+            for k in range(len(b), max(1, len(b) - 3), -1):
+                hit = table.get(b[:k])
+                if hit:
+                    return hit
+        return None
+    for k in range(len(n), max(2, len(n) - 6), -1):
+        hit = table.get(n[:k])
+        if hit:
+            return hit
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _place_word(w: str, lang: str) -> str | None:
+    """English form of a country name, demonym or city used inside an organisation name
+    («Αθηνών» → Athens, «التركية» → Turkish), or None."""
+    from newsweave.annotate.institutions import _table as inst_table
+
+    gaz = get_index()
+    n = norm(w)
+    forms = _arabic_bases(n) + [n] if lang == "ar" else [n]
+    for f in forms:
+        entries = gaz.lookup(f) or ()
+        for e in entries:
+            if e & DEMONYM:
+                r = gaz.records[entry_rec(e)]
+                return inst_table().adjective.get(r.country_code or "", r.name)
+        for e in entries:
+            r = gaz.records[entry_rec(e)]
+            if r.kind in ("country", "city"):
+                return r.name
+    return None
+
+
+def _org_gloss(toks: list[str], lang: str) -> tuple[str | None, list[int]]:
+    """(English gloss, indexes of the name's own words) of an organisation name's content words.
+    The gloss needs a head noun and a second known word."""
+    out, proper, head, known = [], [], False, 0
+    for i, t in enumerate(toks):
+        g = _gloss_word(t, lang)
+        if g is not None:
+            out.append(g[0])
+            head = head or g[1]
+            known += 1
+            continue
+        pl = _place_word(t, lang)
+        if pl is not None:
+            out.append(pl)
+            known += 1
+            continue
+        out.append(t)
+        proper.append(i)
+    return (" ".join(out) if head and known >= 2 else None), proper
+
+
+def _org_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, list[str], str | None, str | None]]:
+    """(start, end, surface, content words, English gloss, own-name alias) of organisation names
+    built around a head noun: capitalised runs joined by genitive/linking words in Greek and
+    Romanian («Γεωδυναμικό Ινστιτούτο του Εθνικού Αστεροσκοπείου Αθηνών», "Inspectoratul General
+    pentru Situații de Urgență", "Federației Sanitas"), and in Arabic (no capitals) the head and
+    the definite words of its construct chain («خلية الإعلام الأمني»)."""
+    lang = doc.language
+    if lang not in _org_gloss_table():
+        return []
+    text = doc.text
+    arabic = lang == "ar"
+    toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOKEN.finditer(text)]
+    links = ORG_LINKS.get(lang, frozenset())
+    tk = sorted(taken)
+    t_st, t_en = [a for a, _ in tk], [b for _, b in tk]
+
+    def cap(i: int) -> bool:
+        w = toks[i][2]
+        return w[:1].isupper()
+
+    def gap_ok(i: int) -> bool:  # only spaces between token i and i + 1
+        return not text[toks[i][1]: toks[i + 1][0]].strip(" \t")
+
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        w = toks[i][2]
+        g = None if (not arabic and not cap(i)) else _gloss_word(w, lang)
+        if not g or not g[1]:
+            i += 1
+            continue
+        j = k = i
+        if arabic:
+            while k + 1 < n and k - i < 6 and gap_ok(k):
+                nw = norm(toks[k + 1][2])
+                if nw in _ARABIC_STOP or not (nw.startswith(("ال", "وال", "لل")) or _gloss_word(nw, lang)):
+                    break
+                if not (_gloss_word(nw, lang) or _place_word(nw, lang)):
+                    break
+                k += 1
+        else:
+            while j > 0 and cap(j - 1) and gap_ok(j - 1) and \
+                    (_gloss_word(toks[j - 1][2], lang) or _place_word(toks[j - 1][2], lang)):
+                j -= 1  # adjectives before the head: «Γεωδυναμικό Ινστιτούτο», «Ελληνική Αστυνομία»
+            while k + 1 < n and gap_ok(k):
+                if cap(k + 1):
+                    k += 1
+                elif nword(toks[k + 1][2]) in links and k + 2 < n and cap(k + 2) and gap_ok(k + 1):
+                    k += 2
+                else:
+                    break
+        s, e = toks[j][0], toks[k][1]
+        i = k + 1
+        if k == j or (t_st and _overlaps(t_st, t_en, s, e)):
+            continue
+        content = [toks[x][2] for x in range(j, k + 1) if arabic or nword(toks[x][2]) not in links]
+        gloss, proper = _org_gloss(content, lang)
+        own = None
+        if proper and len(proper) < len(content) and proper == list(range(proper[0], len(content))):
+            own = " ".join(content[x] for x in proper)  # "Federației Sanitas" → "Sanitas"
+        if gloss is None and own is None:
+            continue
+        out.append((s, e, text[s:e], content, gloss, own))
+    return out
+
+
+def _club_and_town(names: list[str]) -> list[str] | None:
+    """The words before the town of a name made of an acronym and a town ("PAOK Salonic",
+    "CFR Cluj", "AEK Atena"), else None."""
+    if len(names) < 2 or not (names[0].isupper() and len(names[0]) >= 2):
+        return None
+    gaz = get_index()
+    town = nword(names[-1])
+    if not any(gaz.records[entry_rec(e)].kind == "city" and not e & DEMONYM for e in gaz.lookup(town) or ()):
+        return None
+    return names[:-1]
 
 
 def _extract(
@@ -669,9 +1133,19 @@ def _extract(
             name, canonical = institution_name(cc, inst)
             add(f"inst:{cc}:{inst}", name, "org", s, surface, canonical)
         inst_spans.append((s, e))
-    cands = _stat_candidates(doc, alias_spans, place_spans or [], inst_spans)
+    orgs = _org_candidates(doc, alias_spans + inst_spans)
+    for s, _e, surface, _content, gloss, own in orgs:
+        # keyed on the name's own words, else on the gloss: «Confederația X» and «Confederației X» are one
+        k = "lat:" + " ".join(name_key(x) for x in (own or gloss or "").split())
+        extra = [x for x in (own, gloss) if x]
+        ent = found.get(k)
+        add(k, surface if ent is None else ent.name, "org", s, surface, extra)
+        if ent is not None and ent.type != "org":
+            ent.type = "org"
+    org_spans = [(s, e) for s, e, *_ in orgs]
+    cands = _stat_candidates(doc, alias_spans, place_spans or [], sorted(inst_spans + org_spans))
     if doc.arabic:
-        cands += _arabic_candidates(doc, alias_spans + list(place_spans or []))
+        cands += _arabic_candidates(doc, alias_spans + list(place_spans or []) + org_spans)
     in_body: set[str] = set()
     stat: dict[str, Entity] = {}
     for s, _e, surface, names, typ in cands:
@@ -683,6 +1157,9 @@ def _extract(
                 if surface not in ent.aliases:
                     ent.aliases.append(surface)
                 continue
+        own = _club_and_town(names) if typ == "person" else None
+        if own is not None:  # "PAOK Salonic", "CFR Cluj": a club and its town, not a person
+            typ, names = "org", own
         if typ == "person" and script_of(names[-1]) != "arabic":
             k = "lat:" + name_key(names[-1])
         else:
@@ -703,9 +1180,20 @@ def _extract(
                 ent.name = surface
             if ent.type == "misc" and typ != "misc":
                 ent.type = typ
+    for cand in cands:  # the club's own name as an alias of "PAOK Salonic"
+        own = _club_and_town(cand[3]) if cand[4] == "person" else None
+        if own is not None:
+            ent = stat.get("lat:" + " ".join(name_key(n) for n in own))
+            if ent is not None and " ".join(own) not in ent.aliases:
+                ent.aliases.append(" ".join(own))
     for k, ent in stat.items():
         if k in in_body:
-            found[k] = ent
+            have = found.get(k)
+            if have is None:
+                found[k] = ent
+            else:  # "Sanitas" alone and "Federației Sanitas": one organisation
+                have.count += ent.count
+                have.aliases.extend(x for x in ent.aliases if x not in have.aliases)
     return sorted(found.values(), key=lambda x: (-x.count, order[x.key]))
 
 

