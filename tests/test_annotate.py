@@ -358,6 +358,67 @@ def test_arabic_names_after_titles():
     assert any(e.type == "org" and e.name == "الشرطة" for e in got.values())
 
 
+def _ar_people(text: str) -> set[str]:
+    return {e.name for e in extract_entities(text, "ar") if e.type == "person" and e.key.startswith("lat:")}
+
+
+AR_PERSON_CASES = [
+    # after a role with a complement, no title word right before the name
+    ("وقال مدير دائرة الصحة في المحافظة خالد حسن العبيدي إن المستشفيات استقبلت 40 مصابا.", "خالد حسن العبيدي"),
+    # after speech verbs, with a nisba family name
+    ("وأكد نبيل الخزرجي أن فرق الإنقاذ تعمل منذ الفجر.", "نبيل الخزرجي"),
+    ("وصرحت سعاد حمادة للصحفيين بأن الوضع مستقر.", "سعاد حمادة"),
+    # compound names: عبد + ال…, written as one word, أم + name
+    ("وقال عبد الرحمن الكبيسي إن الطريق مغلق.", "عبد الرحمن الكبيسي"),
+    ("وقال عبدالله إبراهيم مصطفى للصحفيين إن الأمطار توقفت.", "عبدالله إبراهيم مصطفى"),
+    ("وقالت أم محمد إن ابنها مريض منذ أيام.", "أم محمد"),
+    # alone in the sentence, with a particle attached
+    ("ووصل ومنصور سالم الحربي إلى المدينة صباحا.", "منصور سالم الحربي"),
+    # a name that is also a common word, after a speech verb
+    ("وقال جمال إن الأمر انتهى.", "جمال"),
+]
+
+
+@pytest.mark.parametrize("text,name", AR_PERSON_CASES)
+def test_arabic_people_by_given_name(text, name):
+    assert name in _ar_people(text)
+
+
+AR_NOT_PERSON_CASES = [
+    "وأقيم الحفل في شارع جمال عبد الناصر وسط المدينة.",  # a street named after a person
+    "ويعيش الناس أمل كبير في عودة الهدوء.",  # «أمل» "hope" before an adjective
+    "وقالت مؤسسة محمد بن راشد للأعمال الخيرية إنها سترسل مساعدات.",  # an organisation named after a person
+    "ونقل المصابون إلى مستشفى الملك فهد في المدينة.",  # a hospital named after a king
+    "وأشار التقرير إلى أن الفرق تعمل على مدار الساعة.",  # «على» is not «علي» although norm() folds them
+    "وأشرف على العملية فريق من المهندسين.",  # «أشرف» the verb "supervised"
+    "وكان جمال المدينة القديمة يجذب السياح.",  # «جمال» "beauty" mid-sentence
+    "وعاد محمد إلى منزله.",  # a lone given name outside a speech clause: too weak
+    "وتخرج من جامعة الملك عبد العزيز قبل عامين.",  # a university named after a king, title in between
+    "وصلى الناس في مسجد محمد علي باشا.",  # a mosque named after a person, three name words
+    "وصوت المجلس لصالح جماعة المعارضة.",  # «لصالح» "in favour of", not the name «صالح»
+    "وتم ذلك بشكل حسن وسريع.",  # «حسن» "good" before a conjunction
+    "وجاء ذلك في ربيع عربي جديد.",  # «ربيع» "spring"
+]
+
+
+@pytest.mark.parametrize("text", AR_NOT_PERSON_CASES)
+def test_arabic_given_name_false_friends(text):
+    assert _ar_people(text) == set()
+
+
+def test_arabic_given_name_keys_meet_latin_spellings():
+    from newsweave.annotate.entities import resolve_name, same_person_name
+
+    got = {e.name: e for e in extract_entities("وقال المتحدث حازم الدليمي إن الوضع مستقر.", "ar")}
+    ent = got["حازم الدليمي"]
+    assert ent.key == resolve_name("حازم الدليمي", "person", "ar").key
+    assert same_person_name(ent.name, "Hazem al-Dulaimi")
+    assert not same_person_name(ent.name, "Hazem al-Tamimi")
+    # the longer name found by its given name replaces the one cut after a title
+    got = _ar_people("وقال اللواء عثمان عبد الرحيم الحسني إن القوات تقدمت.")
+    assert got == {"عثمان عبد الرحيم الحسني"}
+
+
 # ---------------------------------------------------------------------------
 # Numbers
 # ---------------------------------------------------------------------------

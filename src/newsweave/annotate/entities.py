@@ -14,8 +14,10 @@ Four sources:
    ("Geodynamic Institute National Observatory Athens") so that they meet the English name.
 4. Statistics for everything else: runs of capitalised words (cased scripts) that
    are not at the start of a sentence or occur at least twice, with titles,
-   demonyms, dates and stopwords trimmed; for Arabic, the one or two words after a
-   title (الرئيس، وزير الخارجية، المتحدث باسم …). Their key is a transliterated,
+   demonyms, dates and stopwords trimmed; for Arabic (no capitals), the one or two words after a
+   title (الرئيس، وزير الخارجية، المتحدث باسم …), and people found by a listed given name
+   (``data/entities/ar_given_names.txt``) with up to three name words after it, wherever they
+   stand («وقال مدير الصحة في المحافظة خالد حسن العبيدي»; see :func:`_arabic_name_candidates`). Their key is a transliterated,
    de-accented, lightly stemmed skeleton (``lat:mitsotak``) so that "Mitsotakis"
    and «Μητσοτάκη» meet; people are keyed on their surname, everything else on all
    its words ("North Zandia" and "South Zandia" are two keys; a direction, place or
@@ -42,6 +44,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from anyascii import anyascii
@@ -854,11 +857,17 @@ def _titleish(word: str) -> bool:
     return w in TITLES or w in ALL_STOPWORDS or w.endswith(TITLE_SUFFIXES)
 
 
+_AR_LAST_WORD = re.compile(r"(?:^|[^\w])[وبلف]?(\w+)\s+$")
+
+
 def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, list[str], str]]:
     nt, text = doc.norm, doc.text
     out = []
     for m in _AR_TITLE_RE.finditer(nt):
         typ = _AR_TITLE_TYPE.get(m.group(1), "person")
+        before = _AR_LAST_WORD.search(nt, max(0, m.start() - 30), m.start())
+        if typ == "person" and before is not None and before.group(1) in _AR_NAMED_AFTER:
+            continue  # «مستشفى الملك فهد», «جامعة الملك سعود»: a place named after a person
         toks = [
             (t.start(), t.end(), t.group()) for t in WORD_RE.finditer(nt, m.end(), min(len(nt), m.end() + 80))
         ][:6]
@@ -886,6 +895,246 @@ def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
             continue
         surface = text[s:e]
         out.append((s, e, surface, surface.split(), typ))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Arabic people by given name (no capitals in Arabic script)
+# ---------------------------------------------------------------------------
+
+AR_NAMES_FILE = ALIAS_FILE.with_name("ar_given_names.txt")
+_AR_WORD = re.compile(r"[\u0620-\u064a]+")
+_AR_ONLY = re.compile(r"[\u0620-\u064a]{2,}")
+_AR_CLITICS = "وف"  # «ومحمد», «فمحمد»: a conjunction attached to a name (not ل/ب: «لصالح» "in favour of")
+
+
+def _ar_set(words_: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in words_.split())
+
+
+# Verbs that end a name, and after which a name that is also a common word («قال كريم») is a person.
+_AR_SPEECH = _ar_set(
+    """قال قالت أكد أكدت صرح صرحت أضاف أضافت أوضح أوضحت أشار أشارت أفاد أفادت ذكر ذكرت أعلن أعلنت
+    كشف كشفت يقول تقول لفت لفتت نفى نفت شدد شددت دعا دعت أعرب أعربت تابع تابعت اعتبر اعتبرت رأى
+    يرى ترى أبلغ أبلغت أوضحت حذر حذرت طالب طالبت أشاد أشادت"""
+)
+_AR_SPEECH_ALL = _AR_SPEECH | frozenset(p + w for w in _AR_SPEECH for p in "وف")
+# Words that end a name: other verbs, roles and common nouns that follow a name in news prose.
+_AR_NOT_NAME = _AR_SPEECH_ALL | _ar_set(
+    """كان كانت يكون وصل وصلت توفي توفيت قتل قتلت أصيب أصيبت اعتقل اعتقلت نقل نقلت عاد عادت ظهر
+    التقى التقت زار زارت استقبل استقبلت وقع وقعت رفض رفضت قرر قررت بحث بحثت شارك شاركت يعمل تعمل
+    رئيس مدير وزير نائب عضو قائد مسؤول متحدث ناطق مستشار محافظ عميد لواء مواطن مواطنة شاب شابة
+    طفل طفلة رجل امرأة سيدة طبيب طبيبة مهندس عامل صحفي مراسل ممثل مندوب سفير أمين والد والدة ابنه
+    ابنته زوج زوجة شقيق شقيقة عم خال جد جدة أخ أخت صاحب مالك مدرب لاعب حارس مهاجم رئيسة مديرة وزيرة
+    عام عاما سنة سنوات يوم ساعة ساعات شهر صباح مساء ليلة أمس اليوم عن من في إلى مع بعد قبل
+    الذي التي الذين وهو وهي وكان وقد إنه إنها أنه أنها له لها لنا به بها عليه عليها فيه فيها منه منها"""
+)
+# Adjectives and nouns with the article that are no family name («الرسمي», «الجديد»).
+_AR_NOT_FAMILY = _ar_set(
+    """الصحي الرسمي الطبي الأمني الدولي الوطني المحلي الحالي الماضي الثاني الأول الإنساني العسكري
+    السياسي الاقتصادي الشعبي الحكومي الرئيسي التنفيذي الإقليمي الأممي الأوروبي العربي الإسلامي
+    الأمريكي الأميركي الاجتماعي الإعلامي القضائي الجنائي الميداني الفني التقني المدني الإداري
+    الجامعي المركزي النهائي الأخير الحقيقي الكبير الصغير الجديد القديم العام الخاص المساعد السابق
+    المقبل الجاري الحكومية المتحدث الناطق المسؤول المدير الرئيس الوزير الشرطة الجيش الدفاع الصحة
+    الذي التي الذين"""
+)
+# Head words of a place or organisation named after a person: «شارع جمال عبد الناصر», «مستشفى الملك فهد».
+_AR_NAMED_AFTER = _ar_set(
+    """شارع ميدان ساحة مدينة مستشفى جامعة مسجد جامع مدرسة مطار حي مخيم قرية بلدة منطقة محافظة مؤسسة
+    جمعية مركز ملعب استاد نادي جائزة سد جسر قاعة قصر برج كلية معهد شركة مصرف بنك مجمع مستوصف مكتبة
+    بوابة طريق كورنيش حديقة ضاحية محطة ميناء قاعدة معسكر سجن فندق مشروع مدارس مجموعة كتيبة لواء
+    سرايا سرية فرقة قوات حركة تيار حزب ائتلاف مرفأ معبر"""
+)
+_AR_NISBA = ("ي", "يه")
+# Words after which a name ends cleanly: «قال أحمد سعيد إن …», «… سعيد الذي».
+_AR_NAME_END = _AR_SPEECH_ALL | _ar_set("أن إن أنه إنه أنها إنها الذي التي وهو وهي و")
+
+
+@lru_cache(maxsize=1)
+def _ar_given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, names that are also common words) from ``data/entities/ar_given_names.txt``."""
+    names: set[str] = set()
+    ambiguous: set[str] = set()
+    for line in AR_NAMES_FILE.read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("?"):
+            line = line[1:]
+            ambiguous.add(norm(line))
+        names.add(norm(line))
+    return frozenset(names), frozenset(ambiguous)
+
+
+@lru_cache(maxsize=1)
+def _ar_triggers() -> frozenset[str]:
+    """Words that may open a name: given names, with one particle («ومحمد»), and «عبد أبو أم»."""
+    names = _ar_given_names()[0]
+    return names | frozenset(c + x for x in names for c in _AR_CLITICS) | _AR_NAME_JOINERS | {"ام", "وام"}
+
+
+def _ar_bare(w: str, names: frozenset[str]) -> int:
+    """Length of a one-letter particle to skip before a given name («ومحمد» → 1), 0 if none, -1: no name."""
+    if w in names or _ar_compound_first(w):
+        return 0
+    if len(w) > 3 and w[0] in _AR_CLITICS and (w[1:] in names or _ar_compound_first(w[1:])):
+        return 1
+    return -1
+
+
+def _ar_compound_first(w: str) -> bool:
+    """«عبدالله», «عبدالرحمن» written as one word."""
+    return w.startswith("عبدال") and len(w) >= 7
+
+
+def _fill_orig_map(doc: Doc) -> None:
+    """Build ``doc``'s norm → text offset map as :meth:`Doc.orig` would, with one :func:`norm` call per
+    distinct character instead of one per character (texts with harakat; same result)."""
+    if doc.same or doc._map is not None:
+        return
+    text = doc.text
+    odd = {ch: len(norm(ch)) for ch in set(text)}
+    odd = {ch: n for ch, n in odd.items() if n != 1}  # harakat (0), ligatures (2): the rest map one to one
+    m: list[int] = []
+    j = 0
+    for x in re.finditer("[" + re.escape("".join(odd)) + "]", text) if odd else ():
+        m.extend(range(j, x.start()))
+        m.extend(repeat(x.start(), odd[x.group()]))
+        j = x.end()
+    m.extend(range(j, len(text) + 1))
+    doc._map = m
+
+
+def _ar_place(gaz, w: str) -> bool:
+    return bool(gaz.lookup(w)) or any(gaz.lookup(v) for v in arabic_variants(w))
+
+
+def _arabic_name_candidates(
+    doc: Doc, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str, list[str], str]]:
+    """Arabic-script people found by a listed given name (``ar_given_names.txt``), wherever they stand:
+    after a title, a speech verb («قال خالد العبيدي»), a role with a complement, or alone.
+
+    A person is a given name (or «عبد» + a word with the article, «أبو/أم» + a name) followed by up
+    to three name words: listed given names, «بن/ابن/عبد/أبو» + a word, a family name with the article
+    (a nisba «الجبوري», or the article on a given name «البشير»), or one last word without it that is no
+    verb, role, place or function word («خليفة حفتر»). Names that are also common words («أمل»,
+    «جمال», «كريم») need a following name word or a speech verb before them; a name right after a
+    place or organisation head («شارع جمال عبد الناصر», «مستشفى الملك فهد») is not a person.
+
+    >>> [c[2] for c in _arabic_name_candidates(Doc("وقال مدير الدائرة في المحافظة نبيل حسن الخزرجي إن", "ar"), [])]
+    ['نبيل حسن الخزرجي']
+    """
+    names, ambiguous = _ar_given_names()
+    nt = doc.norm
+    toks = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(nt)]
+    if not toks:
+        return []
+    gaz = get_index()
+    _fill_orig_map(doc)
+    spans = sorted(taken)
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+
+    def free(i: int) -> bool:
+        s, e, _ = toks[i]
+        return not _overlaps(starts, ends, doc.orig(s), doc.orig(e))
+
+    def joined(i: int) -> bool:  # only spaces between token i and i + 1
+        return i + 1 < len(toks) and not nt[toks[i][1] : toks[i + 1][0]].strip()
+
+    def family(w: str) -> bool:  # a family name with the article
+        if not w.startswith("ال") or len(w) < 5 or w in _AR_NOT_FAMILY or w in _ARABIC_STOP:
+            return False
+        return (w.endswith(_AR_NISBA) or w[2:] in names) and not _ar_place(gaz, w)
+
+    def plain(w: str) -> bool:  # a last word without the article («حفتر»)
+        return (
+            len(w) >= 3
+            and w not in _AR_NOT_NAME
+            and w not in _ARABIC_STOP
+            and w not in _AR_NAMED_AFTER
+            and w not in TITLES
+            and w not in _AR_NAME_JOINERS
+            and w not in ("ام", "وام")
+            and not w.startswith(("ال", "ي", "ت", "ن", "لل", "و", "ف"))  # verbs, conjunctions: «حسن وسريع»
+            and _AR_ONLY.fullmatch(w) is not None
+            and not _ar_place(gaz, w)
+        )
+
+    def _ar_ala(i: int) -> bool:  # the preposition «على», which norm() folds onto the name «علي»
+        s, e, w = toks[i]
+        return w.endswith("علي") and doc.text[doc.orig(e) - 1] == "ى"
+
+    def name_ends(i: int) -> bool:  # the name may end after token i: end, punctuation, «إن», a speech verb
+        if not joined(i):
+            return True
+        nx = toks[i + 1][2]
+        return nx in _AR_NAME_END or nx in names or family(nx)
+
+    out: list[tuple[int, int, str, list[str], str]] = []
+    n, nxt = len(toks), 0
+    trig = _ar_triggers()
+    for i in [i for i, t in enumerate(toks) if t[2] in trig or "عبدال" in t[2][:6]]:
+        if i < nxt:
+            continue
+        w = toks[i][2]
+        skip = _ar_bare(w, names)
+        if skip >= 0 and w.endswith("علي") and _ar_ala(i):
+            skip = -1
+        head = w[max(skip, 0) :]
+        j = i + 1  # first token after the given name
+        if skip < 0:
+            if w in _AR_NAME_JOINERS and w not in ("بن", "ابن") and joined(i):  # «أبو بكر», «أم محمد», «عبد الله»
+                nx = toks[i + 1][2]
+                if nx in names or family(nx) or (w == "عبد" and nx.startswith("ال") and len(nx) >= 4):
+                    head, skip, j = w + " " + nx, 0, i + 2
+            elif w in ("ام", "وام") and joined(i) and toks[i + 1][2] in names:
+                head, skip, j = "ام " + toks[i + 1][2], len(w) - 2, i + 2
+        if skip < 0 or not free(i):
+            continue
+        # the name words that follow
+        k, parts = j, 0
+        while k < n and parts < 3 and joined(k - 1) and free(k):
+            x = toks[k][2]
+            if x in _AR_NAME_JOINERS and joined(k) and free(k + 1) and (
+                toks[k + 1][2] in names or family(toks[k + 1][2]) or toks[k + 1][2].startswith("ال")
+            ):
+                k, parts = k + 2, parts + 1
+            elif x in names and x not in _AR_NOT_NAME and not _ar_ala(k):
+                if x in ambiguous and not name_ends(k):  # «عثمان عبد الرحيم أشرف على …»: the verb «أشرف»
+                    break
+                k, parts = k + 1, parts + 1
+            elif family(x):
+                k, parts = k + 1, parts + 1
+                break  # the family name with the article closes the name
+            elif parts == 0 and plain(x):  # only right after the given name
+                k, parts = k + 1, parts + 1
+                break
+            else:
+                break
+        prev = toks[i - 1][2] if i else ""
+        after_speech = prev in _AR_SPEECH_ALL
+        p = i - 1  # over titles: «جامعة الملك عبد العزيز»
+        while p > 0 and toks[p][2] in _AR_TITLE_TYPE and joined(p - 1):
+            p -= 1
+        head_word = toks[p][2] if p >= 0 else ""
+        # the head in the construct state, without the article («شارع جمال», «بشارع جمال»), not «المحافظة خالد»
+        if p >= 0 and joined(p) and (
+            head_word in _AR_NAMED_AFTER or head_word[1:] in _AR_NAMED_AFTER and head_word[:1] in _AR_CLITICS
+        ):
+            nxt = k
+            continue
+        if parts == 0 and " " not in head and not after_speech:  # a lone given name: only «قال خالد»
+            continue
+        if parts and head in ambiguous and not after_speech:
+            # a common word before a name word without the article that is no given name: «أمل كبير»
+            nx = toks[j][2]
+            if nx not in names and not family(nx) and nx not in _AR_NAME_JOINERS:
+                continue
+        s, e = doc.orig(toks[i][0] + max(skip, 0)), doc.orig(toks[k - 1][1])
+        surface = doc.text[s:e]
+        out.append((s, e, surface, surface.split(), "person"))
+        nxt = k
     return out
 
 
@@ -1145,7 +1394,13 @@ def _extract(
     org_spans = [(s, e) for s, e, *_ in orgs]
     cands = _stat_candidates(doc, alias_spans, place_spans or [], sorted(inst_spans + org_spans))
     if doc.arabic:
-        cands += _arabic_candidates(doc, alias_spans + list(place_spans or []) + org_spans)
+        ar_taken = alias_spans + list(place_spans or []) + org_spans + inst_spans
+        titled = _arabic_candidates(doc, alias_spans + list(place_spans or []) + org_spans)
+        named = _arabic_name_candidates(doc, ar_taken)
+        # a name found by its given name replaces the shorter one found after a title, inside it
+        titled = [t for t in titled if not any(s <= t[0] and t[1] <= e and (s, e) != t[:2] for s, e, *_ in named)]
+        named = [c for c in named if not any(t[0] < c[1] and c[0] < t[1] for t in titled)]
+        cands += titled + named
     in_body: set[str] = set()
     stat: dict[str, Entity] = {}
     for s, _e, surface, names, typ in cands:
