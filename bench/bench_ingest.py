@@ -152,10 +152,12 @@ def main() -> None:
             "copies of the code before and after these moves, interleaved, load 2.9-3.8): main process 1.31 -> "
             "0.79 ms (medians of 6 runs), workers 2.42 -> 2.75 ms, 268 -> 286 articles/s. Moving work off the "
             "main process only raises the rate where that process is the limit; at two cores the sum "
-            "main + workers is, and it fell by 5%. "
+            "main + workers is, and it fell by 5%. On a quieter machine (load 0.7-2.0, 07:17-07:19 UTC, two "
+            "back-to-back runs of this command with the final code) the six runs gave 580, 567, 551, 549, 599 "
+            "and 620 articles/s; the last session's code gave 474-586 (median ~500) over 8 runs. "
             "CPU times are measured under the same load and are themselves inflated by it (shared caches)."
         )
-    md.append("Re-measure on a quiet machine before quoting absolute rates.")
+    md.append("Single runs vary by about ±10% on this VM even at load 1-2; read the median and the range.")
     OUT.mkdir(exist_ok=True)
     (OUT / "bench_ingest.md").write_text("### Ingest throughput\n\n" + "\n".join(md) + "\n", encoding="utf-8")
     (OUT / "bench_ingest.json").write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")

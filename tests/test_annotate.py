@@ -888,3 +888,25 @@ def test_arabic_article_inside_latin_and_greek_names_is_part_of_the_name():
     el = extract_entities("Ο αξιωματούχος Γιάσερ αλ-Χακίμ δήλωσε ότι οι κλινικές είναι γεμάτες.", "el")
     assert [(e.name, e.type) for e in el] == [("Γιάσερ αλ-Χακίμ", "person")]
     assert name_key("al-Hakim") == name_key("Al-Hakim") == name_key("Hakim")
+
+
+@pytest.mark.parametrize(
+    "lang,text,want",
+    [
+        # published Wednesday 2026-03-11: a weekday in a future clause is the coming one
+        ("en", "The festival will open on Saturday in Patras.", "2026-03-14"),
+        ("en", "Talks resume next Monday in Geneva.", "2026-03-16"),
+        ("el", "Το φεστιβάλ θα ξεκινήσει την Παρασκευή στην Πάτρα.", "2026-03-13"),
+        ("ro", "Festivalul va începe sâmbătă la Iași.", "2026-03-14"),
+        ("ro", "Meciul se joacă sâmbăta viitoare la Craiova.", "2026-03-14"),
+        ("ar", "سوف يبدأ المهرجان يوم السبت في صفاقس.", "2026-03-14"),
+        ("ar", "تستأنف المحادثات يوم الاثنين المقبل في جنيف.", "2026-03-16"),
+        # ... and past clauses keep the news convention (the last such day)
+        ("en", "He said he will resign after the attack on Saturday.", "2026-03-07"),
+        ("el", "Η επίθεση έγινε την Παρασκευή.", "2026-03-06"),
+        ("ar", "وقع الهجوم يوم السبت في صفاقس.", "2026-03-07"),
+    ],
+)
+def test_a_weekday_in_a_future_clause_is_the_coming_one(lang, text, want):
+    (m,) = extract_dates(text, lang, dt.datetime(2026, 3, 11, 9, 0))
+    assert m.date.isoformat() == want

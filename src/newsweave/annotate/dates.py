@@ -11,7 +11,9 @@ dateparser's own translation tables.
 
 News conventions:
 * a weekday means the most recent such day on or before the publication date
-  ("on Friday" in a Saturday article is the day before);
+  ("on Friday" in a Saturday article is the day before), except in a future
+  clause ("will open on Saturday", «θα», «va», «سوف», "next"), where it is the
+  coming one (on or after the publication date);
 * a day and month without a year take the publication year, or the year before
   when that would put the date more than 30 days after publication;
 * without a publication date only dates with a written year are returned.
@@ -581,6 +583,34 @@ def _triggers(doc: Doc, voc: _Lang) -> list[tuple[int, str]]:
     return out
 
 
+# A weekday in a future clause is the coming one, not the last: a future marker among the few words
+# before it in its clause («θα», "will", «va/vor», «سوف», "next") or "next" right after it («المقبل»,
+# «viitoare»). Few words on purpose: "said he will resign after the attack on Friday" stays past.
+_FUTURE_BEFORE = {
+    "en": "will shall next 'll", "el": "θα επόμενη επόμενο ερχόμενη ερχόμενο προσεχή", "ro": "va vor vom voi urmează",
+    "ar": "سوف", "fr": "prochain prochaine", "de": "wird werden nächsten kommenden", "es": "próximo próxima",
+}
+_FUTURE_AFTER = {"ro": "viitoare viitor", "ar": "المقبل المقبلة القادم القادمة", "fr": "prochain prochaine",
+                 "es": "próximo próxima", "en": "next"}
+_FUT_B = {lang: frozenset(norm(w) for w in ws.split()) for lang, ws in _FUTURE_BEFORE.items()}
+_FUT_A = {lang: frozenset(norm(w) for w in ws.split()) for lang, ws in _FUTURE_AFTER.items()}
+
+
+def _future(nt: str, start: int, end: int, lang: str) -> bool:
+    """Whether the date expression at ``nt[start:end]`` sits in a future clause.
+
+    >>> _future(norm("The festival will open on Saturday in Patras"), 26, 34, "en")
+    True
+    >>> _future(norm("He said he will resign after the attack on Saturday"), 43, 51, "en")
+    False
+    """
+    before, after = _FUT_B.get(lang), _FUT_A.get(lang)
+    if not before and not after:
+        return False
+    back, ahead = _clause_words(nt, start, end, lang)
+    return bool(before and not before.isdisjoint(back[:4])) or bool(after and not after.isdisjoint(ahead[:1]))
+
+
 def _find(doc: Doc, published: dt.date | None) -> list[DateMention]:
     voc = _lang(doc.language)
     out: list[DateMention] = []
@@ -621,7 +651,10 @@ def _find(doc: Doc, published: dt.date | None) -> list[DateMention]:
                 continue  # ordinals without "na"/"no"
             if pre:
                 start_n = pre.start()
-            date = published - dt.timedelta(days=(published.weekday() - idx) % 7)
+            if _future(nt, start_n, m.end(), voc.lang):  # "will start on Saturday": the coming one
+                date = published + dt.timedelta(days=(idx - published.weekday()) % 7)
+            else:
+                date = published - dt.timedelta(days=(published.weekday() - idx) % 7)
         elif kind == "rel":
             if published is None:
                 continue
