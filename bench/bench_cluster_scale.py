@@ -297,7 +297,9 @@ def render(results: list[dict], day_noise: float, geometry: dict | None = None) 
             "pairwise F1 (P / R)", "checkpoint half way, restored", "load avg"]
     head = "| " + " | ".join(cols) + " |\n|" + "---|" * len(cols)
     head2 = "| " + " | ".join([*cols, "publication days"]) + " |\n|" + "---|" * (len(cols) + 1)
-    stamps = ", ".join(sorted({f"`{r['scorer']}`" for r in main + other}))
+    kinds = {r["scorer"] for r in main + other}
+    stamps = (f"`{next(iter(kinds))}`" if len(kinds) == 1 else  # retrained between runs: say which row used which
+              ", ".join(f"`{r['scorer']}` ({r['n']:,})" for r in main))
     top = max(main, key=lambda r: r["n"]) if main else None
     aim = ""
     if top is not None:
