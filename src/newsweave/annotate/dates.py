@@ -583,6 +583,11 @@ def _triggers(doc: Doc, voc: _Lang) -> list[tuple[int, str]]:
     return out
 
 
+def _word_sets(spec: dict[str, str]) -> dict[str, frozenset[str]]:
+    """language -> the normalised forms of its space-separated words."""
+    return {lang: frozenset(norm(w) for w in ws.split()) for lang, ws in spec.items()}
+
+
 # A weekday in a future clause is the coming one, not the last: a future marker among the few words
 # before it in its clause («θα», "will", «va/vor», «سوف», "next") or "next" right after it («المقبل»,
 # «viitoare»). Few words on purpose: "said he will resign after the attack on Friday" stays past.
@@ -592,8 +597,8 @@ _FUTURE_BEFORE = {
 }
 _FUTURE_AFTER = {"ro": "viitoare viitor", "ar": "المقبل المقبلة القادم القادمة", "fr": "prochain prochaine",
                  "es": "próximo próxima", "en": "next"}
-_FUT_B = {lang: frozenset(norm(w) for w in ws.split()) for lang, ws in _FUTURE_BEFORE.items()}
-_FUT_A = {lang: frozenset(norm(w) for w in ws.split()) for lang, ws in _FUTURE_AFTER.items()}
+_FUT_B = _word_sets(_FUTURE_BEFORE)
+_FUT_A = _word_sets(_FUTURE_AFTER)
 
 
 def _future(nt: str, start: int, end: int, lang: str) -> bool:
@@ -815,7 +820,7 @@ _EVENT_PHRASES = {
 }
 _REPORT = _cue_table(_REPORT_CUES, _REPORT_PHRASES)
 _EVENT = _cue_table(_EVENT_CUES, _EVENT_PHRASES)
-_STOPS = {lang: frozenset(norm(w) for w in ws.split()) for lang, ws in _CLAUSE_STOP.items()}
+_STOPS = _word_sets(_CLAUSE_STOP)
 _PUNCT = ".,;:!?\"'«»“”()[]…-—–*"
 _ARABIC_CUE_CLITICS = "وفبل"
 

@@ -190,7 +190,14 @@ _LATIN_RULES = (("ou", "u"), ("ch", "h"), ("kh", "h"), ("ph", "f"), ("th", "t"),
 _LATIN_ENDINGS = ("ous", "os", "is", "as", "es", "us", "ou", "a", "e", "i", "o", "u", "h")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _DOUBLE = re.compile(r"(.)\1+")
-_AL_KEY = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|αλ|ελ)[\-‐](?=\w{3})")
+# An Arabic name's article written lowercase and hyphenated inside a name: "Yasser al-Hakim", «Γιάσερ αλ-Χακίμ»
+_AL = r"(?:al|el|ad|ar|as|ash|at|az|an|αλ|ελ)[\-‐]"
+_AL_KEY = re.compile(rf"^{_AL}(?=\w{{3}})")
+
+
+def _norm_set(words: str) -> frozenset[str]:
+    """The normalised forms of space-separated words (a word list written in the source)."""
+    return frozenset(norm(w) for w in words.split())
 
 
 @lru_cache(maxsize=65536)
@@ -276,8 +283,8 @@ _CX_LONG_I = ("ee", "ei", "ey", "ii", "ie", "ai", "ay", "iy")
 
 
 def _cx_run(run: str) -> str:
-    """Marks of one written vowel run: ``U``/``I`` a long u/i (ou, oo; ee, ei, ai…), ``o``/``i`` a vowel
-    that may be long or short, ``V`` only a/e-less… nothing to match (a)."""
+    """Marks of one written vowel run: ``U``/``I`` a long u/i (ou, oo; ee, ei, ai…), ``o``/``i`` an
+    o/u or i/e/y that may be long or short, ``V`` a run with neither (a plain a: nothing to match)."""
     out = ""
     if "ou" in run or "oo" in run or "uu" in run:
         out += "U"
@@ -311,8 +318,7 @@ def _cx_symbols(word: str) -> str:
     return "".join(out)
 
 
-def _cx_arabic(word: str) -> str:
-    w = word
+def _cx_arabic(w: str) -> str:
     out: list[str] = []
     for i, ch in enumerate(w):
         if i == 0 and ch in "اأإآءئؤع":
@@ -555,8 +561,6 @@ def _shouting(text: str, s: int, e: int) -> bool:
 
 # Starts with a character class (no look-behind) so that `re` can jump from capital to capital.
 _CAP_WORD = rf"[{re.escape(UPPER_CLASS)}](?:\.|[\w'’\-]*)"
-# An Arabic name's article written lowercase and hyphenated inside a name: "Yasser al-Hakim", «Γιάσερ αλ-Χακίμ»
-_AL = r"(?:al|el|ad|ar|as|ash|at|az|an|αλ|ελ)[\-‐]"
 _AL_WORD = _AL + _CAP_WORD
 _AL_START = re.compile(_AL + r"\w")
 # German articles double as connectors ("Helfern des Roten Kreuzes"): German names only join on these
@@ -621,7 +625,7 @@ _AR_TITLE_RE = re.compile(
 _AR_TITLE_TYPE = {norm(t): typ for typ, t in _ARABIC_TITLES}
 _ARABIC_STOP = STOPWORDS["ar"]
 # Words that join the next word into one part of an Arabic name: «عبد الرحيم» is one given name.
-_AR_NAME_JOINERS = frozenset(norm(w) for w in "عبد أبو ابو بن ابن".split())
+_AR_NAME_JOINERS = _norm_set("عبد أبو ابو بن ابن")
 
 
 _sentence_start = sentence_start
@@ -908,19 +912,15 @@ _AR_ONLY = re.compile(r"[\u0620-\u064a]{2,}")
 _AR_CLITICS = "وف"  # «ومحمد», «فمحمد»: a conjunction attached to a name (not ل/ب: «لصالح» "in favour of")
 
 
-def _ar_set(words_: str) -> frozenset[str]:
-    return frozenset(norm(w) for w in words_.split())
-
-
 # Verbs that end a name, and after which a name that is also a common word («قال كريم») is a person.
-_AR_SPEECH = _ar_set(
+_AR_SPEECH = _norm_set(
     """قال قالت أكد أكدت صرح صرحت أضاف أضافت أوضح أوضحت أشار أشارت أفاد أفادت ذكر ذكرت أعلن أعلنت
     كشف كشفت يقول تقول لفت لفتت نفى نفت شدد شددت دعا دعت أعرب أعربت تابع تابعت اعتبر اعتبرت رأى
     يرى ترى أبلغ أبلغت أوضحت حذر حذرت طالب طالبت أشاد أشادت"""
 )
 _AR_SPEECH_ALL = _AR_SPEECH | frozenset(p + w for w in _AR_SPEECH for p in "وف")
 # Words that end a name: other verbs, roles and common nouns that follow a name in news prose.
-_AR_NOT_NAME = _AR_SPEECH_ALL | _ar_set(
+_AR_NOT_NAME = _AR_SPEECH_ALL | _norm_set(
     """كان كانت يكون وصل وصلت توفي توفيت قتل قتلت أصيب أصيبت اعتقل اعتقلت نقل نقلت عاد عادت ظهر
     التقى التقت زار زارت استقبل استقبلت وقع وقعت رفض رفضت قرر قررت بحث بحثت شارك شاركت يعمل تعمل
     رئيس مدير وزير نائب عضو قائد مسؤول متحدث ناطق مستشار محافظ عميد لواء مواطن مواطنة شاب شابة
@@ -930,7 +930,7 @@ _AR_NOT_NAME = _AR_SPEECH_ALL | _ar_set(
     الذي التي الذين وهو وهي وكان وقد إنه إنها أنه أنها له لها لنا به بها عليه عليها فيه فيها منه منها"""
 )
 # Adjectives and nouns with the article that are no family name («الرسمي», «الجديد»).
-_AR_NOT_FAMILY = _ar_set(
+_AR_NOT_FAMILY = _norm_set(
     """الصحي الرسمي الطبي الأمني الدولي الوطني المحلي الحالي الماضي الثاني الأول الإنساني العسكري
     السياسي الاقتصادي الشعبي الحكومي الرئيسي التنفيذي الإقليمي الأممي الأوروبي العربي الإسلامي
     الأمريكي الأميركي الاجتماعي الإعلامي القضائي الجنائي الميداني الفني التقني المدني الإداري
@@ -939,7 +939,7 @@ _AR_NOT_FAMILY = _ar_set(
     الذي التي الذين"""
 )
 # Head words of a place or organisation named after a person: «شارع جمال عبد الناصر», «مستشفى الملك فهد».
-_AR_NAMED_AFTER = _ar_set(
+_AR_NAMED_AFTER = _norm_set(
     """شارع ميدان ساحة مدينة مستشفى جامعة مسجد جامع مدرسة مطار حي مخيم قرية بلدة منطقة محافظة مؤسسة
     جمعية مركز ملعب استاد نادي جائزة سد جسر قاعة قصر برج كلية معهد شركة مصرف بنك مجمع مستوصف مكتبة
     بوابة طريق كورنيش حديقة ضاحية محطة ميناء قاعدة معسكر سجن فندق مشروع مدارس مجموعة كتيبة لواء
@@ -947,7 +947,7 @@ _AR_NAMED_AFTER = _ar_set(
 )
 _AR_NISBA = ("ي", "يه")
 # Words after which a name ends cleanly: «قال أحمد سعيد إن …», «… سعيد الذي».
-_AR_NAME_END = _AR_SPEECH_ALL | _ar_set("أن إن أنه إنه أنها إنها الذي التي وهو وهي و")
+_AR_NAME_END = _AR_SPEECH_ALL | _norm_set("أن إن أنه إنه أنها إنها الذي التي وهو وهي و")
 
 
 @lru_cache(maxsize=1)
@@ -1146,8 +1146,8 @@ _ORG_TOKEN = re.compile(r"[\w'’\-]+")
 # Lowercase words that may sit inside an organisation name between capitalised words
 # («Ινστιτούτο του Εθνικού Αστεροσκοπείου», "Inspectoratul General pentru Situații de Urgență").
 ORG_LINKS: dict[str, frozenset[str]] = {
-    "el": frozenset(norm(w) for w in "του της των και για".split()),
-    "ro": frozenset(norm(w) for w in "de din pentru al a ale ai și si".split()),
+    "el": _norm_set("του της των και για"),
+    "ro": _norm_set("de din pentru al a ale ai și si"),
 }
 
 
@@ -1394,9 +1394,9 @@ def _extract(
     org_spans = [(s, e) for s, e, *_ in orgs]
     cands = _stat_candidates(doc, alias_spans, place_spans or [], sorted(inst_spans + org_spans))
     if doc.arabic:
-        ar_taken = alias_spans + list(place_spans or []) + org_spans + inst_spans
-        titled = _arabic_candidates(doc, alias_spans + list(place_spans or []) + org_spans)
-        named = _arabic_name_candidates(doc, ar_taken)
+        ar_taken = alias_spans + list(place_spans or []) + org_spans
+        titled = _arabic_candidates(doc, ar_taken)
+        named = _arabic_name_candidates(doc, ar_taken + inst_spans)
         # a name found by its given name replaces the shorter one found after a title, inside it
         titled = [t for t in titled if not any(s <= t[0] and t[1] <= e and (s, e) != t[:2] for s, e, *_ in named)]
         named = [c for c in named if not any(t[0] < c[1] and c[0] < t[1] for t in titled)]

@@ -130,18 +130,12 @@ class ActiveEvent:
     first_seen: float | None  # days since epoch
     last_seen: float | None
 
-    def gap_days(self, when: float | None) -> float:
-        """How far ``when`` lies outside this event's time span (0 inside it)."""
-        if when is None or self.first_seen is None or self.last_seen is None:
-            return 0.0
-        return max(0.0, self.first_seen - when, when - self.last_seen)
-
 
 @dataclass
 class _Search:
     """Where one article's candidate search stands: the best in-window event and the best story link so far."""
 
-    story_logit: float  # a story link must beat this (the story threshold, then the best link's)
+    story_floor: float  # logit of the story threshold
     count: int = 0  # candidates found
     best_p: float = -1.0
     best_ev: ActiveEvent | None = None
@@ -149,6 +143,10 @@ class _Search:
     need_logit: float = -math.inf  # logit of the best in-window probability so far
     story_p: float = -1.0
     story_ev: ActiveEvent | None = None
+    story_logit: float = 0.0  # a story link must beat this: the floor, then the best link's
+
+    def __post_init__(self) -> None:
+        self.story_logit = self.story_floor
 
 
 class _FastProbability:
@@ -272,7 +270,7 @@ class OnlineClusterer:
 
         vec = profile.vector.astype(np.float32)
         keys, graph = self._candidates(vec)
-        st = _Search(story_logit=_logit(self.story_threshold), count=len(keys))
+        st = _Search(story_floor=_logit(self.story_threshold), count=len(keys))
         self._score(keys, profile, vec, when, st)
         if graph and not (st.best_ev is not None and st.best_p >= self.assign_threshold):
             # No live event takes it: search the graph for the rest (older events, story links).
@@ -304,11 +302,10 @@ class OnlineClusterer:
         rows, span = self._rows.rows(keys)
         dense = (rows @ vec).astype(np.float64)
         in_window = [True] * len(keys)
-        if when is not None:  # ActiveEvent.gap_days for all candidates at once (NaN: unknown, so 0)
+        if when is not None:  # how far `when` lies outside each span, 0 inside it (NaN: unknown, so 0)
             gap = np.maximum(0.0, np.maximum(span[:, 0] - when, when - span[:, 1]))
             in_window = (~(gap > self.window_days)).tolist()
         ub, ub_story = self.bound.logits(dense)
-        story_floor = _logit(self.story_threshold)
         prob, lexical = self._prob, self._lexical
         for ev, ok, ub_c, ubs_c in zip(candidates, in_window, ub.tolist(), ub_story.tolist()):
             # Score only what could matter: the best in-window candidate so far (recorded even when
@@ -330,7 +327,7 @@ class OnlineClusterer:
                 ps = prob(feats, story=True) if prob is not None else self.scorer.probability({**feats, **_DATE_PARTS})
                 if ps > st.story_p:
                     st.story_p, st.story_ev = ps, ev
-                    st.story_logit = max(story_floor, _logit(ps))
+                    st.story_logit = max(st.story_floor, _logit(ps))
 
     def _candidates(self, vector: np.ndarray) -> tuple[list[int], bool]:
         """The first candidates, and whether the graph may add more (ANN regime)."""
@@ -351,7 +348,7 @@ class OnlineClusterer:
             return self._rows.exact(vector, k), False
         if exact:  # between exact_below / 2 and exact_below the graph stays, searched exhaustively (hysteresis)
             return self._graph_search(vector, exhaustive=True), False
-        return self._hot.exact(vector, min(k, len(self._hot))) if len(self._hot) else [], True
+        return self._hot.exact(vector, k), True
 
     def _graph_search(self, vector: np.ndarray, exhaustive: bool = False) -> list[int]:
         k = min(self.candidates, len(self.events))

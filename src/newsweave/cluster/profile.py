@@ -202,7 +202,7 @@ class Profile:
                  len(self.numbers), len(self.days), len(self.main_places), len(self.languages))
         s = self.__dict__.get("_summary")
         if s is None or s.stamp != stamp:
-            s = Summary.of(self, stamp)
+            s = Summary(self, stamp)
             self.__dict__["_summary"] = s
         return s
 
@@ -272,10 +272,6 @@ class Summary:
         self.language = [] if top is None else [(top, p.languages[top])]  # as languages.most_common(1)
         self.terms = p.terms  # the profile's own counter (not a copy)
         self._norm: float | None = None
-
-    @classmethod
-    def of(cls, p: Profile, stamp: tuple) -> Summary:
-        return cls(p, stamp)
 
     @property
     def norm(self) -> float:

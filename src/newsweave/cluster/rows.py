@@ -25,6 +25,10 @@ def _blas() -> object | None:
     return libs[0] if libs else None
 
 
+def _span(first: float | None, last: float | None) -> tuple[float, float]:
+    return (np.nan if first is None else first, np.nan if last is None else last)
+
+
 class SlotRows:
     """Event vectors by key, one float32 row per slot.
 
@@ -65,7 +69,7 @@ class SlotRows:
             self.slot_key[slot] = key
         self.mat[slot] = vector
         if span is not None:
-            self.span[slot] = (np.nan if span[0] is None else span[0], np.nan if span[1] is None else span[1])
+            self.span[slot] = _span(*span)
 
     def drop(self, key: int) -> None:
         slot = self.slot.pop(key)
@@ -114,5 +118,5 @@ class SlotRows:
                 out.slot[key] = slot
                 vector, span = rows[key]
                 out.mat[slot] = vector
-                out.span[slot] = (np.nan if span[0] is None else span[0], np.nan if span[1] is None else span[1])
+                out.span[slot] = _span(*span)
         return out

@@ -38,6 +38,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 
 from newsweave.describe.context import EventContext
@@ -90,25 +91,25 @@ def _future_re(lang: str) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in words) + r")(?!\w)")
 
 
+def _mentions(p: Place, text: str) -> list[re.Match[str]]:
+    """Where the place, as written, stands in ``text`` (folded) as a whole word."""
+    if not p.surface:
+        return []
+    return list(re.finditer(r"(?<!\w)" + re.escape(fold(p.surface)) + r"(?!\w)", text))
+
+
 def _anchors_distance(p: Place, text: str) -> bool:
     """Is the place (as written) the reference point of a distance ("22 km north of Heraklion")?"""
-    if not p.surface:
-        return False
-    surf = fold(p.surface)
-    for m in re.finditer(r"(?<!\w)" + re.escape(surf) + r"(?!\w)", text):
-        if _DISTANCE.search(text, max(0, m.start() - 60), m.start()):
-            return True
-    return False
+    return any(_DISTANCE.search(text, max(0, m.start() - 60), m.start()) for m in _mentions(p, text))
 
 
 def _only_future(p: Place, text: str, lang: str) -> bool:
     """Is every mention of the place (as written) in a clause about the future?"""
     fut = _future_re(lang)
-    if fut is None or not p.surface:
+    if fut is None:
         return False
-    surf = fold(p.surface)
     hits = 0
-    for m in re.finditer(r"(?<!\w)" + re.escape(surf) + r"(?!\w)", text):
+    for m in _mentions(p, text):
         starts = [x.end() for x in _CLAUSE_END.finditer(text, max(0, m.start() - 200), m.start())]
         a = starts[-1] if starts else max(0, m.start() - 200)
         end = _CLAUSE_END.search(text, m.end())
@@ -274,7 +275,5 @@ def _capital_if_institution(ctx: EventContext, country: Place, score: dict, by_k
             if c == cc and (not town_named or any(len(x) >= 3 and fold(x) in info.title_fold
                                                   for x in (e.name, *e.aliases))):
                 cap = _capital(cc)
-                if cap is None:
-                    return None
-                return Place(cap.name, cap.country_code, cap.lat, cap.lon, cap.geonames_id, "city", 0, cap.surface)
+                return None if cap is None else replace(cap)  # a copy: the cached one stays as it is
     return None

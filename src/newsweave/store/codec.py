@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 from typing import Any
 
@@ -22,8 +21,12 @@ from newsweave.model import (
 )
 
 
+def _compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(obj: Any) -> str:
-    return json.dumps(to_json(obj), ensure_ascii=False, separators=(",", ":"))
+    return _compact(to_json(obj))
 
 
 # The one article field the ordered pass sets after the per-record stages (duplicate linking).
@@ -36,18 +39,10 @@ def article_json_parts(article: Article) -> tuple[str, str]:
     Pipeline workers serialise the article next to cleaning it; the ordered pass only fills in
     ``duplicate_of`` with :func:`join_article_json`, which gives exactly the bytes of ``dumps``.
     """
-    names = _article_fields()
-    i = names.index(_LATE_FIELD)
-    head = json.dumps({n: to_json(getattr(article, n)) for n in names[:i]}, ensure_ascii=False, separators=(",", ":"))
-    tail = json.dumps({n: to_json(getattr(article, n)) for n in names[i + 1 :]}, ensure_ascii=False,
-                      separators=(",", ":"))
-    return head, tail
-
-
-@functools.cache
-def _article_fields() -> tuple[str, ...]:
-    """The keys of an article's JSON, in order (as ``to_json`` writes them)."""
-    return tuple(to_json(Article(id="", title="", text="")))
+    d = to_json(article)
+    keys = list(d)
+    i = keys.index(_LATE_FIELD)
+    return _compact({k: d[k] for k in keys[:i]}), _compact({k: d[k] for k in keys[i + 1 :]})
 
 
 def join_article_json(parts: tuple[str, str], duplicate_of: str | None) -> str:
@@ -58,7 +53,7 @@ def join_article_json(parts: tuple[str, str], duplicate_of: str | None) -> str:
     True
     """
     head, tail = parts
-    mid = f'"{_LATE_FIELD}":' + json.dumps(duplicate_of, ensure_ascii=False)
+    mid = f'"{_LATE_FIELD}":' + _compact(duplicate_of)
     return "{" + ",".join(x for x in (head[1:-1], mid, tail[1:-1]) if x) + "}"
 
 
