@@ -448,16 +448,18 @@ class Pipeline:
         articles = [a for a in articles if a.vector is not None]
         fresh: dict[str, list[Article]] = {}  # this batch's articles (not stored yet), by event
         made = {id(p.article): p for p in prepared if p.article is not None}
-        for article in articles:
-            follow = None
-            if article.duplicate_of:
-                follow = self._event_of_article(article.duplicate_of, out.assignments)
-            assignment = self.clusterer.assign(article.id, made[id(article)].profile_for(article), _days(article), follow)
-            out.assignments.append(assignment)
-            eid = assignment.event_id
-            fresh.setdefault(eid, []).append(article)
-            # A story id, once given, is kept.
-            self._undescribed[eid] = assignment.story_id or self._undescribed.get(eid)
+        profiles = [made[id(article)].profile_for(article) for article in articles]
+        with self.clusterer.block([p.vector for p in profiles]):  # searched a block at a time, same result
+            for article, profile in zip(articles, profiles):
+                follow = None
+                if article.duplicate_of:
+                    follow = self._event_of_article(article.duplicate_of, out.assignments)
+                assignment = self.clusterer.assign(article.id, profile, _days(article), follow)
+                out.assignments.append(assignment)
+                eid = assignment.event_id
+                fresh.setdefault(eid, []).append(article)
+                # A story id, once given, is kept.
+                self._undescribed[eid] = assignment.story_id or self._undescribed.get(eid)
         out.articles = articles
         if describe:
             todo = dict(self._undescribed)

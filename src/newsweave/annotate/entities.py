@@ -17,7 +17,9 @@ Four sources:
    demonyms, dates and stopwords trimmed; for Arabic (no capitals), the one or two words after a
    title (الرئيس، وزير الخارجية، المتحدث باسم …), and people found by a listed given name
    (``data/entities/ar_given_names.txt``) with up to three name words after it, wherever they
-   stand («وقال مدير الصحة في المحافظة خالد حسن العبيدي»; see :func:`_arabic_name_candidates`). Their key is a transliterated,
+   stand («وقال مدير الصحة في المحافظة خالد حسن العبيدي»; see :func:`_arabic_name_candidates`), and
+   foreign names in Arabic script by role, speech verb and the shape of transliterations («وقال
+   المتحدث باسم الشرطة كوستاس تساكالوس»; see :func:`_arabic_foreign_candidates`). Their key is a transliterated,
    de-accented, lightly stemmed skeleton (``lat:mitsotak``) so that "Mitsotakis"
    and «Μητσοτάκη» meet; people are keyed on their surname, everything else on all
    its words ("North Zandia" and "South Zandia" are two keys; a direction, place or
@@ -124,6 +126,8 @@ def _case_rule(form: str) -> int:
     letters = [c for c in form if c.isalpha()]
     if not letters:
         return _CASE_ANY
+    if letters[0] == "آ" and len(letters) <= 5 and " " not in form.strip():
+        return _CASE_EXACT  # «آفاد» (AFAD), not the verb «أفاد» "reported": the madda must be written
     caps = sum(1 for c in letters if c.isupper())
     if caps == len(letters) and len(letters) <= 6 and len(letters) > 1:
         return _CASE_EXACT
@@ -259,7 +263,9 @@ _CX_GREEK = (
     ("κ", "k"), ("λ", "l"), ("μ", "m"), ("ν", "n"), ("π", "p"), ("ρ", "r"), ("σ", "s"), ("τ", "t"), ("α", "a"),
     ("ε", "e"), ("η", "i"), ("ι", "i"), ("υ", "i"), ("ο", "o"), ("ω", "o"),
 )  # fmt: skip
-_CX_GREEK_Y = re.compile(r"γι(?=[αεηιουω])|γ(?=[εηι])")  # «Γιουσέφ», «Γεώργιος»: γ before a front vowel is y
+# «Γιουσέφ», «Γεώργιος»: an opening γι before a vowel or γ before a front vowel is y; inside a word γε, γι are
+# written g, gi in other scripts («Καλογερόπουλος», «كالوجيروبولوس», «Παπαγεωργίου», "Papageorgiou")
+_CX_GREEK_Y = re.compile(r"^γι(?=[αεηιουω])|^γ(?=[εηι])")
 _CX_LATIN = re.compile(r"tsch|tch|tsh|dzh|dj|sch|sh|zh|kh|gh|ph|th|dh|ch(?=[ei])|ch|ts|tz|ck|c(?=[ei])|g(?=[ei])|.")
 _CX_LATIN_MAP = {
     "tsch": "c", "tch": "c", "tsh": "c", "sch": "x", "sh": "x", "kh": "h",
@@ -276,6 +282,7 @@ _CX_AR_VOWELISH = frozenset("اأإآءئؤعىةيو")
 _CX_PARTICLES = frozenset("al el ul bin ben ibn bint ould ال بن ابن بنت μπιν ιμπν".split())
 _CX_ABD_WORDS = frozenset("abdel abdul abdal abdoul abdol".split())  # «Abdel Rahim» = «Abd al-Rahim»
 _CX_ABD = re.compile(r"^(?:abd(?:el|ul|al|oul|ou|u)?|abdel)(?=[a-z]{3})")
+_CX_IO = re.compile(r"^i(?=[aou])")
 _CX_SUN = re.compile(r"^(?:a|e|u)(?:l|[tdsznr]h?)[-‐](?=.)")
 
 
@@ -348,10 +355,10 @@ def _cx_finish(sym: str) -> str:
     """Shared tail rules: doubled consonants, trailing vowels, final -s/-h, nasal + b/d/g."""
     sym = re.sub(r"([a-z])\1+", r"\1", sym)
     sym = re.sub(r"n(?=[dg])|m(?=b)", "", sym)
+    if len(sym) > 1 and sym.endswith("h"):  # a written final -h («ة», "-ah"), not kh before an ending (Vlachos)
+        sym = sym[:-1]
     sym = sym.rstrip("UoIiV")
     if len(sym) > 2 and sym.endswith("s") and sym[-2] in "UoIiV":
-        sym = sym[:-1].rstrip("UoIiV")
-    if len(sym) > 1 and sym.endswith("h"):
         sym = sym[:-1].rstrip("UoIiV")
     if sym.startswith("y"):  # Yusuf, Greek «Γιουσέφ», Giorgos/Yorgos: an opening y is heard as g/j too
         sym = "g" + sym[1:]
@@ -366,8 +373,8 @@ def cross_name_keys(name: str) -> tuple[str, ...]:
     (('gsir', 'hkim'), ('gsr', 'hkIm'), ('gsir', 'hkim'))
     >>> cross_name_keys("Osman Abdel Rahim"), cross_name_keys("عثمان عبد الرحيم")
     (("'smn", "'bd", 'rhim'), ("'tmn", "'bd", 'rhIm'))
-    >>> cross_name_keys("Ioana Ciobotaru"), cross_name_keys("Ιωάνα Τσιομποτάρου")
-    (("'n", 'coibotr'), ("'n", 'coibotr'))
+    >>> cross_name_keys("Ioana Ciobotaru"), cross_name_keys("Ιωάνα Τσιομποτάρου"), cross_name_keys("يوانا تشوبوتارو")
+    (('gon', 'coibotr'), ('gon', 'coibotr'), ('gUn', 'cUbUtr'))
     """
     out: list[str] = []
     for tok in name.replace("‐", "-").split():
@@ -377,10 +384,11 @@ def cross_name_keys(name: str) -> tuple[str, ...]:
             parts = [w]
             if w.startswith("عبدال") and len(w) > 6:  # «عبدالرحيم»: «عبد» + «الرحيم»
                 parts = ["عبد", w[3:]]
+            hamza = tok[:1] in "أإ"  # «ألكسندرو» (Alexandru): an alif with hamza is no article
             for p in parts:
                 if p in _CX_PARTICLES:
                     continue
-                if p.startswith("ال") and len(p) > 3:
+                if p.startswith("ال") and len(p) > 3 and not hamza:
                     p = p[2:]
                 elif p.startswith("لل") and len(p) > 4:
                     p = p[2:]
@@ -398,6 +406,7 @@ def cross_name_keys(name: str) -> tuple[str, ...]:
                 w = w.replace(a, b)
         w = re.sub(r"[^a-z\-]", "", w)
         w = _CX_SUN.sub("", w)
+        w = _CX_IO.sub("y", w)  # Romanian «Ionescu», «Ioana», Greek «Ιωάννης»: an opening i before a vowel is y
         for part in w.split("-"):
             if not part or part in _CX_PARTICLES:
                 continue
@@ -433,7 +442,7 @@ def _vowel_slots(k: str) -> tuple[str, set[str], set[str]]:
     cons: list[str] = []
     long_v: set[str] = set()
     any_v: set[str] = set()
-    for ch in k:
+    for ch in k.replace("c", "ts"):  # ch/ts is t + s: Arabic writes «تس» for Greek τσ (Tsakalos)
         if ch in "UI":
             long_v.add(f"{ch}{len(cons)}")
             any_v.add(f"{ch}{len(cons)}")
@@ -535,7 +544,10 @@ def _alias_matches(doc: Doc) -> list[tuple[int, int, str, int]]:
                 if len(surface) <= 3 and _shouting(text, s, e):
                     continue
                 got = "".join(c for c in surface if c.isalnum())
-                if nword(got) != nword(al.exact) or got.lower() == got and al.exact.lower() != al.exact:
+                if al.exact[:1] == "آ":
+                    if not got.endswith(al.exact):  # «لآفاد» with a clitic, not «أفاد»
+                        continue
+                elif nword(got) != nword(al.exact) or got.lower() == got and al.exact.lower() != al.exact:
                     continue
                 if sum(c.isupper() for c in got) != sum(c.isupper() for c in al.exact):
                     continue
@@ -699,6 +711,17 @@ def _inside(starts: list[int], ends: list[int], s: int, e: int) -> bool:
     """Is [s, e) inside one of the sorted, disjoint spans?"""
     j = bisect.bisect_right(ends, s)
     return j < len(starts) and starts[j] <= s and e <= ends[j]
+
+
+def _holds(starts: list[int], ends: list[int], s: int, e: int, head_end: int) -> bool:
+    """Do the sorted, disjoint spans that overlap [s, e) all lie inside it, after ``head_end``? (an Arabic
+    organisation named after a known one: «بعثة الأمم المتحدة …» holds «الأمم المتحدة»)"""
+    j = bisect.bisect_right(ends, s)
+    while j < len(starts) and starts[j] < e:
+        if starts[j] < head_end or ends[j] > e:
+            return False
+        j += 1
+    return True
 
 
 def _glued(text: str, i: int) -> bool:
@@ -875,6 +898,10 @@ def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
         toks = [
             (t.start(), t.end(), t.group()) for t in WORD_RE.finditer(nt, m.end(), min(len(nt), m.end() + 80))
         ][:6]
+        for x in range(1, len(toks)):  # a name does not run over punctuation or a paragraph break
+            if nt[toks[x - 1][1]: toks[x][0]].strip():
+                toks = toks[:x]
+                break
         if typ == "person":
             i = 0
             while i < len(toks) and i < 2 and toks[i][2].startswith("ال"):
@@ -886,12 +913,21 @@ def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
                 joined = bool(name) and name[-1][2] in _AR_NAME_JOINERS  # «عبد الرحيم», «أبو بكر», «بن سلمان»
                 if not joined and (w in _ARABIC_STOP or w.startswith("ال") or w.isdigit() or len(w) < 2 or parts == 2):
                     break
+                if not joined and (w in _AR_NOT_NAME or w in _AR_ROLES or w[0] in "لب" and _ar_common(w[1:])):
+                    break  # «اللواء … قائد», «… بهذه المناسبة», «العميد السابق للبحرية»: no name word
+                if not joined and w[0] in _AR_CLITICS + "يتن" and w not in _ar_given_names()[0] and (
+                    name or not _ar_foreign_shape(w)
+                ):
+                    break  # «الشيخ عثمان ودار سعد», «اللواء … يشرف», «النائب العام يؤكد»: a conjunction or a verb
                 name.append(tok)
                 parts += w not in _AR_NAME_JOINERS
             while name and name[-1][2] in _AR_NAME_JOINERS:
                 name.pop()
-        else:
+            if len(name) == 1 and name[0][2].endswith("ه") and name[0][2] not in _ar_given_names()[0]:
+                continue  # «النائب العام ضرورة …»: a noun in -ة, not a listed name
+        else:  # the organisation a spokesman speaks for: a word, then only definite ones («باسم الشرطة اليونانية»)
             name = [t for t in toks[:3] if t[2] not in _ARABIC_STOP][:2]
+            name = name[:1] + [t for t in name[1:2] if t[2].startswith(("ال", "لل"))]
         if not name:
             continue
         s, e = doc.orig(name[0][0]), doc.orig(name[-1][1])
@@ -1139,6 +1175,331 @@ def _arabic_name_candidates(
 
 
 # ---------------------------------------------------------------------------
+# Arabic-script people without a listed given name: by role, speech verb and the shape of
+# transliterated foreign names («نيكوس باباداكيس», «ميهايلا تشوبانو»)
+# ---------------------------------------------------------------------------
+
+# Roles written right before a person's name, maybe with a complement between them («مدير الدفاع
+# المدني», «وزيرة الخارجية اليونانية», «المتحدث باسم الشرطة»). Written from general knowledge.
+_AR_ROLES = _norm_set(
+    """الرئيس الرئيسة رئيس رئيسة الوزير الوزيرة وزير وزيرة المتحدث المتحدثة متحدث الناطق الناطقة ناطق
+    المدير المديرة مدير مديرة محافظ القائد قائد المدرب مدرب اللاعب لاعب الطبيب الطبيبة العقيد اللواء
+    العميد المقدم الرائد النقيب الجنرال السفير السفيرة سفير النائب النائبة نائب المستشار المستشارة مستشار
+    المبعوث المبعوثة عمدة الأستاذ الأستاذة الدكتور الدكتورة البروفيسور السيد السيدة الكاتب الكاتبة
+    الصحفي الصحفية المراسل المراسلة الممثل الممثلة المغني المغنية المهاجم الحارس المدافع النجم نجم
+    القاضي القاضية المدعي الباحث الباحثة الخبير الخبيرة الأمين زعيم الزعيم رئيسا المفوض المفوضة
+    الملك الملكة الأمير الأميرة البابا الكاردينال المطران الأسقف الناشط الناشطة المحامي المحامية"""
+)
+# Nouns whose complement (a place, a club) comes before a name: «حاكم منطقة …», «رئيس بلدية …»
+_AR_CONSTRUCT_HEADS = _norm_set(
+    "حاكم منطقة إقليم ولاية محافظة مقاطعة قضاء ناحية بلدية بلدة قرية فريق منتخب نادي مدينة جزيرة عاصمة"
+)
+# Speech verbs after which a name comes at once («قال نيكوس باباداكيس إن …»).
+_AR_SAID = _AR_SPEECH_ALL
+# Words of a role's complement without the article: «رئيس وزراء اليونان», «المتحدث باسم».
+_AR_ROLE_LINKS = _norm_set("باسم وزراء الوزراء بلدية حكومة مجلس مكتب شركة فريق نادي منتخب جهاز هيئة إدارة دائرة")
+# Loanwords and common words shaped like transliterated names («كورونا», «فيروس», «فيديو»).
+_AR_COMMON_FOREIGN = _norm_set(
+    """كورونا فيروس فيروسات فيديو تلفزيون راديو إنترنت انترنت تكنولوجيا بروتوكول ديمقراطية ديموقراطية
+    استراتيجية إستراتيجية كيلومتر كيلومترا كيلوغرام كيلوجرام كيلو مليون مليونا مليار مليارا دولار دولارا
+    يورو جنيه دينار درهم ليرة بنزين ديزل أولمبياد اولمبياد ماراثون بلاستيك سيناريو ستوديو استوديو
+    بوليس كاميرا كاميرات موبايل تويتر فيسبوك يوتيوب واتساب إنستغرام انستغرام تيك توك أونلاين
+    ديكتاتور ديكتاتورية بيروقراطية أيديولوجيا ايديولوجيا لوجستي لوجستية موسيقى موسيقي سينما مسرح
+    أكاديمي أكاديمية ميكروب بكتيريا أوكسجين اكسجين هيدروجين كربون دولي دولية أوروبا أوروبي أوروبية
+    قاموس جاسوس كابوس فانوس ناموس طقوس دروس رؤوس كؤوس نفوس شموس عروس جلوس فلوس رئيس تأسيس تدريس
+    خميس كيس ليس تكريس تسييس إبليس جليس نفيس ضروس بوابة بوابات ديوان إيوان نيابة نيابي نيابية
+    يونيو يوليو مايو أغسطس ديسمبر نوفمبر سبتمبر أكتوبر أبريل فبراير يناير مارس"""
+)
+_AR_FOREIGN_LETTERS = frozenset("پڤگچژ")
+# Endings of transliterated Greek, Romanian, Slavic … names: -os -is -poulos -akis -escu -anu -ovich -ski
+_AR_FOREIGN_ENDS = tuple(
+    norm(x) for x in "وس يس اس ولوس اكيس يديس سكو يسكو يانو انو ينو ينكو فيتش يتش سكي فسكي ستون بورغ بيرغ".split()
+)
+# Arabic inflection and pronoun endings that names do not have (plurals, duals, verb forms)
+_AR_NOT_NAME_ENDS = tuple(norm(x) for x in "ات ون وا ين ها هم هما كم تم تنا ه".split())
+_AR_VOWEL_LETTERS = frozenset("اوي")
+_TANWIN = re.compile("[\u064b-\u064d]")
+_HAMZA_ALIF = frozenset("أإآ")
+_AR_HAMZA_SEAT = re.compile("[ءئؤ]")
+
+
+@lru_cache(maxsize=65536)
+def _ar_foreign_shape(w: str) -> int:
+    """How much a normalised Arabic-script word looks like a transliterated foreign name: 2 (a foreign
+    letter, a name ending such as -وس/-يس/-سكو, or three vowel letters), 1 (two vowel letters, or one
+    and a final vowel), 0. Arabic writes only long vowels; transliterations write every vowel."""
+    if len(w) < 3:
+        return 0
+    if _AR_FOREIGN_LETTERS.intersection(w):
+        return 2
+    # hamza seats («رئيس» → رييس) are no vowels; a final alif is an accusative ending as often as a name's -a
+    inner = w[1:-1].replace("يي", "").replace("وو", "") + (w[-1] if w[-1] != "ا" else "")
+    vowels = sum(ch in _AR_VOWEL_LETTERS for ch in inner)
+    if len(w) >= 5 and w.endswith(_AR_FOREIGN_ENDS) and vowels >= 2:
+        return 2
+    if vowels >= 3 and len(w) >= 6:
+        return 2
+    if vowels >= 2 or (vowels and len(w) >= 4 and w[-1] in "وي"):
+        return 1
+    return 0
+
+
+def _ar_common(w: str) -> bool:
+    """A normalised word of the lists above (function words, roles, verbs, loanwords, months)."""
+    return (
+        w in _ARABIC_STOP or w in _AR_NOT_NAME or w in _AR_NOT_FAMILY or w in _AR_ROLES or w in _AR_COMMON_FOREIGN
+        or w in _date_words() or _gloss_word(w, "ar") is not None
+    )
+
+
+@lru_cache(maxsize=65536)
+def _ar_name_word(w: str, in_ok: bool = False) -> bool:
+    """A normalised word that may be part of a name written without the article: no function word,
+    role, verb form, inflected plural, place or organisation word (see the lists above). ``in_ok``:
+    a final -ين or -يه may be a name's -in, -ei/-é rather than a plural or -ية («سورين» Sorin, «أندريه» Andrei)."""
+    return (
+        len(w) >= 3
+        and _AR_ONLY.fullmatch(w) is not None
+        and not w.startswith(_AR_CLITIC_ART)
+        and (not w.endswith(_AR_NOT_NAME_ENDS) or in_ok and w.endswith(("ين", "يه")))
+        and not w.startswith("وو")  # «ووجود»: the conjunction on a word opening with و
+        and not (w[0] in "وفلبك" and _ar_common(w[1:]))  # «لفيروس», «بالأمس»: a particle on a common word
+        and w not in _ARABIC_STOP
+        and w not in _AR_NOT_NAME
+        and w not in _AR_NOT_FAMILY
+        and w not in _AR_NAMED_AFTER
+        and w not in _AR_ROLES
+        and w not in _AR_ROLE_LINKS
+        and w not in _AR_NAME_JOINERS
+        and w not in _AR_COMMON_FOREIGN
+        and w not in _date_words()
+        and _gloss_word(w, "ar") is None
+        and not _ar_place(get_index(), w)
+    )
+
+
+def _arabic_foreign_candidates(
+    doc: Doc, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str, list[str], str]]:
+    """Arabic-script people that the given-name list cannot reach, above all foreign names written
+    in Arabic script. A run of up to three name words (:func:`_ar_name_word`) is a person when
+
+    * it follows a role, maybe with its complement («وزيرة الخارجية اليونانية ماريا …», «مدير الدفاع
+      المدني …»): one word if it has a foreign shape, two or more words always;
+    * it follows a speech verb («قال …»): two words with some foreign shape, or one clearly foreign word;
+    * anywhere: two words or more, each with a foreign shape and one of them clearly
+      (:func:`_ar_foreign_shape`: «نيكوس باباداكيس», «ميهايلا تشوبانو»).
+
+    >>> [c[2] for c in _arabic_foreign_candidates(Doc("وقال المتحدث باسم الإطفاء يانيس كوستوبولوس إن", "ar"), [])]
+    ['يانيس كوستوبولوس']
+    """
+    nt = doc.norm
+    toks = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(nt)]
+    if len(toks) < 2:
+        return []
+    _fill_orig_map(doc)
+    spans = sorted(taken)
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    n = len(toks)
+
+    def joined(i: int) -> bool:
+        return i + 1 < n and not nt[toks[i][1]: toks[i + 1][0]].strip()
+
+    def free(i: int) -> bool:
+        return not _overlaps(starts, ends, doc.orig(toks[i][0]), doc.orig(toks[i][1]))
+
+    def raw_al(i: int) -> bool:  # «ألكسندر», «إلينا»: an alif with hamza is no article
+        return doc.text[doc.orig(toks[i][0])] in "أإ"
+
+    memo: dict[int, bool] = {}
+
+    def word_ok(i: int) -> bool:
+        got = memo.get(i)
+        if got is None:
+            memo[i] = got = _word_ok(i)
+        return got
+
+    def _word_ok(i: int) -> bool:
+        w = toks[i][2]
+        if not (_ar_name_word(w) or w.startswith("ال") and len(w) >= 5 and _ar_name_word("ا" + w[2:]) and raw_al(i)):
+            return False  # the cheap, cached test first
+        s0 = doc.orig(toks[i][0])
+        if _TANWIN.search(doc.text, s0, doc.orig(toks[i][1]) + 1):
+            return False  # «انسحاباً»: an indefinite noun or adverb, never a name
+        if doc.text[s0 + 1: s0 + 2] in _HAMZA_ALIF and doc.text[s0] in "وفبلك":
+            return False  # «بأسعار», «وإصلاح»: a particle on a word opening with hamza, not a name
+        return free(i)
+
+    def shape_at(i: int, off: int = 0) -> int:
+        s0, e0 = doc.orig(toks[i][0]), doc.orig(toks[i][1])
+        if _AR_HAMZA_SEAT.search(doc.text, s0, e0):
+            return 0  # «وسائد», «مسؤول»: hamza on a seat is Arabic spelling, not a transliteration
+        return _ar_foreign_shape(toks[i][2][off:])
+
+    def construct_head(w: str) -> bool:  # a role or a place/organisation head in the construct state
+        w = w[1:] if w[:1] in _AR_CLITICS and len(w) > 4 else w
+        if w.startswith("ال"):
+            return False
+        g = _gloss_word(w, "ar")
+        return w in _AR_ROLES or w in _AR_NAMED_AFTER or w in _AR_CONSTRUCT_HEADS or (g is not None and g[1])
+
+    def plural_like(i: int) -> bool:  # «سورين» Sorin, «أندريه» Andrei: -ين, -يه before a clearly foreign word
+        w = toks[i][2]
+        return w.endswith(("ين", "يه")) and _ar_name_word(w, True) and joined(i) and i + 1 < n and word_ok(i + 1) \
+            and shape_at(i + 1) == 2
+
+    def name_at(i: int) -> int:  # number of name words from token i
+        k = i
+        while k < n and k - i < 3 and (word_ok(k) or free(k) and plural_like(k)):
+            if k > i and not joined(k - 1):
+                break
+            k += 1
+        return k - i
+
+    out: list[tuple[int, int, str, list[str], str]] = []
+    nxt = 0
+    # the words that can start something: roles, speech verbs, foreign-looking words (one set test per token)
+    # (a name found by shape alone has a clearly foreign word among its first three)
+    words_here = {t[2] for t in toks}
+    strong = {w for w in words_here if _ar_foreign_shape(w) == 2 or w[:1] in _AR_CLITICS and _ar_foreign_shape(w[1:]) == 2}
+    trig = {w for w in words_here if w in _AR_ROLES or w in _AR_SAID or w[:1] in _AR_CLITICS and w[1:] in _AR_ROLES}
+    if not strong and not trig:
+        return []
+    hot = {p for p, t in enumerate(toks) if t[2] in trig}
+    hot.update(x for p, t in enumerate(toks) if t[2] in strong for x in (p - 2, p - 1, p) if x >= 0)
+    for i in sorted(hot):
+        w = toks[i][2]
+        if i < nxt:
+            continue
+        bare = w[1:] if w[:1] in _AR_CLITICS and len(w) > 4 else w
+        first, m, off = i, 0, 0
+        if (w in _AR_ROLES or bare in _AR_ROLES) and joined(i):
+            j = i + 1
+            while j < n and j - i <= 4 and joined(j - 1) and not raw_al(j) and (
+                toks[j][2].startswith(("ال", "لل")) or toks[j][2] in _AR_ROLE_LINKS or toks[j][2] in _AR_CONSTRUCT_HEADS
+            ):
+                j += 1  # the role's complement: «الخارجية اليونانية», «باسم الشرطة»
+            if j < n and (j == i + 1 or joined(j - 1)):
+                mm = name_at(j)
+                shape = [shape_at(x) for x in range(j, j + mm)]
+                if mm and sum(shape) >= 2:  # «لبرنامج حساب» after «المتحدث الرسمي» is no name
+                    first, m = j, mm
+        elif w in _AR_SAID and joined(i):
+            mm = name_at(i + 1)
+            shape = [shape_at(x) for x in range(i + 1, i + 1 + mm)]
+            if mm >= 2 and max(shape) >= 2 and (min(shape) >= 1 or mm == 2) or mm == 1 and shape[0] >= 2:
+                first, m = i + 1, mm
+        if not m:  # no context: the shape alone, over two words or more
+            if not (_ar_foreign_shape(bare) or i + 1 < n and _ar_foreign_shape(toks[i + 1][2]) == 2):
+                continue  # most words: no foreign shape here nor a clearly foreign word next
+            if word_ok(i) or free(i) and plural_like(i):
+                mm = name_at(i)
+            elif bare != w and free(i) and _ar_name_word(bare):  # «ونيكوس»: the conjunction is no part of it
+                off, mm = 1, 1 + (min(2, name_at(i + 1)) if joined(i) else 0)
+            else:
+                continue
+            shape = [shape_at(x, off if x == i else 0) for x in range(i, i + mm)]
+            last = toks[i + mm - 1][2]
+            # each word foreign-looking and one clearly so, or a surname with a foreign ending last («جيمس …يديس»)
+            if mm < 2 or max(shape) < 2 or (min(shape) < 1 or sum(shape) < 3) and not (
+                mm == 2 and shape[-1] == 2 and len(last) >= 6 and last.endswith(_AR_FOREIGN_ENDS)
+            ):
+                continue
+            m = mm
+        if first and joined(first - 1) and not off and construct_head(toks[first - 1][2]):
+            # «محافظ ياشي …», «مدرب أريس …», «نادي …»: the first word is what the head governs, not a name
+            if m < 3:
+                nxt = first + m
+                continue
+            first, m = first + 1, m - 1
+        s, e = doc.orig(toks[first][0] + off), doc.orig(toks[first + m - 1][1])
+        surface = doc.text[s:e]
+        out.append((s, e, surface, surface.split(), "person"))
+        nxt = first + m
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Latin acronyms spelled out in Arabic letter names: «إف بي آي» FBI, «آي إم إف» IMF
+# ---------------------------------------------------------------------------
+
+# The usual Arabic names of the Latin letters (Arabic has no p: «بي» is B or P). Written from general knowledge.
+_AR_LETTER_NAMES: dict[str, str] = {
+    "إيه": "A", "ايه": "A", "بي": "B", "سي": "C", "دي": "D", "إي": "E", "إف": "F", "اف": "F", "جي": "G",
+    "إتش": "H", "اتش": "H", "آي": "I", "جيه": "J", "جاي": "J", "كيه": "K", "كاي": "K", "إل": "L", "إم": "M",
+    "ام": "M", "إن": "N", "أو": "O", "كيو": "Q", "آر": "R", "إس": "S", "اس": "S", "تي": "T", "يو": "U",
+    "في": "V", "ڤي": "V", "دبليو": "W", "إكس": "X", "اكس": "X", "واي": "Y", "زد": "Z", "زي": "Z",
+}  # fmt: skip
+# Letter names that are also common words («إن» "that", «أو» "or", «في» "in", Egyptian «دي» "this», «ايه» "what»)
+_AR_LETTER_AMBIGUOUS = frozenset("إيه ايه دي إي إن أو في ام اف اس".split())
+_AR_RAW_WORD = re.compile(r"[\u0620-\u064a\u06a4]+")
+_AR_CLEAR_LETTER = re.compile(
+    r"(?<![\u0620-\u064a\u06a4])(?:"
+    + "|".join(sorted((w for w in _AR_LETTER_NAMES if w not in _AR_LETTER_AMBIGUOUS), key=len, reverse=True))
+    + r")(?![\u0620-\u064a\u06a4])"
+)
+
+
+def _arabic_acronyms(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, Latin acronym) of acronyms spelled out in Arabic letter names: two letters
+    or more, written apart, with at least two that are no common word, or three letters with one.
+
+    >>> [a[3] for a in _arabic_acronyms(Doc("وقال مكتب التحقيقات إف بي آي إن المشتبه به", "ar"), [])]
+    ['FBI']
+    """
+    text = doc.text
+    if not _AR_CLEAR_LETTER.search(text):
+        return []  # no letter name that is not also a common word: the cheap test first
+    toks = [(m.start(), m.end(), m.group()) for m in _AR_RAW_WORD.finditer(text)]
+    spans = sorted(taken)
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i][2] not in _AR_LETTER_NAMES:
+            i += 1
+            continue
+        k = i + 1
+        while k < n and toks[k][2] in _AR_LETTER_NAMES and not text[toks[k - 1][1]: toks[k][0]].strip():
+            k += 1
+        run = [t[2] for t in toks[i:k]]
+        # «قال إف بي آي إن …»: a last common word may be the sentence's «that»; a known acronym decides
+        options = [run[:-1], run] if run[-1] in _AR_LETTER_AMBIGUOUS else [run]
+        options = [r for r in options if _letters_ok(r)]
+        if options:
+            best = next((r for r in options if _acronym_actor(_spell(r)) is not None), options[0])
+            s, e = toks[i][0], toks[i + len(best) - 1][1]
+            after_number = text[max(0, s - 3): s].strip()[-1:].isdigit()  # «800 سي سي» cc, «5 جي» 5G: units
+            if not (starts and _overlaps(starts, ends, s, e)) and not after_number:
+                out.append((s, e, text[s:e], _spell(best)))
+        i = k
+    return out
+
+
+def _spell(run: list[str]) -> str:
+    return "".join(_AR_LETTER_NAMES[w] for w in run)
+
+
+def _letters_ok(run: list[str]) -> bool:
+    """Letter names that make an acronym: two that are no common word, or three with one."""
+    clear = sum(w not in _AR_LETTER_AMBIGUOUS for w in run)
+    return len(run) >= 3 and clear >= 1 or len(run) == 2 and clear == 2
+
+
+def _acronym_actor(acro: str) -> int | None:
+    """The alias-table actor of a Latin acronym, trying P for each B (Arabic «بي» is either): «بي كيه كيه» PKK."""
+    ai = _aliases()
+    options = [""]
+    for ch in acro:
+        options = [o + c for o in options for c in (("B", "P") if ch == "B" else (ch,))]
+    for o in options:
+        for al in ai.keys.get(o.lower(), ()):
+            if al.case == _CASE_EXACT and al.exact == o:
+                return al.actor
+    return None
+
+
+# ---------------------------------------------------------------------------
 # Organisation names by head noun (el, ro, ar), with an English gloss
 # ---------------------------------------------------------------------------
 
@@ -1288,7 +1649,13 @@ def _org_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
             i += 1
             continue
         j = k = i
-        if arabic:
+        if arabic and g[0] == "Club" and not norm(w).startswith(_AR_CLITIC_ART):
+            # «نادي …» (not «النادي» "the club"): the club's own name follows, without the article
+            while k + 1 < n and k - i < 3 and gap_ok(k) and (
+                _ar_name_word(norm(toks[k + 1][2])) or _place_word(toks[k + 1][2], lang)
+            ):
+                k += 1
+        elif arabic:
             while k + 1 < n and k - i < 6 and gap_ok(k):
                 nw = norm(toks[k + 1][2])
                 if nw in _ARABIC_STOP or not (nw.startswith(("ال", "وال", "لل")) or _gloss_word(nw, lang)):
@@ -1309,7 +1676,7 @@ def _org_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
                     break
         s, e = toks[j][0], toks[k][1]
         i = k + 1
-        if k == j or (t_st and _overlaps(t_st, t_en, s, e)):
+        if k == j or (t_st and _overlaps(t_st, t_en, s, e) and not (arabic and _holds(t_st, t_en, s, e, toks[j][1]))):
             continue
         content = [toks[x][2] for x in range(j, k + 1) if arabic or nword(toks[x][2]) not in links]
         gloss, proper = _org_gloss(content, lang)
@@ -1382,6 +1749,16 @@ def _extract(
             name, canonical = institution_name(cc, inst)
             add(f"inst:{cc}:{inst}", name, "org", s, surface, canonical)
         inst_spans.append((s, e))
+    if doc.arabic:  # «إف بي آي»: a Latin acronym spelled out, keyed as the acronym is in Latin script
+        for s, e, surface, acro in _arabic_acronyms(doc, alias_spans + inst_spans + list(place_spans or [])):
+            actor = _acronym_actor(acro)
+            if actor is not None:
+                a = ai.actors[actor]
+                add("alias:" + a.key, a.name, a.type, s, surface)
+            else:  # Arabic has no p: «دي بي إيه» is DBA or DPA, both aliases so that describe meets the Latin one
+                p_form = [acro.replace("B", "P")] if "B" in acro else []
+                add("lat:" + name_key(acro), acro, "org", s, surface, [acro, *p_form])
+            alias_spans.append((s, e))
     orgs = _org_candidates(doc, alias_spans + inst_spans)
     for s, _e, surface, _content, gloss, own in orgs:
         # keyed on the name's own words, else on the gloss: «Confederația X» and «Confederației X» are one
@@ -1400,10 +1777,18 @@ def _extract(
         # a name found by its given name replaces the shorter one found after a title, inside it
         titled = [t for t in titled if not any(s <= t[0] and t[1] <= e and (s, e) != t[:2] for s, e, *_ in named)]
         named = [c for c in named if not any(t[0] < c[1] and c[0] < t[1] for t in titled)]
-        cands += titled + named
+        # people without a listed given name (foreign names): by role, speech verb or shape; a longer
+        # name found so replaces a shorter one found after a title («الرئيس الروماني …»)
+        foreign = _arabic_foreign_candidates(doc, ar_taken + inst_spans + [c[:2] for c in named])
+        titled = [t for t in titled if not any(s <= t[0] and t[1] <= e and (s, e) != t[:2] for s, e, *_ in foreign)]
+        foreign = [c for c in foreign if not any(t[0] < c[1] and c[0] < t[1] for t in titled)]
+        cands += titled + named + foreign
     in_body: set[str] = set()
     stat: dict[str, Entity] = {}
+    ar_full = {norm(c[3][-1]): c for c in cands if c[4] == "person" and len(c[3]) >= 2 and script_of(c[3][-1]) == "arabic"}
     for s, _e, surface, names, typ in cands:
+        if len(names) == 1 and typ == "person" and norm(names[0]) in ar_full:
+            s, _e, surface, names, typ = (s, _e, surface, *ar_full[norm(names[0])][3:])  # «… باباداكيس» alone
         if len(names) == 1 and surname_of:
             ak = surname_of.get(name_key(names[0]))
             if ak is not None:  # the surname of a known person named in full

@@ -11,7 +11,12 @@ capitalised neighbour word making it part of a longer name ("Paris Saint-Germain
 İstanbul", "Real Madrid"), names seen as the surname of a person elsewhere in the text,
 a short word in capitals ("BIST") only naming a big city, and short names that are
 also common words ("Lira", "Kira": ≤ 5 letters, < 1 M people, abroad) needing another
-place of their country in the text.
+place of their country in the text. Organisation words are also recognised in other scripts
+by transliteration («Ντιναμό Βουκουρεστίου» is a club, not a person named Bucharest).
+
+Fallback: a Greek- or Arabic-script word that no key covers («Σουτσάβα», «بيتيشتي») is
+matched by transliteration to the Latin name of a city of a country the text names
+(:mod:`newsweave.annotate.translit_places`, which lists its guards against common words).
 
 Disambiguation: each meaning scores log10(population) (countries and regions get a
 floor), +1.5 for the usual news meaning (curated tables), +4 when its country is
@@ -36,6 +41,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsweave.annotate._text import Doc, following_words, nword, script_of, words_before
 from newsweave.annotate.gazetteer import (
@@ -45,6 +51,7 @@ from newsweave.annotate.gazetteer import (
     HOME_COUNTRIES,
     GazIndex,
     Record,
+    _date_words,
     arabic_variants,
     entry_rec,
     get_index,
@@ -257,7 +264,29 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
 def _org_word(w: str, arabic: bool) -> bool:
     if w in ORG_BEFORE_PLACE:
         return True
-    return arabic and any(v in ORG_BEFORE_PLACE for v in arabic_variants(w))
+    if arabic and any(v in ORG_BEFORE_PLACE for v in arabic_variants(w)):
+        return True
+    return script_of(w) in ("latin", "greek", "arabic") and _org_word_translit(w)
+
+
+@lru_cache(maxsize=4096)
+def _org_word_translit(w: str) -> bool:
+    """«Ντιναμό», «Σπόρτινγκ», «دينامو», "Olympiacos": an organisation word of ``ORG_BEFORE_PLACE`` written in another
+    script, by the transliteration keys of :mod:`newsweave.annotate.translit_places` (keys of at least
+    three consonants, so that short first names are not taken for one)."""
+    from newsweave.annotate.translit_places import keys_match, translit_key
+
+    ks = translit_key(w)
+    if len(ks) != 1 or len(ks[0].cons.replace("'", "")) < 3:
+        return False
+    return any(len(o) == 1 and keys_match(ks[0], o[0]) for o in _org_keys())
+
+
+@lru_cache(maxsize=1)
+def _org_keys() -> tuple:
+    from newsweave.annotate.translit_places import translit_key
+
+    return tuple(translit_key(w) for w in sorted(ORG_BEFORE_PLACE) if script_of(w) == "latin")
 
 
 def _acronym(word: str) -> bool:
@@ -385,10 +414,14 @@ def _extract(
                 continue
             kept.append(m)
         mentions = kept
-    if not mentions:
+    if not mentions and not _TRANSLIT_SCRIPT.search(doc.text):
         return [], []
     _mark_doubtful(mentions, idx, doc.language)
     _resolve(mentions, idx, doc.language)
+    extra = _translit_mentions(doc, idx, mentions, exclude)
+    if extra:  # towns written in a script the gazetteer lacks for them: context for the others too
+        mentions = sorted(mentions + extra, key=lambda m: m.start)
+        _resolve(mentions, idx, doc.language)
     mentions = _drop_unsupported(mentions, idx)
     agg: dict[int, Place] = {}
     weight: dict[int, float] = {}
@@ -433,6 +466,122 @@ def _extract(
     places = list(agg.values())
     score = {id(agg[k]): v for k, v in weight.items()}
     return _rank(places, lambda p: score[id(p)]), [(m.start, m.end) for m in mentions]
+
+
+# --- towns by transliteration (see newsweave.annotate.translit_places) ----------------------------------
+_TRANSLIT_SCRIPT = re.compile("[\u0370-\u03ff\u1f00-\u1fff\u0620-\u064a]")
+_GREEK_NAME = re.compile("[\u0370-\u03ff\u1f00-\u1fff]+(?:[-‐][\u0370-\u03ff\u1f00-\u1fff]+)?")
+_GREEK_LETTER = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
+_ARABIC_NAME = re.compile("[\u0620-\u064a]+")
+# Words before a town: "in", "at", "to", "near"; strong cues: "city of", "province of" (normalised: no
+# accents, ة→ه, أ/إ→ا).
+_GREEK_CUES = frozenset(nword(w) for w in "στην στη στο στον στις στα σε από προς πόλη πόλης δήμο δήμου κοντά".split())
+_ARABIC_CUES = frozenset(nword(w) for w in "في وفي ففي قرب وقرب إلى وإلى".split())
+_TOWN_CUES = TOWN_WORDS | frozenset(nword(w) for w in """بلدة ببلدة وبلدة لبلدة قرية بقرية وقرية مدينتي
+    κωμόπολη κωμόπολης χωριό χωριού δήμο δήμου""".split())
+
+
+def _translit_mentions(
+    doc: Doc, idx: GazIndex, mentions: list[_Mention], exclude: list[tuple[int, int]] | None
+) -> list[_Mention]:
+    """Greek- and Arabic-script words (one or two) that no gazetteer key covers, matched by
+    transliteration to the Latin name of a city of a country the text names (or a very big city).
+    See :mod:`newsweave.annotate.translit_places` for the guards against common words."""
+    lang = doc.language
+    countries = {idx.records[m.choice].country_code for m in mentions if m.choice >= 0 and not m.doubtful}
+    countries.discard(None)
+    taken = [(m.start, m.end) for m in mentions] + list(exclude or ())
+    out: list[_Mention] = []
+    matcher = _translit_matcher()
+    for cand in _translit_candidates(doc, idx, lang):
+        if any(a < cand.end and cand.start < b for a, b in taken):
+            continue
+        rec = matcher.match(cand, countries)  # type: ignore[arg-type]
+        if rec is not None:
+            prov = _is_province(doc.text, cand.start, cand.end, words_before(doc.text, cand.start), lang)
+            out.append(_Mention(cand.start, cand.end, cand.surface, (rec,), choice=rec, province=prov))
+            taken.append((cand.start, cand.end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _translit_matcher():
+    from newsweave.annotate.translit_places import TranslitMatcher
+
+    return TranslitMatcher(get_index().records)
+
+
+_HEADLINE_COLON = re.compile(r"[ \t]*[:,–—]")  # «Σουτσάβα: πλημμύρες», a dateline «ΣΟΥΤΣΑΒΑ, 5 Μαρτίου»
+
+
+def _cue(b1: str | None) -> int:
+    from newsweave.annotate.translit_places import STRONG_CUE, TOWN_CUE, WEAK_CUE
+
+    nb = nword(b1) if b1 is not None else ""
+    if nb in _TOWN_CUES:
+        return TOWN_CUE
+    if nb in PROVINCE_WORDS:
+        return STRONG_CUE
+    return WEAK_CUE if nb in _GREEK_CUES or nb in _ARABIC_CUES else 0
+
+
+def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
+    """Candidates in text order; a two-word one ("Satu Mare") before the single word it starts with."""
+    from newsweave.annotate.translit_places import Candidate, translit_key
+
+    text, keys = doc.text, idx.keys
+
+    def greek_ok(w: str) -> bool:
+        if not w[0].isupper() or w.isupper() or sum(c.isalpha() for c in w) < 4:
+            return False  # lowercase words, acronyms («ΠΑΟΚ»), short words
+        n = nword(w)
+        if n in keys or n in _NOT_NAME or n in _date_words() or doc.has_lower(w.lower()):
+            return False
+        return True
+
+    if _GREEK_LETTER.search(text):
+        for m in _GREEK_NAME.finditer(text):
+            w = m.group()
+            if not greek_ok(w):
+                continue
+            if _sentence_start(text, m.start()) and not _HEADLINE_COLON.match(text, m.end()):
+                continue  # a capitalised common word; a town heads a headline or dateline with ":" or ","
+            b1, _ = words_before(text, m.start())
+            if b1 and b1[0].isupper() and nword(b1) not in _NOT_NAME:
+                continue  # the second word of a longer name
+            cue = _cue(b1)
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt and nxt.group(1)[0].isupper() and nword(nxt.group(1)) not in _NOT_NAME:
+                w2 = nxt.group(1)
+                if _GREEK_NAME.fullmatch(w2) and greek_ok(w2):  # «Σάτου Μάρε»
+                    yield Candidate(m.start(), nxt.end(1), text[m.start() : nxt.end(1)],
+                                    translit_key(w) + translit_key(w2), cue)  # fmt: skip
+                continue  # «Μιχάι Ντόμπριν»: part of a longer (person's) name
+            yield Candidate(m.start(), m.end(), w, translit_key(w), cue)
+    if doc.arabic:
+        words_ar = list(_ARABIC_NAME.finditer(text))
+        for i, m in enumerate(words_ar):
+            w = m.group()
+            stem, s, clitic = w, m.start(), False
+            if len(w) >= 5 and w[0] in "وف":  # «وكرايوفا»: "and Craiova" (ب "in" is not split off: «بيان»)
+                stem, s, clitic = w[1:], s + 1, True
+            if not _arabic_name_word(stem, keys):
+                continue  # the article «ال» makes a common noun; foreign towns are written without it
+            cue = _cue(words_before(text, m.start())[0])
+            if not cue:
+                continue
+            nx = words_ar[i + 1] if i + 1 < len(words_ar) else None
+            if nx is not None and text[m.end() : nx.start()].strip() == "" and _arabic_name_word(nx.group(), keys):
+                # «ساتو ماري» (Satu Mare): the two words as one name first
+                yield Candidate(s, nx.end(), text[s : nx.end()], translit_key(stem) + translit_key(nx.group()),
+                                cue, clitic)  # fmt: skip
+            yield Candidate(s, m.end(), stem, translit_key(stem), cue, clitic)
+
+
+def _arabic_name_word(w: str, keys) -> bool:
+    n = nword(w)
+    return not (len(w) < 4 or n.startswith("ال") or n in keys or n in _NOT_NAME or n in ARABIC_COMMON
+                or n in _date_words())
 
 
 def _mark_doubtful(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:

@@ -40,6 +40,8 @@ import hashlib
 import heapq
 import math
 import pickle
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -47,7 +49,7 @@ from usearch.index import Index
 
 from newsweave.cluster.features import FEATURES, pair_features
 from newsweave.cluster.profile import Profile
-from newsweave.cluster.rows import SlotRows
+from newsweave.cluster.rows import RowBatch, SlotRows
 from newsweave.cluster.scorer import Scorer
 from newsweave.model import Assignment
 
@@ -178,6 +180,37 @@ class _FastProbability:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
 
 
+class _Block:
+    """The announced vectors of :meth:`OnlineClusterer.block` and the open :class:`RowBatch` of each row set."""
+
+    def __init__(self, queries: np.ndarray) -> None:
+        self.queries = queries
+        self.i = 0  # the next announced article
+        self.cur: int | None = None  # the article being assigned, when announced
+        self.batches: dict[int, tuple[SlotRows, RowBatch, int]] = {}  # id(rows) -> (rows, batch, first query)
+
+    def search(self, rows: SlotRows, vector: np.ndarray, k: int, keep: int, size: int) -> list[int]:
+        i = self.cur
+        got = self.batches.get(id(rows))
+        if got is None or got[0] is not rows or not 0 <= i - got[2] < got[1].n:
+            if got is not None:
+                got[1].close()
+            got = (rows, rows.batch(self.queries[i : i + size], keep), i)
+            self.batches[id(rows)] = got
+        return got[1].search(i - got[2], vector, k)
+
+    def claim(self, vector: np.ndarray) -> None:
+        """The article being assigned: the next announced one if it has that vector (else it searches alone)."""
+        self.cur = None
+        if self.i < len(self.queries) and np.array_equal(self.queries[self.i], vector):
+            self.cur, self.i = self.i, self.i + 1
+
+    def close(self) -> None:
+        for _, batch, _ in self.batches.values():
+            batch.close()
+        self.batches.clear()
+
+
 class OnlineClusterer:
     """Assigns articles, in stream order, to events.
 
@@ -232,6 +265,8 @@ class OnlineClusterer:
         # compute it for the one candidate whose parts are recorded.
         self._lexical = not (plain and scorer.weights.get("lexical", 0.0) == 0.0)
         self.scored = 0  # candidates fully scored (the rest were ruled out by the bound)
+        self.block_size = 128  # articles searched with one matrix product (see block())
+        self._block: _Block | None = None
 
     # --- the HNSW graph -----------------------------------------------------------
     @staticmethod
@@ -256,12 +291,39 @@ class OnlineClusterer:
                             np.stack([e.profile.vector.astype(np.float32) for e in ordered]), threads=1)
         self._indexed_n = {e.key: e.profile.n for e in ordered}
 
+    # --- blocks of articles ---------------------------------------------------------
+    @contextmanager
+    def block(self, vectors: Sequence[np.ndarray]) -> Iterator[None]:
+        """Announce the vectors of the articles about to be assigned, in order: their exact searches
+        are then done ``block_size`` at a time with one matrix product (:class:`RowBatch`), with the
+        very same results as one search per article. An :meth:`assign` whose vector is not the next
+        announced one simply searches alone.
+        """
+        if not len(vectors):
+            yield
+            return
+        queries = np.ascontiguousarray(np.stack([np.asarray(v, dtype=np.float32) for v in vectors]))
+        self._block = _Block(queries)
+        try:
+            yield
+        finally:
+            self._block.close()
+            self._block = None
+
+    def _exact(self, rows: SlotRows, vector: np.ndarray, k: int) -> list[int]:
+        blk = self._block
+        if blk is None or blk.cur is None:
+            return rows.exact(vector, k)
+        return blk.search(rows, vector, k, self.candidates, self.block_size)
+
     # --- the decision -------------------------------------------------------------
     def assign(
         self, article_id: str, profile: Profile, when: float | None, follow: str | None = None
     ) -> Assignment:
         """Place one article. ``follow`` names an event to join outright (a wire copy's original)."""
         self._advance_clock(when)
+        if self._block is not None:
+            self._block.claim(profile.vector)
         if follow is not None and follow in self.events:
             ev = self.events[follow]
             p, feats = self.scorer.score(profile, ev.profile)
@@ -345,10 +407,10 @@ class OnlineClusterer:
         elif exact and self._stale:
             self._refresh(sorted(self._stale))
         if not self._ann_graph:
-            return self._rows.exact(vector, k), False
+            return self._exact(self._rows, vector, k), False
         if exact:  # between exact_below / 2 and exact_below the graph stays, searched exhaustively (hysteresis)
             return self._graph_search(vector, exhaustive=True), False
-        return self._hot.exact(vector, k), True
+        return self._exact(self._hot, vector, k), True
 
     def _graph_search(self, vector: np.ndarray, exhaustive: bool = False) -> list[int]:
         k = min(self.candidates, len(self.events))
@@ -387,8 +449,7 @@ class OnlineClusterer:
         self._rows.put(key, prof.vector, (when, when))
         self._touch_hot(ev)
         if self._ann_graph:
-            self._index.add(key, prof.vector.astype(np.float32), threads=1)
-            self._indexed_n[key] = prof.n
+            self._graph_put(ev)
         if when is not None:
             heapq.heappush(self._heap, (when, key))
         return ev
@@ -402,9 +463,14 @@ class OnlineClusterer:
                 heapq.heappush(self._heap, (when, ev.key))
         self._rows.put(ev.key, ev.profile.vector, (ev.first_seen, ev.last_seen))
         self._touch_hot(ev)
-        if not self._ann_graph:
-            return
-        if len(self.events) <= self.exact_below or ev.profile.n >= self.refresh_growth * self._indexed_n[ev.key]:
+        if self._ann_graph:
+            self._graph_put(ev)
+
+    def _graph_put(self, ev: ActiveEvent) -> None:
+        """An event opened or grew in the graph regime: write its vector to the graph now or later."""
+        if len(self.events) <= self.exact_below:  # the graph is searched exhaustively: keep it current
+            self._refresh([ev.key])
+        elif ev.key not in self._indexed_n or ev.profile.n >= self.refresh_growth * self._indexed_n[ev.key]:
             self._refresh([ev.key])
         else:
             self._stale.add(ev.key)

@@ -9,14 +9,23 @@ where ``position`` is 3 for a place named in the title, 1.5 in the first 300
 characters of the body (dateline, first sentence), 0.5 further down, times
 1 + ½·log2(mentions). A town further down that anchors a distance ("22 km north
 of Heraklion") counts as in the lead; a town named only in clauses about the
-future («θα ταξιδέψει στο Βουκουρέστι», "will travel to") at a quarter. Two
-city records within 3 km of each other (one town geocoded to two GeoNames
-entries) pool their scores.
+future («θα ταξιδέψει στο Βουκουρέστι», "will travel to", "viajará a") at a quarter; a
+town in the lead named after "in" in the first sentence («à Bucarest», «στην Πάτρα»,
+«في الموصل») at 1.5×. Two city records within 3 km of each other (one town geocoded to
+two GeoNames entries) pool their scores.
 
 Countries collect *support* from every place inside them (the best one per
 article), and each place's score is scaled by its country's share of the best
 country's support (*coherence*): a town that one language geocoded to the
 wrong country does not win.
+
+Sports (the event's category, asked only when towns of two countries are named or a
+headline has a score line): a match report names both clubs' towns, and the match is
+played at the home side's ground. So towns named only in future clauses (the next leg)
+count for nothing, coherence is not applied (two countries are rightly named), and a town
+in the home side's name (the first side of a headline score line: "Universitatea Cluj –
+Olympiacos 2-1") gets a headline's weight. No rule reads the stadium: venues are not in
+the gazetteer.
 
 Then specificity: the best city wins if its coherent score is at least
 ``CITY_SHARE`` of the most salient place's score (a city beats its country and
@@ -24,9 +33,10 @@ its region); else the best region with a country code, on the same test; else
 the most salient place (usually the country). A city inside a region that passes
 the test (same country, within ``REGION_KM`` of the region's point) needs only
 ``REGION_CITY_SHARE`` of that region's score ("Manisa province … the district of
-Soma"). An event left at a country whose actors include one of its national
-institutions (central bank, government, ministry), named in a headline or with no
-town of that country named, is placed in the capital. Continents and seas
+Soma"). An event left at a country (or with no place at all) whose subject is one of
+that country's national institutions that act from the capital (central bank, government,
+a ministry: named in a headline or lead), with no town of that country named, known to the gazetteer or not
+(see :func:`_capital_if_institution`), is placed in the capital. Continents and seas
 (regions with no country code) are never the reference and win only when nothing
 else is named. So "Earthquake in Turkey: buildings collapsed in Izmir" is about Izmir,
 while a capital named once in passing in a story about a national vote is not
@@ -54,6 +64,7 @@ SAME_TOWN_KM = 3.0
 # this share of that region's score. Inside = same country, within REGION_KM of the region's point.
 REGION_CITY_SHARE = 0.2
 REGION_KM = 150.0
+LOCATIVE = 1.5  # a town after "in" («à», «în», «στην», «في») in the first sentence: where the news happened
 FUTURE_WEIGHT = 0.25  # a place named only in clauses about the future ("will travel to Bucharest")
 # Future markers per language, matched as whole folded words inside the clause (between , ; . ! ? and
 # line breaks) that names the place. Arabic: only «سوف» (the prefix سـ is too ambiguous).
@@ -69,6 +80,14 @@ _DISTANCE = re.compile(
     r"\d\s*(?:de\s+)?(?:km|kms|kilomet\w*|kilomèt\w*|kilómet\w*|miles?|χλμ|χιλιομετρ\w*|км|километр\w*|كم|كيلومتر\w*)"
     r"\.?(?:[ \t]+\w+){0,4}?[ \t]+$"
 )
+# Future verb endings, matched on the unfolded text: Spanish/Portuguese "viajará", "se disputará",
+# Italian "giocherà", French "jouera", "affronteront".
+_FUTURE_SUFFIX = {
+    "es": re.compile(r"\w+(?:ará|erá|irá|arán|erán|irán)(?!\w)"),
+    "pt": re.compile(r"\w+(?:ará|erá|irá|arão|erão|irão)(?!\w)"),
+    "it": re.compile(r"\w+(?:arà|erà|irà|aranno|eranno|iranno)(?!\w)"),
+    "fr": re.compile(r"\w{3,}(?:era|eront|iront)(?!\w)"),
+}
 _CLAUSE_END = re.compile(r"[,;.!?\n«»“”\"]")
 
 
@@ -98,15 +117,55 @@ def _mentions(p: Place, text: str) -> list[re.Match[str]]:
     return list(re.finditer(r"(?<!\w)" + re.escape(fold(p.surface)) + r"(?!\w)", text))
 
 
+# "in X" in the languages we describe (folded); Turkish marks it with a suffix on the name instead.
+# folded: «à» is "a", «în» is "in"; a town word may stand between ("in the northern city of X", «في مدينة X»)
+_LOCATIVE = re.compile(
+    r"(?:(?<!\w)(?:in|at|on|a|en|im|la|στην|στη|στο|στον|σε|в|во|في|وفي)[ \t]+"
+    r"(?:(?:the[ \t]+)?(?:\w+[ \t]+)?(?:city|town|island|ville|ciudad|orasul|πολη|νησι|город|مدينه|بلده|جزيره)[ \t]+"
+    r"(?:(?:of|de|της|του)[ \t]+)?)?"
+    r"|(?<!\w)(?:بمدينه|وبمدينه|ببلده|بجزيره)[ \t]+)$"
+)
+
+
+_FIRST_SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
+
+
+def _located_in(p: Place, lead: str) -> bool:
+    """Is the place (as written) named in the first sentence of the body right after a locative
+    preposition ("in Patras", «à Bucarest», «στην Πάτρα», «في الموصل»)? Only the first sentence: it
+    says what happened where; "results are expected in Ankara" further on does not."""
+    nl = lead.find("\n")
+    start = nl + 1 if nl >= 0 else 0
+    end = _FIRST_SENTENCE_END.search(lead, start)
+    first = lead[: end.start() if end else len(lead)]
+    return any(m.start() >= start and _LOCATIVE.search(first, max(0, m.start() - 45), m.start())
+               for m in _mentions(p, first))
+
+
+_DATELINE_END = re.compile(r"[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?[-–—:,]")
+
+
+def _dateline(p: Place, lead: str) -> bool:
+    """Does the body open with the place as a dateline ("ATHENS (Reuters) -", «بغداد -»)?"""
+    nl = lead.find("\n")
+    start = nl + 1 if nl >= 0 else 0
+    while start < len(lead) and lead[start].isspace():
+        start += 1
+    f = fold(p.surface) if p.surface else ""
+    return bool(f) and lead.startswith(f, start) and _DATELINE_END.match(lead, start + len(f)) is not None
+
+
 def _anchors_distance(p: Place, text: str) -> bool:
     """Is the place (as written) the reference point of a distance ("22 km north of Heraklion")?"""
     return any(_DISTANCE.search(text, max(0, m.start() - 60), m.start()) for m in _mentions(p, text))
 
 
-def _only_future(p: Place, text: str, lang: str) -> bool:
-    """Is every mention of the place (as written) in a clause about the future?"""
+def _only_future(p: Place, text: str, lang: str, raw: str = "") -> bool:
+    """Is every mention of the place (as written) in a clause about the future? ``text`` is the folded
+    article; ``raw`` the same unfolded, where a future verb ending is looked for ("viajará", "jouera")."""
     fut = _future_re(lang)
-    if fut is None:
+    suffix = _FUTURE_SUFFIX.get(lang)
+    if fut is None and suffix is None:
         return False
     hits = 0
     for m in _mentions(p, text):
@@ -114,31 +173,50 @@ def _only_future(p: Place, text: str, lang: str) -> bool:
         a = starts[-1] if starts else max(0, m.start() - 200)
         end = _CLAUSE_END.search(text, m.end())
         b = end.start() if end else len(text)
-        if not fut.search(text, a, b):
+        if not (fut is not None and fut.search(text, a, b)) and not (
+            suffix is not None and len(raw) == len(text) and suffix.search(raw, a, b)
+        ):
             return False
         hits += 1
     return hits >= max(1, p.count)
 
 
-def _article_places(a, info) -> list[tuple[str, float, str | None, Place]]:
-    """(key, position, country code, place) of one article's distinct places, memoised per article."""
+def _article_places(a, info) -> list[tuple[str, float, str | None, Place, bool, bool]]:
+    """(key, position, country code, place, named only in future clauses, only the dateline of a report
+    whose first sentence places the news elsewhere in that country) of one article's distinct places,
+    memoised per article."""
     memo = info.cache.get("places")
     if memo is None or memo[0] != len(a.places):
         lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
         body = None
         out, seen = [], set()
+        located: set[str] = set()  # countries with a town or region after "in" in the first sentence
         for p in a.places:
             if p.key not in seen:
                 seen.add(p.key)
                 cc = p.country_code.upper() if p.country_code else None
                 pos = _position(p, info.title_fold, lead)
+                future = False
                 if p.kind == "city" and pos < TITLE * 0.99:
                     body = fold(f"{a.title or ''}\n{a.text or ''}") if body is None else body
                     if pos < LEAD and _anchors_distance(p, body):
                         pos = LEAD * pos / BODY  # keeps the mentions factor
-                    elif a.language in _FUTURE and _only_future(p, body, a.language):
+                    elif (a.language in _FUTURE or a.language in _FUTURE_SUFFIX) and _only_future(
+                            p, body, a.language, f"{a.title or ''}\n{a.text or ''}"):
                         pos *= FUTURE_WEIGHT
-                out.append((p.key, pos, cc, p))
+                        future = True
+                    elif pos >= LEAD and _located_in(p, lead):
+                        pos *= LOCATIVE
+                        located.add(cc or "")
+                elif p.kind == "region" and cc and LEAD <= pos < TITLE * 0.99 and _located_in(p, lead):
+                    pos *= LOCATIVE  # «في جزيرة إيفيا», "in Manisa province"
+                    located.add(cc)
+                out.append([p.key, pos, cc, p, future, False])
+        for row in out:  # "ATHENS (Reuters) - A fire on Evia …": the reporter's town, not the news's
+            p = row[3]
+            if p.kind == "city" and p.count == 1 and row[2] in located and row[1] == LEAD and _dateline(p, lead):
+                row[1], row[5] = BODY, True
+        out = [tuple(row) for row in out]
         memo = info.cache["places"] = (len(a.places), out)
     return memo[1]
 
@@ -152,14 +230,24 @@ def _km(a: Place, b: Place) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(x)))
 
 
-def place_scores(ctx: EventContext) -> tuple[dict[str, float], dict[str, float], dict[str, Place]]:
-    """Per-place scores, per-country support, and one representative Place per key."""
+def place_scores(
+    ctx: EventContext, sports: bool = False, filed: set[str] | None = None
+) -> tuple[dict[str, float], dict[str, float], dict[str, Place]]:
+    """Per-place scores, per-country support, and one representative Place per key. ``sports``: towns
+    named only in clauses about the future (the next match, "the return leg will be played in
+    Bucharest") count for nothing. ``filed``, if given, receives the keys of towns named only as the
+    dateline of reports whose first sentence places the news elsewhere in that country."""
     score: dict[str, float] = defaultdict(float)
     country: dict[str, float] = defaultdict(float)
     by_key: dict[str, Place] = {}
+    seen_as: dict[str, bool] = {}  # key -> named only as a demoted dateline so far
     for a, info, w in zip(ctx.articles, ctx.infos, ctx.weights):
         best_here: dict[str, float] = {}
-        for key, pos, cc, p in _article_places(a, info):
+        for key, pos, cc, p, future, dateline in _article_places(a, info):
+            if sports and future:
+                continue
+            if filed is not None:
+                seen_as[key] = seen_as.get(key, True) and dateline
             s = w * pos
             if p.kind != "demonym":  # "Greek", «السوداني»: evidence for the country, never the place itself
                 score[key] += s
@@ -169,6 +257,8 @@ def place_scores(ctx: EventContext) -> tuple[dict[str, float], dict[str, float],
         for cc, s in best_here.items():
             country[cc] += s
     _pool_same_towns(score, by_key)
+    if filed is not None:
+        filed.update(k for k, only in seen_as.items() if only)
     return score, country, by_key
 
 
@@ -186,15 +276,21 @@ def _pool_same_towns(score: dict[str, float], by_key: dict[str, Place]) -> None:
 
 def location(ctx: EventContext) -> Place | None:
     """The event's place (a copy, with ``count`` = articles that mention it)."""
-    score, country, by_key = place_scores(ctx)
-    if not score:
-        return None
+    sports = _sports(ctx)
+    filed: set[str] = set()
+    score, country, by_key = place_scores(ctx, sports, filed)
+    if sports:
+        _home_town_bonus(ctx, score, country, by_key)
+    if not score:  # nothing named; a national institution acting still places it in the capital
+        return _capital_if_institution(ctx, None, score, by_key)
     top_support = max(country.values(), default=0.0)
 
     def coherent(k: str) -> float:
         cc = by_key[k].country_code
         if not cc or not top_support:
             return score[k] * 0.5
+        if sports:
+            return score[k]  # a match between clubs of two countries: both are rightly named
         return score[k] * country.get(cc.upper(), 0.0) / top_support
 
     loose = {k for k, p in by_key.items() if p.kind == "region" and not p.country_code}
@@ -208,12 +304,16 @@ def location(ctx: EventContext) -> Place | None:
             top = max(pool, key=lambda k: (coherent(k), k))
             need = CITY_SHARE * reference
             if kind == "city":
-                t = by_key[top]
-                for k in ref_keys:  # a region that passes the test and contains the city
-                    r = by_key[k]
-                    if r.kind == "region" and r.country_code == t.country_code and r.country_code and \
-                            coherent(k) >= CITY_SHARE * reference and _km(r, t) <= REGION_KM:
-                        need = min(need, REGION_CITY_SHARE * coherent(k))
+                # regions that pass the test: a city inside one of them names the same location more
+                # precisely ("quake hits Crete … felt in Heraklion … said the institute in Athens")
+                regions = [k for k in ref_keys if by_key[k].kind == "region" and by_key[k].country_code
+                           and coherent(k) >= CITY_SHARE * reference]
+                inside = {c: max(REGION_CITY_SHARE * coherent(r) for r in regions if _inside(by_key[r], by_key[c]))
+                          for c in pool if c not in filed and any(_inside(by_key[r], by_key[c]) for r in regions)}
+                fits = [c for c, n in inside.items() if coherent(c) >= n]
+                if fits:
+                    top = max(fits, key=lambda k: (coherent(k), k))
+                    need = inside[top]
             if coherent(top) >= need:
                 best_key = top
                 break
@@ -223,17 +323,104 @@ def location(ctx: EventContext) -> Place | None:
             return cap
     p = by_key[best_key]
     mentions = sum(1 for a in ctx.articles if any(q.key == best_key for q in a.places))
-    return Place(p.name, p.country_code, p.lat, p.lon, p.geonames_id, p.kind, mentions, p.surface)
+    return Place(p.name, p.country_code, p.lat, p.lon, p.geonames_id, p.kind, max(1, mentions), p.surface)
+
+
+# A score line in a headline names the home side first: "PAOK – FCSB 2-1", "Lyon 2-1 Porto".
+_SCORE_LINE = (
+    re.compile(r"^\W*(?P<home>[^\d:|]{2,40}?)\s+[-–—]\s+[^\d:|]{2,40}?\s+\d{1,2}\s*[-–:]\s*\d{1,2}(?!\d)"),
+    re.compile(r"^\W*(?P<home>[^\d:|]{2,40}?)\s+\d{1,2}\s*[-–:]\s*\d{1,2}\s+[^\d:|]{2,40}?(?:[:,.|]|$)"),
+)
+
+
+def _home_side(title: str) -> str | None:
+    for rx in _SCORE_LINE:
+        m = rx.match(title or "")
+        if m:
+            return m.group("home").strip()
+    return None
+
+
+def _inside(region: Place, city: Place) -> bool:
+    """Same country and within ``REGION_KM`` of the region's point."""
+    return region.country_code == city.country_code and _km(region, city) <= REGION_KM
+
+
+def _sports(ctx: EventContext) -> bool:
+    """Is the event a sports one (its category), where two clubs' towns and countries are named and
+    the next match's venue is not this one's? Only asked when a headline has a score line or towns of
+    two countries are named."""
+    ccs = {p.country_code for a in ctx.articles for p in a.places if p.kind == "city" and p.country_code}
+    if len(ccs) < 2 and not any(_home_side(a.title) for a in ctx.articles):
+        return False
+    from newsweave.describe.category import category
+
+    return category(ctx) == "sports"
+
+
+def _home_town_bonus(ctx: EventContext, score: dict, country: dict, by_key: dict) -> None:
+    """A match is played at the home side's ground: a town in the home side's name ("Universitatea
+    Craiova – Aris 2-1", "PAOK de Salónica", "Olympique de Lyon") gets a headline's weight per
+    article with such a score line. The town must be one of the event's places or lie in a country
+    the event names or the article's language is spoken in (a club called "Aris" is no reason to
+    look in Namibia)."""
+    from newsweave.annotate._text import words
+    from newsweave.annotate.gazetteer import HOME_COUNTRIES, entry_rec, get_index
+
+    idx = get_index()
+    by_gid = {p.geonames_id: k for k, p in by_key.items() if p.geonames_id is not None}
+    named_ccs = {c.upper() for c in country} | {(p.country_code or "").upper() for p in by_key.values()}
+    for a, w in zip(ctx.articles, ctx.weights):
+        home = _home_side(a.title)
+        if not home:
+            continue
+        ccs = named_ccs | set(HOME_COUNTRIES.get(a.language or "", ()))  # a paper's own clubs
+        fh = fold(home)
+        names = [home] + [n for e in a.entities for n in (e.name, *e.aliases) if len(fh) >= 3 and fh in fold(n)]
+        found: dict[int, int] = {}
+        for n in names:
+            toks = words(n)
+            for i in range(len(toks)):
+                for j in (i + 2, i + 1):
+                    if j > len(toks):
+                        continue
+                    for en in idx.lookup(" ".join(toks[i:j])):
+                        r = idx.records[entry_rec(en)]
+                        if r.kind == "city" and (r.geonames_id in by_gid or (r.country_code or "") in ccs):
+                            found[entry_rec(en)] = r.population
+        if not found:
+            continue
+        r = idx.records[max(found, key=lambda i: (found[i], i))]
+        k = by_gid.get(r.geonames_id)
+        if k is None:
+            p = Place(r.name, r.country_code, r.lat, r.lon, r.geonames_id, "city", 1, home)
+            k = p.key
+            by_key[k] = p
+            by_gid[r.geonames_id] = k
+        score[k] = score.get(k, 0.0) + w * TITLE
+        cc = (r.country_code or "").upper()
+        if cc:
+            country[cc] = max(country.get(cc, 0.0), w * TITLE)
+
+
+# Institutions that act from the capital (they decide, announce, set rates there). Field services
+# (army, police, coast guard, civil protection, fire service) act where the event is: an event they
+# lead is not placed in the capital for their sake.
+_SEAT_INSTITUTIONS = frozenset(("government", "central_bank"))
+
+
+def _seat(inst: str) -> bool:
+    return inst in _SEAT_INSTITUTIONS or inst.endswith("_ministry")
 
 
 @lru_cache(maxsize=1)
 def _institution_country() -> dict[str, str]:
-    """Entity key -> country code of a national institution: ``inst:TR:central_bank`` and the alias-table
-    actors that stand for one (``alias:tcmb`` via its ``institution`` column)."""
+    """Entity key -> country code of a national institution that acts from the capital: ``inst:TR:central_bank``
+    and the alias-table actors that stand for one (``alias:tcmb`` via its ``institution`` column)."""
     from newsweave.annotate.entities import _aliases
 
     ai = _aliases()
-    return {"alias:" + ai.actors[i].key: cc for (cc, _inst), i in ai.institution.items()}
+    return {"alias:" + ai.actors[i].key: cc for (cc, inst), i in ai.institution.items() if _seat(inst)}
 
 
 @lru_cache(maxsize=256)
@@ -255,25 +442,79 @@ def _capital(cc: str) -> Place | None:
     return None
 
 
-def _capital_if_institution(ctx: EventContext, country: Place, score: dict, by_key: dict) -> Place | None:
-    """An event placed only in a country whose actors include a national institution of it (its
-    central bank, government, ministry), named in a headline or with no town of that country named:
-    the capital, where such institutions act ("the Turkish central bank cut its rate" happened in
-    Ankara)."""
-    cc = (country.country_code or "").upper()
-    if not cc:
+# A town named by a town word, known to the gazetteer or not: "the city of X", «مدينة X», «στην πόλη
+# της X», "orașul X". Folded text; the name is the next word (Arabic: not a common noun with «ال»).
+_TOWN_WORD = re.compile(
+    r"(?<!\w)(?:city|town|ville|stadt|ciudad|citta|cidade|oras|orasul|orasului|municipiul|comuna|"
+    r"πολη|πολησ|κωμοπολη|χωριο|δημο|δημου|город|городе|sehir|kent|"
+    r"مدينه|بمدينه|ومدينه|لمدينه|بلده|ببلده|وبلده|قريه|بقريه)"
+    r"(?:[ \t]+(?:of|de|di|του|τησ|των))?[ \t]+(\w+)"
+)
+
+
+def _town_named(text: str, raw: str) -> bool:
+    """Does ``text`` (folded) name a town by a town word, whether or not the gazetteer knows it?
+    ``raw`` (the same text unfolded) tells a capitalised name ("the city of Iasi") from a common
+    word ("the city council") in cased scripts."""
+    for m in _TOWN_WORD.finditer(text):
+        w = m.group(1)
+        if w.startswith("ال") or w.isdigit():
+            continue  # «المدينة الجديدة»: a common noun
+        if "\u0600" <= w[0] <= "\u06ff":
+            return True
+        if any(x[:1].isupper() and fold(x) == w for x in re.findall(r"\w+", raw)):
+            return True  # the word as written has a capital: a name
+    return False
+
+
+def _institution_country_of(entity) -> str | None:
+    """The country of a national institution that acts from its capital (see ``_SEAT_INSTITUTIONS``)."""
+    k = entity.key
+    if k.startswith("inst:"):
+        parts = k.split(":")
+        return parts[1] if len(parts) >= 3 and _seat(parts[2]) else None
+    return _institution_country().get(k)
+
+
+def _capital_if_institution(ctx: EventContext, country: Place | None, score: dict, by_key: dict) -> Place | None:
+    """The capital, for an event placed only in a country (or nowhere) whose actor is one of that
+    country's national institutions that act from the capital (its central bank, government, a ministry;
+    not the army, police, coast guard or rescue services, which act in the field): "the Turkish central
+    bank cut its rate" happened in Ankara. The evidence must be strong, because an unrecognised town
+    otherwise turns into the capital:
+
+    * the institution is the subject of the story: named in an article's headline or lead
+      (title + first ``LEAD_CHARS`` characters);
+    * no town of that country is named by a town word in that article ("the city of X", «مدينة X»),
+      known to the gazetteer or not;
+    * no town of that country the gazetteer knows is named, unless the institution is in the headline
+      (a town named in passing, "Istanbul traders", does not stop it).
+
+    ``country`` None: the event has no place at all; the institution's country is taken if all the
+    articles' institutions agree on one."""
+    cc = (country.country_code or "").upper() if country is not None else None
+    table_ccs = {c for a in ctx.articles for e in a.entities if (c := _institution_country_of(e))}
+    if cc is None:
+        if len(table_ccs) != 1:
+            return None
+        cc = next(iter(table_ccs))
+    if not cc or cc not in table_ccs:
         return None
     town_named = any(p.kind == "city" and (p.country_code or "").upper() == cc and score.get(k, 0) > 0
                      for k, p in by_key.items())
-    table = _institution_country()
     for a, info in zip(ctx.articles, ctx.infos):
+        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
         for e in a.entities:
-            k = e.key
-            c = k.split(":")[1] if k.startswith("inst:") else table.get(k)
-            # a town of the country named in passing ("Istanbul traders") does not stop an institution
-            # that is the subject of a headline
-            if c == cc and (not town_named or any(len(x) >= 3 and fold(x) in info.title_fold
-                                                  for x in (e.name, *e.aliases))):
-                cap = _capital(cc)
-                return None if cap is None else replace(cap)  # a copy: the cached one stays as it is
+            if _institution_country_of(e) != cc:
+                continue
+            names = [fold(x) for x in (e.name, *e.aliases) if len(x) >= 3]
+            in_title = any(x in info.title_fold for x in names)
+            if not (in_title or any(x in lead for x in names)):
+                continue  # named only further down: not what the story is about
+            if town_named and not in_title:
+                continue
+            if _town_named(fold(f"{a.title or ''}\n{a.text or ''}"), f"{a.title or ''}\n{a.text or ''}"):
+                return None  # a town the gazetteer does not know: the event is there, not in the capital
+            cap = _capital(cc)
+            return None if cap is None else replace(cap)  # a copy: the cached one stays as it is
     return None

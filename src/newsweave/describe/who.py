@@ -141,7 +141,7 @@ def _person_parts(e: Entity) -> tuple[str, str] | None:
 def _variants(k: str) -> set[str]:
     """A skeleton and, for skeletons of 4 letters or more, its one-letter deletions: names one edit
     apart share one of them (the candidates that :func:`same_person_name` then checks)."""
-    cons = "".join(ch for ch in k if ch not in "UoIi")
+    cons = "".join(ch for ch in k.replace("c", "ts") if ch not in "UoIi")  # as same_name_word reads ch/ts
     out = {cons}
     if len(cons) >= 4:
         out.update(cons[:i] + cons[i + 1:] for i in range(len(cons)))

