@@ -56,20 +56,29 @@ def test_bound_is_above_every_score():
     scorer = Scorer.load()
     bound = ScoreBound(scorer)
     arts = _articles(2000, noise=0.5)
+    tighter = 0
     for (_, a, _), (_, b, _) in zip(arts[:-1], arts[1:]):
         p, feats = scorer.score(a, b)
         ub, ub_story = bound.logits(np.array([feats["dense"]]))
         logit = lambda q: math.log(q / (1 - q)) if 0 < q < 1 else (math.inf if q >= 1 else -math.inf)  # noqa: E731
         assert logit(p) <= ub[0] + 1e-9
-        ps = scorer.probability({**feats, "date_match": 0.0, "date_gap": 0.0, "dates_known": 0.0})
+        ps = scorer.probability({**feats, "date_match": 0.0, "date_gap": 0.0, "dates_known": 0.0,
+                                 "date_conflict": 0.0, "main_place_conflict": 0.0})
         assert logit(ps) <= ub_story[0] + 1e-9
+        # The tighter bound from the two summaries, and it is tighter.
+        rest, rest_story = bound.rest(a.summary(), b.summary())
+        part = bound.dense_part(np.array([feats["dense"]]))[0]
+        assert logit(p) <= part + rest and logit(ps) <= part + rest_story
+        assert part + rest <= ub[0] + 1e-9 and part + rest_story <= ub_story[0] + 1e-9
+        tighter += part + rest < ub[0] - 0.5
+    assert tighter > 100  # it does rule out more: most pairs of the stream are other days' events
 
 
 def test_pruning_gives_the_decisions_of_scoring_every_candidate():
     arts = _articles(4000)
     fast = _clusterer()
     full = _clusterer()
-    full.bound.logits = lambda d: (np.full(d.shape, np.inf), np.full(d.shape, np.inf))  # no pruning
+    full.bound.dense_part = lambda d: np.full(d.shape, np.inf)  # no pruning
     assert _decisions(fast, arts) == _decisions(full, arts)
     assert fast.scored < full.scored / 2
 

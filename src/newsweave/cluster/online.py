@@ -11,9 +11,11 @@ memory, so memory is bounded by the window, not by history.
 
 At scale (docs/BENCHMARKS.md, "Scaling"): events leave through a heap ordered by
 last-seen time (not a scan of every event per article); a candidate is scored
-only when an upper bound of its probability, from its exact dense cosine and
-every other part at its most favourable value, could still change a decision or
-the recorded best candidate — so the results are those of scoring them all.
+only when an upper bound of its probability (:mod:`newsweave.cluster.bound`)
+could still change a decision or the recorded best candidate — so the results
+are those of scoring them all. Inside :meth:`OnlineClusterer.block` the exact
+searches of a batch are one matrix product per 128 articles (:class:`RowBatch`),
+with the same results as one search per article.
 Up to ``exact_below`` active events the search is exact: one float32
 matrix-vector product over a slot matrix of the active centroids (no ANN index
 then). Above it the candidates come from an HNSW graph, where a growing event's
@@ -47,58 +49,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from usearch.index import Index
 
+from newsweave.cluster.bound import DATE_PARTS, ScoreBound
 from newsweave.cluster.features import FEATURES, pair_features
 from newsweave.cluster.profile import Profile
 from newsweave.cluster.rows import RowBatch, SlotRows
 from newsweave.cluster.scorer import Scorer
 from newsweave.model import Assignment
-
-# A story spans days and can move between towns: its score ignores the date and main-place parts.
-_DATE_PARTS = {"date_match": 0.0, "date_gap": 0.0, "dates_known": 0.0, "date_conflict": 0.0, "main_place_conflict": 0.0}
-
-
-class ScoreBound:
-    """Upper bounds of the scorer's logit for P(same event) and P(same story), from the dense cosine alone.
-
-    Every part but ``dense`` is taken at its most favourable value in its range:
-    [0, 1] for all of them, except ``dense_cross``, which is 0 or the dense cosine.
-    (tests/test_cluster_scale.py checks that pair_features keeps to these ranges.)
-    The story bound has the date parts neutralised, as the story score has.
-
-    >>> import numpy as np
-    >>> assign, story = ScoreBound(Scorer.load()).logits(np.array([0.0, 1.0]))
-    >>> bool(assign[0] < 0 < assign[1])
-    True
-    """
-
-    EPS = 1e-4  # the cosine here and in pair_features may differ in the last bits
-
-    def __init__(self, scorer: Scorer) -> None:
-        base = story = scorer.bias
-        self.dense = self.cross = 0.0
-        self.mean_dense = self.mean_cross = 0.0
-        for name in FEATURES:
-            if name not in scorer.weights:
-                continue
-            coef = scorer.weights[name] / (scorer.scale.get(name, 1.0) or 1.0)
-            mean = scorer.mean.get(name, 0.0)
-            if name == "dense":
-                self.dense, self.mean_dense = coef, mean
-            elif name == "dense_cross":
-                self.cross, self.mean_cross = coef, mean
-            else:
-                top = max(coef * (0.0 - mean), coef * (1.0 - mean))
-                base += top
-                story += coef * (0.0 - mean) if name in _DATE_PARTS else top
-        self.base, self.story_base = base, story
-
-    def logits(self, d: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Bounds of the assignment and story logits for candidates with dense cosines ``d``."""
-        hi, lo = d + self.EPS, d - self.EPS
-        part = np.maximum(self.dense * (hi - self.mean_dense), self.dense * (lo - self.mean_dense))
-        cross = np.maximum(self.cross * (hi - self.mean_cross), self.cross * (lo - self.mean_cross))
-        part = part + np.maximum(cross, self.cross * (0.0 - self.mean_cross))
-        return self.base + part, self.story_base + part
 
 
 def _logit(p: float) -> float:
@@ -161,15 +117,15 @@ class _FastProbability:
         self.bias = scorer.bias
         self.terms = [(name, scorer.weights[name], scorer.mean.get(name, 0.0), scorer.scale.get(name, 1.0) or 1.0)
                       for name in FEATURES if name in scorer.weights]
-        self.story_terms = [t for t in self.terms if t[0] not in _DATE_PARTS]
-        self.story_dates = [t for t in self.terms if t[0] in _DATE_PARTS]
+        self.story_terms = [t for t in self.terms if t[0] not in DATE_PARTS]
+        self.story_dates = [t for t in self.terms if t[0] in DATE_PARTS]
 
     def __call__(self, feats: dict[str, float], story: bool = False) -> float:
         total = 0  # like sum(): an int 0 first, then floats left to right
         if story:  # the date parts taken as 0.0, in their FEATURES position
             for name, w, m, s in self.terms:
-                if name in _DATE_PARTS:
-                    total += w * ((_DATE_PARTS[name] - m) / s)
+                if name in DATE_PARTS:
+                    total += w * ((DATE_PARTS[name] - m) / s)
                 elif name in feats:
                     total += w * ((feats[name] - m) / s)
         else:
@@ -367,13 +323,21 @@ class OnlineClusterer:
         if when is not None:  # how far `when` lies outside each span, 0 inside it (NaN: unknown, so 0)
             gap = np.maximum(0.0, np.maximum(span[:, 0] - when, when - span[:, 1]))
             in_window = (~(gap > self.window_days)).tolist()
-        ub, ub_story = self.bound.logits(dense)
+        bound = self.bound
+        part = bound.dense_part(dense)
+        ub, ub_story = (bound.base + part).tolist(), (bound.story_base + part).tolist()
         prob, lexical = self._prob, self._lexical
-        for ev, ok, ub_c, ubs_c in zip(candidates, in_window, ub.tolist(), ub_story.tolist()):
+        mine = profile.summary()
+        for ev, ok, ub_c, ubs_c, part_c in zip(candidates, in_window, ub, ub_story, part.tolist()):
             # Score only what could matter: the best in-window candidate so far (recorded even when
-            # it opens a new event) or a story link; the bound proves the rest cannot be either.
+            # it opens a new event) or a story link; the bounds prove the rest cannot be either.
             need = ok and ub_c >= st.need_logit
             need_story = ubs_c >= st.story_logit
+            if not (need or need_story):
+                continue
+            rest, rest_story = bound.rest(mine, ev.profile.summary())  # tighter, a few comparisons
+            need = need and part_c + rest >= st.need_logit
+            need_story = need_story and part_c + rest_story >= st.story_logit
             if not (need or need_story):
                 continue
             self.scored += 1
@@ -386,7 +350,7 @@ class OnlineClusterer:
                 st.best_p, st.best_ev, st.best_feats = p, ev, feats
                 st.need_logit = _logit(p)
             if need_story:
-                ps = prob(feats, story=True) if prob is not None else self.scorer.probability({**feats, **_DATE_PARTS})
+                ps = prob(feats, story=True) if prob is not None else self.scorer.probability({**feats, **DATE_PARTS})
                 if ps > st.story_p:
                     st.story_p, st.story_ev = ps, ev
                     st.story_logit = max(st.story_floor, _logit(ps))
