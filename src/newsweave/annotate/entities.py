@@ -8,18 +8,22 @@ Four sources:
 2. National institutions, ``data/entities/institutions.tsv`` (see
    :mod:`newsweave.annotate.institutions`): "Sudanese army", «الجيش السوداني», «Армия Судана»
    are ``inst:SD:army``.
-3. Organisation names by head noun in el, ro, ar (``data/entities/org_words.tsv``):
+3. Organisation names by head noun in el, ro, ar, fr (``data/entities/org_words.tsv``):
    «Γεωδυναμικό Ινστιτούτο του Εθνικού Αστεροσκοπείου Αθηνών», "Inspectoratul General pentru
-   Situații de Urgență", «خلية الإعلام الأمني», with a word-by-word English gloss as an alias
-   ("Geodynamic Institute National Observatory Athens") so that they meet the English name.
+   Situații de Urgență", «خلية الإعلام الأمني», «جامعة بغداد», «l'Institut national de physique de la
+   Terre», with a word-by-word English gloss as an alias ("Geodynamic Institute National Observatory
+   Athens") so that they meet the English name. A company of the alias table followed by a sector
+   word ("Samsung Electronics", «سامسونغ للإلكترونيات») also gets that full name as an alias.
 4. Statistics for everything else: runs of capitalised words (cased scripts) that
    are not at the start of a sentence or occur at least twice, with titles,
    demonyms, dates and stopwords trimmed; for Arabic (no capitals), the one or two words after a
    title (الرئيس، وزير الخارجية، المتحدث باسم …), and people found by a listed given name
    (``data/entities/ar_given_names.txt``) with up to three name words after it, wherever they
    stand («وقال مدير الصحة في المحافظة خالد حسن العبيدي»; see :func:`_arabic_name_candidates`), and
-   foreign names in Arabic script by role, speech verb and the shape of transliterations («وقال
-   المتحدث باسم الشرطة كوستاس تساكالوس»; see :func:`_arabic_foreign_candidates`). Their key is a transliterated,
+   foreign names in Arabic script by role, rank, nationality, speech verb and the shape of
+   transliterations («وقال المتحدث باسم الشرطة كوستاس تساكالوس», «وفازت الإسبانية كارلا مونتيرو»; see
+   :func:`_arabic_foreign_candidates`). A Greek place or nationality written before a full name
+   qualifies a role and is not part of it («ο δήμαρχος Πάτρας Κώστας Βασιλείου»). Their key is a transliterated,
    de-accented, lightly stemmed skeleton (``lat:mitsotak``) so that "Mitsotakis"
    and «Μητσοτάκη» meet; people are keyed on their surname, everything else on all
    its words ("North Zandia" and "South Zandia" are two keys; a direction, place or
@@ -85,7 +89,7 @@ from newsweave.annotate.lexicon import (
 )
 from newsweave.model import Entity
 
-__all__ = ["extract_entities", "name_key", "cross_name_keys", "same_person_name", "ALIAS_FILE"]
+__all__ = ["extract_entities", "name_key", "cross_name_keys", "cross_name_variants", "same_person_name", "ALIAS_FILE"]
 
 ALIAS_FILE = Path(__file__).resolve().parent.parent / "data" / "entities" / "aliases.tsv"
 ORG_WORDS_FILE = ALIAS_FILE.with_name("org_words.tsv")
@@ -376,6 +380,30 @@ def cross_name_keys(name: str) -> tuple[str, ...]:
     >>> cross_name_keys("Ioana Ciobotaru"), cross_name_keys("Ιωάνα Τσιομποτάρου"), cross_name_keys("يوانا تشوبوتارو")
     (('gon', 'coibotr'), ('gon', 'coibotr'), ('gUn', 'cUbUtr'))
     """
+    return _cx_keys(name, False)
+
+
+# The second reading of a name (``cross_name_variants``): Greek ντ inside a word is n + t as often as d
+# (Φουέντες Fuentes, but Αλεξάντερ Alexander), ντσ is n + ts (Στάντσιου Stanciu), γι before a vowel inside a
+# word is y (Νγκουγιέν Nguyen); Arabic drops the vowel of a final -es/-os (فوينتس Fuentes, Latin keeps "-es").
+_CX_GREEK_ALT = ((re.compile(r"(?<=[αεηιουω])ντ"), "nt"), (re.compile(r"(?<=\w)γι(?=[αεηιουω])"), "y"))
+_CX_FINAL_S = re.compile(r"(?<=[b-df-hj-np-tv-z])s$")
+
+
+@lru_cache(maxsize=65536)
+def cross_name_variants(name: str) -> tuple[tuple[str, ...], ...]:
+    """:func:`cross_name_keys` and, where the spelling leaves it open, a second reading (see above).
+
+    >>> cross_name_variants("Καμίλα Φουέντες"), cross_name_variants("كاميلا فوينتس")
+    ((('kmil', 'fUid'), ('kmil', 'fUint')), (('kmIl', 'fUInts'), ('kmIl', 'fUInt')))
+    """
+    base = _cx_keys(name, False)
+    alt = _cx_keys(name, True)
+    return (base,) if alt == base else (base, alt)
+
+
+def _cx_keys(name: str, alt: bool) -> tuple[str, ...]:
+    """One reading of a name (``alt``: the second one) as skeletons; see :func:`cross_name_keys`."""
     out: list[str] = []
     for tok in name.replace("‐", "-").split():
         sc = script_of(tok)
@@ -393,6 +421,8 @@ def cross_name_keys(name: str) -> tuple[str, ...]:
                 elif p.startswith("لل") and len(p) > 4:
                     p = p[2:]
                 k = _cx_finish(_cx_arabic(p))
+                if alt and len(k) > 3:
+                    k = _CX_FINAL_S.sub("", k)
                 if k:
                     out.append(k)
             continue
@@ -402,6 +432,9 @@ def cross_name_keys(name: str) -> tuple[str, ...]:
         w = norm(w)
         if sc == "greek":
             w = _CX_GREEK_Y.sub("y", w)
+            if alt:
+                for rx, b in _CX_GREEK_ALT:
+                    w = rx.sub(b, w)
             for a, b in _CX_GREEK:
                 w = w.replace(a, b)
         w = re.sub(r"[^a-z\-]", "", w)
@@ -479,10 +512,11 @@ def same_person_name(a: str, b: str) -> bool:
     >>> same_person_name("Ioana Ciobotaru", "Ιωάνα Τσιομποτάρου"), same_person_name("Ahmed Nour", "حامد نور")
     (True, False)
     """
-    ka, kb = cross_name_keys(a), cross_name_keys(b)
-    if len(ka) < 2 or len(kb) < 2:
-        return False
-    return same_name_word(ka[-1], kb[-1]) and same_name_word(ka[0], kb[0])
+    va = [k for k in cross_name_variants(a) if len(k) >= 2]
+    vb = [k for k in cross_name_variants(b) if len(k) >= 2]
+    # each word in any of its readings: «Φερνάντα Κιντέρο» reads ντ as d in Fernanda, as n + t in Quintero
+    return any(same_name_word(x[-1], y[-1]) for x in va for y in vb) and \
+        any(same_name_word(x[0], y[0]) for x in va for y in vb)
 
 
 # ---------------------------------------------------------------------------
@@ -796,6 +830,8 @@ def _stat_candidates(
                     part.append(t)
             continue
         runs.append((s0, m.end(), at_start, toks))
+    if lang == "en" and len(runs) > 1:
+        runs = _join_org_runs(text, runs)
     surnames: set[str] = set()
     located: set[str] = set()  # one-word names seen after "στην", "in", "stadionul"…
     unlocated: set[str] = set()  # … and seen elsewhere too
@@ -815,6 +851,8 @@ def _stat_candidates(
                 toks = toks[1:]
                 continue
             break
+        if lang == "el" and len(toks) >= 3 and _el_qualifier_front(text, toks, gkeys, p_st, p_en):
+            toks = toks[1:]
         while toks:
             w = nword(toks[-1][2]).rstrip(".")
             if w in ALL_STOPWORDS or w in date_words or w in CONNECTORS or w in _NOT_NAME_WORDS:
@@ -865,6 +903,57 @@ def _stat_candidates(
     ]
 
 
+# English organisation heads that a name continues after "for"/"on" ("Institute for Earth Physics",
+# "Centre for Disease Control", "Committee on Foreign Affairs"); adjectives such as National are not heads
+_EN_ORG_HEADS = frozenset(
+    "institute centre center office agency commission council committee organization organisation foundation "
+    "fund department ministry authority board federation association alliance coalition programme program "
+    "directorate inspectorate observatory laboratory school academy society network".split()
+)
+_EN_ORG_JOINS = (" for ", " on ", " for the ", " on the ")
+
+
+def _join_org_runs(text: str, runs: list) -> list:
+    """Capitalised runs joined over "for"/"on" after an organisation head: "National Institute for Earth
+    Physics" is one organisation, not "National Institute" and a person "Earth Physics"."""
+    out = [runs[0]]
+    for r in runs[1:]:
+        p = out[-1]
+        if text[p[1]: r[0]] in _EN_ORG_JOINS and nword(p[3][-1][2]) in _EN_ORG_HEADS:
+            out[-1] = (p[0], r[1], p[2], p[3] + r[3])
+        else:
+            out.append(r)
+    return out
+
+
+# Greek role nouns (stems) whose complement may come right before the holder's name
+_EL_ROLES = tuple(
+    nword(x)
+    for x in (
+        "νομάρχ περιφερειάρχ δήμαρχ υπουργ υφυπουργ πρόεδρ αντιπρόεδρ πρωθυπουργ εκπρόσωπ διευθυντ "
+        "γραμματ πρέσβ πρεσβευτ αρχηγ διοικητ επικεφαλ εισαγγελ δικαστ βουλευτ κυβερνήτ νομάρχ "
+        "συνταγματάρχ στρατηγ ταξίαρχ προπονητ"
+    ).split()
+)
+_EL_GENITIVE_ARTICLES = frozenset(nword(x) for x in ("του", "της", "των"))
+
+
+def _el_qualifier_front(text: str, toks: list[tuple[int, int, str]], gkeys, p_st: list[int], p_en: list[int]) -> bool:
+    """Is the first word of a Greek capitalised run the place or nationality that qualifies a role,
+    written before the holder's full name without a comma? «ο δήμαρχος Καλαμάτας Νίκος Καρανίκας»,
+    «η Ρουμάνα Ιοάνα Στάντσιου», «ο νομάρχης της Βράντσεα Κριστιάν Μολντοβεάνου» (a place the
+    gazetteer does not know, after a role and a genitive article). The rest must read as a person's
+    name of two or three words."""
+    rest = [t[2] for t in toks[1:]]
+    if len(rest) > 3 or nword(rest[0]) in gkeys or _guess_type(rest, get_index()) != "person":
+        return False
+    s, e = toks[0][0], toks[0][1]
+    if nword(toks[0][2]) in gkeys or (p_st and _inside(p_st, p_en, s, e)):
+        return True
+    b1, b2 = words_before(text, s, 60)
+    return b1 is not None and nword(b1) in _EL_GENITIVE_ARTICLES and b2 is not None and nword(b2).startswith(_EL_ROLES)
+
+
 def _after_place_word(text: str, s: int, lang: str) -> bool:
     """Is the word at ``s`` written as a location: after a locative preposition ("in", «στην»,
     "la"; Greek "από την") or a facility word ("stadionul Toumba", "estadio Toumba")?"""
@@ -904,7 +993,7 @@ def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
                 break
         if typ == "person":
             i = 0
-            while i < len(toks) and i < 2 and toks[i][2].startswith("ال"):
+            while i < len(toks) and i < 2 and toks[i][2].startswith(("ال", "وال")):  # «وزير الخارجية والمغتربين»
                 i += 1
             name = []
             parts = 0
@@ -928,6 +1017,8 @@ def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int
         else:  # the organisation a spokesman speaks for: a word, then only definite ones («باسم الشرطة اليونانية»)
             name = [t for t in toks[:3] if t[2] not in _ARABIC_STOP][:2]
             name = name[:1] + [t for t in name[1:2] if t[2].startswith(("ال", "لل"))]
+            # «باسم الجيش العقيد …»: a rank or role after the body is the spokesman's own title, not part of it
+            name = name[:next((x for x, t in enumerate(name) if t[2] in _AR_ROLES), len(name))]
         if not name:
             continue
         s, e = doc.orig(name[0][0]), doc.orig(name[-1][1])
@@ -1278,6 +1369,33 @@ def _ar_name_word(w: str, in_ok: bool = False) -> bool:
     )
 
 
+# Ranks and honorifics written right before a name: after one, a name needs less foreign shape
+_AR_RANKS = _norm_set(
+    "العقيد اللواء العميد المقدم الرائد النقيب الجنرال الفريق المشير السيد السيدة الدكتور الدكتورة "
+    "البروفيسور الأستاذ الأستاذة المهندس المهندسة القاضي القاضية"
+)
+
+
+@lru_cache(maxsize=8192)
+def _ar_demonym(w: str) -> bool:
+    """A normalised nationality adjective or noun with the article («الرومانية», «الفيتنامي»): a demonym of
+    the gazetteer, or a nisba on a country's name that it does not list («المالطية» on «مالطا»,
+    «الكورية» on «كوريا»)."""
+    if not w.startswith("ال") or len(w) < 6:
+        return False
+    gaz = get_index()
+    stem = w[2:]
+    if any(e & DEMONYM for e in gaz.lookup(stem) or ()):
+        return True
+    for end in ("يه", "ي"):
+        if stem.endswith(end):
+            root = stem[: -len(end)]
+            for form in (root, root + "ا", root + "يا"):
+                if len(form) >= 3 and any(gaz.records[entry_rec(e)].kind == "country" for e in gaz.lookup(form) or ()):
+                    return True
+    return False
+
+
 def _arabic_foreign_candidates(
     doc: Doc, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int, str, list[str], str]]:
@@ -1362,7 +1480,8 @@ def _arabic_foreign_candidates(
     # (a name found by shape alone has a clearly foreign word among its first three)
     words_here = {t[2] for t in toks}
     strong = {w for w in words_here if _ar_foreign_shape(w) == 2 or w[:1] in _AR_CLITICS and _ar_foreign_shape(w[1:]) == 2}
-    trig = {w for w in words_here if w in _AR_ROLES or w in _AR_SAID or w[:1] in _AR_CLITICS and w[1:] in _AR_ROLES}
+    trig = {w for w in words_here if w in _AR_ROLES or w in _AR_SAID or w[:1] in _AR_CLITICS and w[1:] in _AR_ROLES
+            or _ar_demonym(w)}
     if not strong and not trig:
         return []
     hot = {p for p, t in enumerate(toks) if t[2] in trig}
@@ -1376,14 +1495,25 @@ def _arabic_foreign_candidates(
         if (w in _AR_ROLES or bare in _AR_ROLES) and joined(i):
             j = i + 1
             while j < n and j - i <= 4 and joined(j - 1) and not raw_al(j) and (
-                toks[j][2].startswith(("ال", "لل")) or toks[j][2] in _AR_ROLE_LINKS or toks[j][2] in _AR_CONSTRUCT_HEADS
+                toks[j][2].startswith(("ال", "لل", "وال")) or toks[j][2] in _AR_ROLE_LINKS or toks[j][2] in _AR_CONSTRUCT_HEADS
             ):
-                j += 1  # the role's complement: «الخارجية اليونانية», «باسم الشرطة»
+                j += 1  # the role's complement: «الخارجية اليونانية», «باسم الشرطة», «الصناعة والتجارة»
             if j < n and (j == i + 1 or joined(j - 1)):
                 mm = name_at(j)
                 shape = [shape_at(x) for x in range(j, j + mm)]
-                if mm and sum(shape) >= 2:  # «لبرنامج حساب» after «المتحدث الرسمي» is no name
+                # after a nationality («وزيرة الخارجية المالطية …») or a rank («العقيد …») two name words
+                # need less shape: short foreign names write few vowels («روبرتا زاميت», «بوبكر ديارا»)
+                need = 1 if mm >= 2 and (_ar_demonym(toks[j - 1][2]) or toks[j - 1][2] in _AR_RANKS) else 2
+                if mm and sum(shape) >= need:  # «لبرنامج حساب» after «المتحدث الرسمي» is no name
                     first, m = j, mm
+        elif _ar_demonym(w) and joined(i) and not (i and joined(i - 1) and toks[i - 1][2].startswith("ال")):
+            # a nationality used as a noun before a name («توجت الرومانية يوانا …», «على اليونانية إليني …»):
+            # two or three words with a foreign shape, the last one too; not the adjective of a definite noun
+            # («الحكومة اليونانية»)
+            mm = name_at(i + 1)
+            shape = [shape_at(x) for x in range(i + 1, i + 1 + mm)]
+            if mm >= 2 and shape[-1] >= 1 and sum(shape) >= 2:
+                first, m = i + 1, mm
         elif w in _AR_SAID and joined(i):
             mm = name_at(i + 1)
             shape = [shape_at(x) for x in range(i + 1, i + 1 + mm)]
@@ -1509,20 +1639,26 @@ _ORG_TOKEN = re.compile(r"[\w'’\-]+")
 ORG_LINKS: dict[str, frozenset[str]] = {
     "el": _norm_set("του της των και για"),
     "ro": _norm_set("de din pentru al a ale ai și si"),
+    "fr": _norm_set("de du des la le les pour"),
 }
+# French heads that start a name in lowercase too («l'université de La Serena», «le parquet de Paris»);
+# others («le centre de Cluj», «le service de …») are ordinary nouns unless capitalised
+_FR_LOWER_HEADS = ("University", "Institute", "Observatory", "Academy", "Prosecution", "Federation",
+                   "Confederation", "Trade Union", "Foundation")
+_FR_ELISION = re.compile(r"^[lLdD]['’]")
 
 
 @lru_cache(maxsize=1)
 def _org_gloss_table() -> dict[str, dict[str, tuple[str, bool]]]:
     """lang -> stem -> (English word, is a head noun), from ``data/entities/org_words.tsv``."""
-    table: dict[str, dict[str, tuple[str, bool]]] = {"el": {}, "ro": {}, "ar": {}}
+    table: dict[str, dict[str, tuple[str, bool]]] = {"el": {}, "ro": {}, "ar": {}, "fr": {}}
     with open(ORG_WORDS_FILE, encoding="utf-8") as fh:
         rows = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
     for line in rows[1:]:
         en, *cols = (c.strip() for c in line.split("|"))
         head = en.startswith("*")
         en = en.lstrip("*").replace("-", " ")
-        for lang, col in zip(("el", "ro", "ar"), cols):
+        for lang, col in zip(("el", "ro", "ar", "fr"), cols):
             for stem in col.split():
                 if stem != "-":
                     table[lang][norm(stem)] = (en, head)
@@ -1596,9 +1732,9 @@ def _place_word(w: str, lang: str) -> str | None:
     return None
 
 
-def _org_gloss(toks: list[str], lang: str) -> tuple[str | None, list[int]]:
+def _org_gloss(toks: list[str], lang: str, min_known: int = 2) -> tuple[str | None, list[int]]:
     """(English gloss, indexes of the name's own words) of an organisation name's content words.
-    The gloss needs a head noun and a second known word."""
+    The gloss needs a head noun and ``min_known`` known words (the head counts)."""
     out, proper, head, known = [], [], False, 0
     for i, t in enumerate(toks):
         g = _gloss_word(t, lang)
@@ -1614,15 +1750,18 @@ def _org_gloss(toks: list[str], lang: str) -> tuple[str | None, list[int]]:
             continue
         out.append(t)
         proper.append(i)
-    return (" ".join(out) if head and known >= 2 else None), proper
+    return (" ".join(out) if head and known >= min_known else None), proper
 
 
-def _org_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, list[str], str | None, str | None]]:
+def _org_candidates(
+    doc: Doc, taken: list[tuple[int, int]], places: list[tuple[int, int, str | None]] | None = None
+) -> list[tuple[int, int, str, list[str], str | None, str | None]]:
     """(start, end, surface, content words, English gloss, own-name alias) of organisation names
     built around a head noun: capitalised runs joined by genitive/linking words in Greek and
     Romanian («Γεωδυναμικό Ινστιτούτο του Εθνικού Αστεροσκοπείου Αθηνών», "Inspectoratul General
     pentru Situații de Urgență", "Federației Sanitas"), and in Arabic (no capitals) the head and
-    the definite words of its construct chain («خلية الإعلام الأمني»)."""
+    the definite words of its construct chain («خلية الإعلام الأمني»), or a place named after a head in the
+    construct state («جامعة بغداد»; ``places``: (start, end, English name) of the article's place mentions)."""
     lang = doc.language
     if lang not in _org_gloss_table():
         return []
@@ -1632,6 +1771,12 @@ def _org_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
     links = ORG_LINKS.get(lang, frozenset())
     tk = sorted(taken)
     t_st, t_en = [a for a, _ in tk], [b for _, b in tk]
+
+    place_at = {a: (b, name) for a, b, name in places or ()}
+    place_gloss: dict[int, str] = {}  # head token -> English name of the place after it
+    french = lang == "fr"
+    if french:  # «l'Institut», «d'Athènes»: the elided article is no part of the word
+        toks = [(a + len(w) - len(v), b, v) for a, b, w in toks for v in [_FR_ELISION.sub("", w) or w]]
 
     def cap(i: int) -> bool:
         w = toks[i][2]
@@ -1644,17 +1789,26 @@ def _org_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
     i, n = 0, len(toks)
     while i < n:
         w = toks[i][2]
-        g = None if (not arabic and not cap(i)) else _gloss_word(w, lang)
+        g = None if (not arabic and not french and not cap(i)) else _gloss_word(w, lang)
         if not g or not g[1]:
             i += 1
             continue
         j = k = i
+        if french:
+            k = _fr_org_end(toks, i, links, gap_ok)
+            if not cap(i) and (g[0] not in _FR_LOWER_HEADS or not any(cap(x) for x in range(i + 1, k + 1))):
+                # «la commission d'enquête», «le centre de Cluj»: a lowercase head is a name only for a few
+                # institutions, and with a proper name («l'université de La Serena»)
+                i = k + 1
+                continue
         if arabic and g[0] == "Club" and not norm(w).startswith(_AR_CLITIC_ART):
             # «نادي …» (not «النادي» "the club"): the club's own name follows, without the article
             while k + 1 < n and k - i < 3 and gap_ok(k) and (
                 _ar_name_word(norm(toks[k + 1][2])) or _place_word(toks[k + 1][2], lang)
             ):
                 k += 1
+        elif french:
+            pass
         elif arabic:
             while k + 1 < n and k - i < 6 and gap_ok(k):
                 nw = norm(toks[k + 1][2])
@@ -1663,6 +1817,17 @@ def _org_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
                 if not (_gloss_word(nw, lang) or _place_word(nw, lang)):
                     break
                 k += 1
+            if k == i and i + 1 < n and gap_ok(i) and not norm(w).startswith(_AR_CLITIC_ART) and g[0] != "Centre":
+                # a head in the construct state, then a place without the article: «جامعة بغداد», «جامعة لا سيرينا»
+                # (not «مركز»: «مركز دار السلام» is a district, «مركز بغداد» the city centre)
+                p_end, p_name = place_at.get(toks[i + 1][0], (None, None))
+                if p_end is not None:
+                    while k + 1 < n and toks[k + 1][1] <= p_end:
+                        k += 1
+                    if p_name:
+                        place_gloss[i] = p_name
+                elif _place_word(toks[i + 1][2], lang):
+                    k = i + 1
         else:
             while j > 0 and cap(j - 1) and gap_ok(j - 1) and \
                     (_gloss_word(toks[j - 1][2], lang) or _place_word(toks[j - 1][2], lang)):
@@ -1679,14 +1844,74 @@ def _org_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, i
         if k == j or (t_st and _overlaps(t_st, t_en, s, e) and not (arabic and _holds(t_st, t_en, s, e, toks[j][1]))):
             continue
         content = [toks[x][2] for x in range(j, k + 1) if arabic or nword(toks[x][2]) not in links]
+        if j in place_gloss:  # the place's words read as its English name: «جامعة لا سيرينا» → University, La Serena
+            content = [toks[j][2], place_gloss[j]]
         gloss, proper = _org_gloss(content, lang)
         own = None
         if proper and len(proper) < len(content) and proper == list(range(proper[0], len(content))):
             own = " ".join(content[x] for x in proper)  # "Federației Sanitas" → "Sanitas"
         if gloss is None and own is None:
             continue
+        if gloss is None:  # «Πανεπιστήμιο της Λα Σερένα»: the head glossed, the own name kept ("University Λα Σερένα")
+            gloss = _org_gloss(content, lang, 1)[0]
         out.append((s, e, text[s:e], content, gloss, own))
     return out
+
+
+# Sector words that follow a company's short name in its full name ("Samsung Electronics", "Hyundai Motor",
+# «سامسونغ للإلكترونيات»); written from general knowledge. Arabic ones are normalised, without «لل»/«ال».
+_COMPANY_SECTORS = {
+    w: w for w in (
+        "Electronics Motor Motors Airlines Airways Energy Pharmaceuticals Pharma Technologies Telecom Steel "
+        "Petroleum Chemicals Semiconductor Insurance Securities Entertainment Aerospace Automotive Foods"
+    ).split()
+} | {
+    norm(ar): en for ar, en in (
+        ("إلكترونيات", "Electronics"), ("سيارات", "Motors"), ("طيران", "Airlines"), ("اتصالات", "Telecom"),
+        ("طاقة", "Energy"), ("أدوية", "Pharmaceuticals"), ("بترول", "Petroleum"), ("نفط", "Petroleum"),
+        ("صلب", "Steel"), ("كيماويات", "Chemicals"), ("تأمين", "Insurance"),
+    )
+}
+_NEXT_WORD = re.compile(r"[ \t]+([\w؀-ۿ]+)")
+
+
+def _company_full_name(text: str, end: int, name: str) -> str | None:
+    """The full name of a company named by the alias table, when a sector word follows its short name
+    ("Samsung Electronics", «سامسونغ للإلكترونيات» → "Samsung Electronics"), else None: an alias, so that
+    the company meets an actor written with its full name."""
+    m = _NEXT_WORD.match(text, end, end + 40)
+    if m is None:
+        return None
+    w = m.group(1)
+    if w[:1].isupper() and w in _COMPANY_SECTORS:
+        return f"{name} {w}"
+    n = norm(w)
+    for pre in ("لل", "ال"):
+        if n.startswith(pre) and n[len(pre):] in _COMPANY_SECTORS:
+            return f"{name} {_COMPANY_SECTORS[n[len(pre):]]}"
+    return None
+
+
+def _fr_org_end(toks: list[tuple[int, int, str]], i: int, links: frozenset[str], gap_ok) -> int:
+    """Last token of a French organisation name from its head noun at ``i``: French capitalises only the
+    first word («l'Institut national de physique de la Terre», «l'université de La Serena»), so the name
+    goes on over organisation words of any case and capitalised words, joined by at most two linking
+    words (de, du, la …); a name never runs over punctuation."""
+    n, k = len(toks), i
+
+    def content(x: int) -> bool:
+        w = toks[x][2]
+        return w[:1].isupper() or _gloss_word(w, "fr") is not None
+
+    while k + 1 < n and gap_ok(k):
+        x = k + 1
+        while x < n and x - k <= 2 and nword(toks[x][2]) in links and gap_ok(x):
+            x += 1
+        if x < n and content(x) and nword(toks[x][2]) not in links:
+            k = x
+        else:
+            break
+    return k
 
 
 def _club_and_town(names: list[str]) -> list[str] | None:
@@ -1735,7 +1960,8 @@ def _extract(
     for s, e, surface, actor in alias_list:
         a = ai.actors[actor]
         k = "alias:" + a.key
-        add(k, a.name, a.type, s, surface)
+        full = _company_full_name(doc.text, e, a.name) if a.type == "org" else None
+        add(k, a.name, a.type, s, surface, [full] if full else None)
         alias_spans.append((s, e))
         if a.type == "person" and " " in surface.strip():
             surname_of[name_key(surface.split()[-1])] = k
@@ -1759,7 +1985,11 @@ def _extract(
                 p_form = [acro.replace("B", "P")] if "B" in acro else []
                 add("lat:" + name_key(acro), acro, "org", s, surface, [acro, *p_form])
             alias_spans.append((s, e))
-    orgs = _org_candidates(doc, alias_spans + inst_spans)
+    ar_places = None
+    if doc.arabic and place_spans:
+        names = {norm(p.surface): p.name for p in places or () if p.surface}
+        ar_places = [(s, e, names.get(norm(doc.text[s:e]))) for s, e in place_spans]
+    orgs = _org_candidates(doc, alias_spans + inst_spans, ar_places)
     for s, _e, surface, _content, gloss, own in orgs:
         # keyed on the name's own words, else on the gloss: «Confederația X» and «Confederației X» are one
         k = "lat:" + " ".join(name_key(x) for x in (own or gloss or "").split())

@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from newsweave.annotate._text import script_of
-from newsweave.annotate.entities import cross_name_keys, same_person_name
+from newsweave.annotate.entities import cross_name_variants, same_person_name
 from newsweave.annotate.entities import name_key as _name_key
 from newsweave.describe.context import EventContext
 from newsweave.describe.text import fold, translit
@@ -161,10 +161,11 @@ def _cross_script_people(per_article: list[list[Entity]], uf: _Union) -> None:
         return
     index: dict[str, list[str]] = defaultdict(list)  # last-word skeleton variant -> full names
     for n in seen:
-        ks = cross_name_keys(n)
-        if len(ks) >= 2:
-            for v in _variants(ks[-1]):
-                index[v].append(n)
+        for ks in cross_name_variants(n):  # each reading of the name (Greek ντ as d and as n + t)
+            if len(ks) >= 2:
+                for v in _variants(ks[-1]):
+                    if n not in index[v]:
+                        index[v].append(n)
     for names in index.values():
         for i, a in enumerate(names):
             for b in names[i + 1:]:
