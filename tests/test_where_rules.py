@@ -143,3 +143,17 @@ def test_a_town_inside_the_region_of_the_headline_beats_one_elsewhere():
              "residents of Heraklion, according to the Geodynamic Institute in Athens. No injuries were reported "
              "on Crete.", "en")
     assert where(a).name == "Heraklion"
+
+
+def test_a_headline_town_the_first_sentence_places_the_news_in_beats_the_other_headline_town():
+    # both towns in the headline, each named three times: "in the city of Izmir" in the first sentence decides
+    a = real(1, "Blast rocks Izmir, heard in Manisa",
+             "A gas explosion destroyed a bakery in the city of Izmir on Monday. Residents in Manisa heard it. "
+             "Izmir and Manisa officials met later.", "en")
+    got = where(a)
+    assert got is not None and got.name == "Izmir"
+    b = real(2, "Blast rocks Manisa, heard in Izmir",
+             "A gas explosion destroyed a bakery in the city of Manisa on Monday. Residents in Izmir heard it. "
+             "Izmir and Manisa officials met later.", "en")
+    got = where(b)
+    assert got is not None and got.name == "Manisa"

@@ -12,11 +12,17 @@ capitalised neighbour word making it part of a longer name ("Paris Saint-Germain
 a short word in capitals ("BIST") only naming a big city, and short names that are
 also common words ("Lira", "Kira": ≤ 5 letters, < 1 M people, abroad) needing another
 place of their country in the text. Organisation words are also recognised in other scripts
-by transliteration («Ντιναμό Βουκουρεστίου» is a club, not a person named Bucharest).
+by transliteration («Ντιναμό Βουκουρεστίου» is a club, not a person named Bucharest). Arabic has
+no capitals, so a one-word town name that is also a word («الجديد» "new" is a name of Sabha,
+«عالية» "high" is Aley) needs a place cue before one of its mentions («في», «إلى», a town word, an
+attached ب/ل) or another place of its country. Adjectives of countries that the tables lack
+are derived from the country's name: Arabic by the nisba rule («التنزانية» → «تنزانيا»), Greek,
+French, Romanian and English by regular endings («τανζανική», "tanzanien", "Tanzanian").
 
 Fallback: a Greek- or Arabic-script word that no key covers («Σουτσάβα», «بيتيشتي») is
 matched by transliteration to the Latin name of a city of a country the text names
-(:mod:`newsweave.annotate.translit_places`, which lists its guards against common words).
+(:mod:`newsweave.annotate.translit_places`, which lists its guards against common words); once
+accepted, the town's other mentions count too («سكان X», «وX», «Σουτσάβας»).
 
 Disambiguation: each meaning scores log10(population) (countries and regions get a
 floor), +1.5 for the usual news meaning (curated tables), +4 when its country is
@@ -67,6 +73,7 @@ from newsweave.annotate.lexicon import (
     TOWN_WORDS,
     sentence_start,
 )
+from newsweave.annotate.translit_places import STRONG_CUE, TOWN_CUE, WEAK_CUE
 from newsweave.model import Place
 
 __all__ = ["extract_places", "main_place", "LEAD_CHARS"]
@@ -123,6 +130,103 @@ def _arabic_clitic(t: str) -> bool:
     return "\u0600" <= t[0] <= "\u06ff" and t[0] in "وفبلك"
 
 
+_NISBA_ENDINGS = ("يين", "يون", "يات", "يه", "ي")  # normalised: ة is ه
+_NISBA: dict[str, tuple[int, ...]] = {}
+
+
+def _nisba_entries(idx: GazIndex, t: str) -> tuple[int, ...]:
+    """A country's Arabic adjective that no table lists, derived from the country's Arabic name by the
+    regular nisba rule: «التنزانية» (تنزان + ية) is of «تنزانيا», «الرومانية» of «رومانيا», «السودانية» of
+    «السودان». Entries flagged ``DEMONYM``; empty when no country name fits. ``t`` is normalised."""
+    got = _NISBA.get(t)
+    if got is not None:
+        return got
+    out: tuple[int, ...] = ()
+    base = t[2:] if t.startswith("ال") else t
+    for end in _NISBA_ENDINGS:
+        if base.endswith(end) and len(base) - len(end) >= 3:
+            stem = base[: -len(end)]
+            for k in (stem + "ا", stem + "يا", stem, "ال" + stem, stem + "ي"):
+                recs = [entry_rec(e) for e in idx.lookup(k) if not e & DEMONYM]
+                recs = [r for r in recs if idx.records[r].kind == "country"]
+                if recs:
+                    out = tuple(r | DEMONYM for r in dict.fromkeys(recs))
+                    break
+            break
+    if len(_NISBA) < 100_000:
+        _NISBA[t] = out
+    return out
+
+
+# Regular adjective endings of country names (normalised, longest first): "sénégalaise" is of Sénégal,
+# "tanzanien" of Tanzanie, "Senegalese" of Senegal, "ghanez" of Ghana.
+_ADJ_ENDINGS = {
+    "en": ("ese", "ian", "ean", "an"),
+    "fr": ("aises", "aise", "ais", "oises", "oise", "ois", "iennes", "ienne", "iens", "ien", "eennes", "eenne",
+           "eens", "een", "aines", "aine", "ains", "ain"),
+    "ro": ("eza", "ezi", "eze", "ez", "iana", "ieni", "iene", "ian"),
+    # Greek (no accents, final ς as σ): «τανζανική», «σενεγαλέζικη», «μαλαισιανός»
+    "el": tuple(sorted({b + e for b in ("εζικ", "ιαν", "ικ") for e in ("οσ", "η", "ο", "ου", "ησ", "οι", "εσ", "ων", "α",
+                                                                    "ουσ")}, key=lambda x: -len(x))),
+}
+_ADJ_MIN_STEM = 4
+_ADJ: dict[tuple[str, str], tuple[int, ...]] = {}
+_ADJ_MIN_POP = 100_000  # "Dominican" is not of Dominica: tiny countries' names are parts of others'
+
+
+@lru_cache(maxsize=8)
+def _country_stems(lang: str) -> dict[str, int]:
+    """One-word Latin or Greek country names in ``lang`` (or untagged) without their final vowels ("malte" → "malt",
+    "tanzanie" → "tanzan", «τανζανια» → «τανζαν») → country record; stems that two countries share are left out. The names of
+    other languages are not used: "anglais" (the language) is not made of the Romanian «Anglia»."""
+    idx = get_index()
+    out: dict[str, int] = {}
+    clash: set[str] = set()
+    for key, v in idx.keys.items():
+        if " " in key or not key.isalpha() or not (key.isascii() or _GREEK_LETTER.match(key)):
+            continue
+        for e in (v,) if isinstance(v, int) else v:
+            r = idx.records[entry_rec(e)]
+            if e & DEMONYM or r.kind != "country" or r.population < _ADJ_MIN_POP:
+                continue
+            ls = idx.langs(e)
+            if ls is not None and lang not in ls:
+                continue
+            stem = key.rstrip("aeiouyαεηιουω")
+            for st in {stem, key}:
+                if len(st) >= _ADJ_MIN_STEM:
+                    if out.get(st, entry_rec(e)) != entry_rec(e):
+                        clash.add(st)
+                    out[st] = entry_rec(e)
+    for st in clash:
+        del out[st]
+    return out
+
+
+def _adjective_entries(idx: GazIndex, t: str, lang: str) -> tuple[int, ...]:
+    """A country's adjective that no table lists, in a language whose adjectives are regular (en fr ro el):
+    the word less a demonym ending is the country's name less its final vowels ("sénégalaise" → Sénégal,
+    "Tanzanian" → Tanzania). Entries flagged ``DEMONYM``; ``t`` is normalised."""
+    got = _ADJ.get((lang, t))
+    if got is not None:
+        return got
+    out: tuple[int, ...] = ()
+    for end in _ADJ_ENDINGS.get(lang, ()):
+        if t.endswith(end) and len(t) - len(end) >= _ADJ_MIN_STEM:
+            rec = _country_stems(lang).get(t[: -len(end)])
+            if rec is not None:
+                out = (rec | DEMONYM,)
+                break
+    if len(_ADJ) < 100_000:
+        _ADJ[(lang, t)] = out
+    return out
+
+
+def _derived(t: str, lang: str) -> tuple[int, ...]:
+    """Entries of a country adjective derived by :func:`_nisba_entries` or :func:`_adjective_entries`."""
+    return _NISBA.get(t) or _ADJ.get((lang, t)) or ()
+
+
 def _occurrences(doc: Doc, idx: GazIndex) -> list[tuple[int, str, tuple[str, ...]]]:
     """(offset in norm, word as written in norm, lookup forms) for every candidate start."""
     keys = idx.keys
@@ -138,6 +242,19 @@ def _occurrences(doc: Doc, idx: GazIndex) -> list[tuple[int, str, tuple[str, ...
                     singles[t] = vs
     for t in doc.tokset & idx.demonym_keys:
         singles.setdefault(t, (t,))
+    ends = _ADJ_ENDINGS.get(doc.language or "")
+    if ends:  # "sénégalaise", "Tanzanian": adjectives of countries that the tables lack
+        for t in doc.tokset:
+            if t.endswith(ends) and t not in keys and t not in singles and _adjective_entries(idx, t, doc.language):
+                singles[t] = (t,)
+    if doc.arabic:  # «التنزانية», «والتنزانية»: adjectives of countries that the tables lack
+        for t in doc.tokset:
+            if (t.endswith(_NISBA_ENDINGS) and "\u0600" <= t[0] <= "\u06ff" and t not in keys
+                    and t not in singles and t not in ARABIC_COMMON):
+                for v in (t, *arabic_variants(t)):
+                    if v not in keys and _nisba_entries(idx, v):
+                        singles[t] = (v,)
+                        break
     firsts: dict[str, set[str]] = {}
     for pr in doc.pairs(idx.first_words) & idx.first_pairs:
         w1 = pr.split(" ", 1)[0]
@@ -171,6 +288,7 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
     tagged = lang in idx.tagged_langs
     out: list[_Mention] = []
     person_like: set[str] = set()
+    split: dict[str, set[str | None]] = {}  # names seen right after another sentence's last word
     last_end = -1
     for pos, t, forms in occ:
         if pos < last_end:
@@ -186,13 +304,13 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                     if k in keys:
                         key, end = k, ends[n - 1]
                         break
-            if key is None and v in keys:
+            if key is None and (v in keys or _derived(v, lang)):
                 key = v
             if key is not None:
                 break
         if key is None:
             continue
-        entries = idx.lookup(key)
+        entries = idx.lookup(key) or _derived(key, lang)
         if tagged:
             entries = tuple(e for e in entries if (ls := idx.langs(e)) is None or lang in ls)
         if not entries:
@@ -252,12 +370,21 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                         and not _is_place_word(idx, prev)
                         and not (lang == "tr" and _TR_PLACE_CASE.match(text, e))
                     ):
+                        if _ends_sentence(prev):
+                            # "… Europol. Grenoble …": another sentence, so no name pair; but a capitalised
+                            # sentence start may be a surname or a common word ("… the Sounders. Morris …"):
+                            # this mention is skipped, the others need a place of the name's country
+                            split[surface] = {idx.records[entry_rec(en)].country_code for en in keep}
+                            continue
                         person_like.add(surface)
                         continue  # "Jordan" in "Michael Jordan"
         out.append(_Mention(s, e, surface, tuple(keep), province=province))
         last_end = end
     if person_like:  # the same word elsewhere is that person's surname: "Lincoln said"
         out = [m for m in out if m.surface not in person_like or all(en & DEMONYM for en in m.entries)]
+    if split:
+        named = {idx.records[entry_rec(en)].country_code for m in out if m.surface not in split for en in m.entries}
+        out = [m for m in out if m.surface not in split or split[m.surface] & named]
     return out
 
 
@@ -287,6 +414,12 @@ def _org_keys() -> tuple:
     from newsweave.annotate.translit_places import translit_key
 
     return tuple(translit_key(w) for w in sorted(ORG_BEFORE_PLACE) if script_of(w) == "latin")
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop after three letters or more ends a sentence; initials ("J.") and short
+    abbreviations ("St.") do not."""
+    return word.endswith(".") and sum(c.isalpha() for c in word) >= 3
 
 
 def _acronym(word: str) -> bool:
@@ -417,6 +550,8 @@ def _extract(
     if not mentions and not _TRANSLIT_SCRIPT.search(doc.text):
         return [], []
     _mark_doubtful(mentions, idx, doc.language)
+    if doc.arabic:
+        _mark_doubtful_arabic(doc, mentions, idx)
     _resolve(mentions, idx, doc.language)
     extra = _translit_mentions(doc, idx, mentions, exclude)
     if extra:  # towns written in a script the gazetteer lacks for them: context for the others too
@@ -501,6 +636,28 @@ def _translit_mentions(
             prov = _is_province(doc.text, cand.start, cand.end, words_before(doc.text, cand.start), lang)
             out.append(_Mention(cand.start, cand.end, cand.surface, (rec,), choice=rec, province=prov))
             taken.append((cand.start, cand.end))
+    if out:
+        out += _repeats(doc.text, out, taken, lang)
+    return out
+
+
+def _repeats(text: str, found: list[_Mention], taken: list[tuple[int, int]], lang: str) -> list[_Mention]:
+    """The other mentions of towns found by transliteration: the same word without a cue before it
+    («سكان فيتيشتي», «وفيتيشتي», «Σουτσάβας»). One sense per text: once the guards have accepted a
+    name, it names that town wherever it is written."""
+    out: list[_Mention] = []
+    for surface, rec in {m.surface: m.choice for m in found}.items():
+        if _ARABIC_NAME.match(surface):
+            rx = r"(?<![\w])(?:[وفبلك]{1,2})?(" + re.escape(surface) + r")(?!\w)"
+        else:
+            rx = r"(?<![\w])(" + re.escape(surface) + r")ς?(?!\w)"
+        for m in re.finditer(rx, text):
+            a, b = m.start(1), m.end(1)
+            if any(x < m.end() and m.start() < y for x, y in taken):
+                continue
+            prov = _is_province(text, a, b, words_before(text, m.start()), lang)
+            out.append(_Mention(a, b, surface, (rec,), choice=rec, province=prov))
+            taken.append((m.start(), m.end()))
     return out
 
 
@@ -515,8 +672,6 @@ _HEADLINE_COLON = re.compile(r"[ \t]*[:,–—]")  # «Σουτσάβα: πλη�
 
 
 def _cue(b1: str | None) -> int:
-    from newsweave.annotate.translit_places import STRONG_CUE, TOWN_CUE, WEAK_CUE
-
     nb = nword(b1) if b1 is not None else ""
     if nb in _TOWN_CUES:
         return TOWN_CUE
@@ -526,7 +681,9 @@ def _cue(b1: str | None) -> int:
 
 
 def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
-    """Candidates in text order; a two-word one ("Satu Mare") before the single word it starts with."""
+    """Candidates in text order; a two-word one ("Satu Mare") before the single word it starts with.
+    The first word of a two-word name may be short («Λα Σπέτσια», «لا سبيتسيا», «Τάι Μπιν»): in Arabic
+    only right after a town word («مدينة لا سبيتسيا»), since «لا» is also "no"."""
     from newsweave.annotate.translit_places import Candidate, translit_key
 
     text, keys = doc.text, idx.keys
@@ -539,12 +696,16 @@ def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
             return False
         return True
 
+    def greek_short(w: str) -> bool:  # «Λα», «Τάι»: may open a two-word name
+        return 2 <= len(w) <= 3 and w[0].isupper() and not w.isupper() and nword(w) not in _NOT_NAME
+
     if _GREEK_LETTER.search(text):
         for m in _GREEK_NAME.finditer(text):
             w = m.group()
-            if not greek_ok(w):
+            ok = greek_ok(w)
+            if not ok and not greek_short(w):
                 continue
-            if _sentence_start(text, m.start()) and not _HEADLINE_COLON.match(text, m.end()):
+            if ok and _sentence_start(text, m.start()) and not _HEADLINE_COLON.match(text, m.end()):
                 continue  # a capitalised common word; a town heads a headline or dateline with ":" or ","
             b1, _ = words_before(text, m.start())
             if b1 and b1[0].isupper() and nword(b1) not in _NOT_NAME:
@@ -557,31 +718,49 @@ def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
                     yield Candidate(m.start(), nxt.end(1), text[m.start() : nxt.end(1)],
                                     translit_key(w) + translit_key(w2), cue)  # fmt: skip
                 continue  # «Μιχάι Ντόμπριν»: part of a longer (person's) name
-            yield Candidate(m.start(), m.end(), w, translit_key(w), cue)
+            if ok:
+                yield Candidate(m.start(), m.end(), w, translit_key(w), cue)
     if doc.arabic:
         words_ar = list(_ARABIC_NAME.finditer(text))
         for i, m in enumerate(words_ar):
             w = m.group()
-            stem, s, clitic = w, m.start(), False
-            if len(w) >= 5 and w[0] in "وف":  # «وكرايوفا»: "and Craiova" (ب "in" is not split off: «بيان»)
-                stem, s, clitic = w[1:], s + 1, True
-            if not _arabic_name_word(stem, keys):
-                continue  # the article «ال» makes a common noun; foreign towns are written without it
+            if w.startswith("ال"):
+                continue  # the article: a common noun (most words; tested first for speed)
+            forms = [(w, m.start(), False)]
+            if len(w) >= 5 and w[0] in "وف":  # «وكرايوفا»: "and Craiova"; «فيتيشتي» is Fetești
+                cut = (w[1:], m.start() + 1, True)
+                forms = [cut, forms[0]] if w[0] == "و" else [forms[0], cut]  # و is mostly "and", ف mostly f
+            # (ب "in" is not split off: «بيان», «بلدان» are words)
+            named = [_arabic_name_word(stem, keys, 3) for stem, _, _ in forms]
+            if not any(named) and not (len(w) <= 3 and not w.startswith("ال")):
+                continue  # cheap tests first: most words are common words
             cue = _cue(words_before(text, m.start())[0])
             if not cue:
                 continue
             nx = words_ar[i + 1] if i + 1 < len(words_ar) else None
-            if nx is not None and text[m.end() : nx.start()].strip() == "" and _arabic_name_word(nx.group(), keys):
-                # «ساتو ماري» (Satu Mare): the two words as one name first
-                yield Candidate(s, nx.end(), text[s : nx.end()], translit_key(stem) + translit_key(nx.group()),
-                                cue, clitic)  # fmt: skip
-            yield Candidate(s, m.end(), stem, translit_key(stem), cue, clitic)
+            pair = nx is not None and text[m.end() : nx.start()].strip() == "" and _arabic_name_word(nx.group(), keys)
+            for (stem, s, clitic), ok in zip(forms, named):
+                if ok and (len(stem) >= 4 or cue >= TOWN_CUE):
+                    if pair:  # «ساتو ماري» (Satu Mare): the two words as one name first
+                        yield Candidate(s, nx.end(), text[s : nx.end()],  # type: ignore[union-attr]
+                                        translit_key(stem) + translit_key(nx.group()), cue, clitic)  # type: ignore[union-attr]  # fmt: skip
+                    yield Candidate(s, m.end(), stem, translit_key(stem), cue, clitic)
+                elif pair and cue >= TOWN_CUE and not clitic and 2 <= len(stem) <= 3 and not stem.startswith("ال"):
+                    # «مدينة لا سبيتسيا», «بمدينة تاي بينه»: a short first word only right after a town word
+                    yield Candidate(s, nx.end(), text[s : nx.end()],  # type: ignore[union-attr]
+                                    translit_key(stem) + translit_key(nx.group()), cue)  # type: ignore[union-attr]  # fmt: skip
 
 
-def _arabic_name_word(w: str, keys) -> bool:
+def _arabic_name_word(w: str, keys, min_letters: int = 4) -> bool:
+    return len(w) >= min_letters and _arabic_name_form(w)
+
+
+@lru_cache(maxsize=65536)
+def _arabic_name_form(w: str) -> bool:
+    """Could the word be a foreign town's name: no article «ال», no key of the index, no common word?"""
     n = nword(w)
-    return not (len(w) < 4 or n.startswith("ال") or n in keys or n in _NOT_NAME or n in ARABIC_COMMON
-                or n in _date_words())
+    return not (n.startswith("ال") or n in get_index().keys or n in _NOT_NAME or n in ARABIC_COMMON
+                or n in _date_words() or n in _TOWN_CUES or n in PROVINCE_WORDS or n in _ARABIC_CUES)
 
 
 def _mark_doubtful(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
@@ -603,6 +782,34 @@ def _mark_doubtful(mentions: list[_Mention], idx: GazIndex, lang: str) -> None:
             and recs[entry_rec(e)].country_code not in home
             for e in m.entries
         )
+
+
+def _mark_doubtful_arabic(doc: Doc, mentions: list[_Mention], idx: GazIndex) -> None:
+    """Arabic script has no capitals, so a one-word town name that is also a word («الجديد» "new" is
+    a name of Sabha, «عالية» "high" is Aley) would be a place wherever the word is used. Such a name (every
+    meaning a town of < 1 M people, none curated) is doubtful, i.e. needs another place of its country in
+    the text, unless one of its mentions stands where places stand: after «في», «إلى», «قرب», a town or
+    province word, or with an attached ب/ل ("in", "to": «بسوهاج»)."""
+    recs = idx.records
+    cued: set[tuple[int, ...]] = set()
+    cands: list[_Mention] = []
+    for m in mentions:
+        if " " in m.surface.strip() or script_of(m.surface) != "arabic":
+            continue
+        if not all(
+            recs[entry_rec(e)].kind == "city"
+            and not e & (CURATED | DEMONYM)
+            and recs[entry_rec(e)].population < SHORT_NAME_MIN_POP
+            for e in m.entries
+        ):
+            continue
+        cands.append(m)
+        b1 = words_before(doc.text, m.start)[0]
+        if (b1 is not None and _cue(b1)) or (m.surface[0] in "بل" and nword(m.surface) not in idx.keys):
+            cued.add(m.entries)
+    for m in cands:
+        if m.entries not in cued:
+            m.doubtful = True
 
 
 def _drop_unsupported(mentions: list[_Mention], idx: GazIndex) -> list[_Mention]:

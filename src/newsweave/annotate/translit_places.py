@@ -17,9 +17,14 @@ False positives are kept out by where it may match and what it may match:
   another capitalised word (a person's name) unless the two name a two-word town («Σάτου Μάρε»);
 * Arabic (no capitals): a word right after a place cue («في», «إلى», «قرب»; or a town word
   «مدينة», «بلدة», «قرية»), without the article «ال» (common nouns take it, foreign towns do
-  not), not a stopword; an attached ب ("in") is not taken off («بيان», «بلدان» are words);
+  not), not a stopword nor a cue or town word itself; an attached ب ("in") is not taken off
+  («بيان», «بلدان» are words); a leading و or ف is tried both ways («وكرايوفا» "and Craiova",
+  «فيتيشتي» Fetești);
+* two-word names may open with a short word («Λα Σπέτσια», «Τάι Μπιν»), in Arabic only right after
+  a town word («مدينة لا سبيتسيا»: «لا» is also "no");
 * keys of fewer than ``MIN_CONSONANTS`` consonants (Iași: y-s; «بيان» "statement" is b-n like
-  Bayonne) need an exact key, a word of at least 4 letters and, in Arabic, a town word before it;
+  Bayonne) need an exact key, a word of at least 4 letters (3 right after a town word: «مدينة غاب»)
+  and, in Arabic, a town word before it;
 * towns of Arabic-speaking countries (whose Arabic names leave short vowels out) only after a
   town word (not a province word: «محافظة مطروح» is a governorate, not Mateur in Tunisia).
 
@@ -319,9 +324,11 @@ class TranslitMatcher:
         if arabic and _NATIVE_LETTERS.intersection(cand.surface):
             return False  # «معركة», «غضون», «حسابات»: letters Arabic hardly uses for foreign names
         if n_cons < MIN_CONSONANTS:
-            # a short key must be exact, right after a town word («مدينة», «πόλη») or, in Greek, a cue
+            # a short key must be exact, right after a town word («مدينة», «πόλη») or, in Greek, a cue;
+            # a word of three letters only right after a town word («مدينة غاب»: Gap)
             need = STRONG_CUE if arabic else WEAK_CUE
-            if cand.cue < need or cand.clitic or sum(c.isalpha() for c in cand.surface) < 4:
+            letters = sum(c.isalpha() for c in cand.surface)
+            if cand.cue < need or cand.clitic or letters < 3 or (letters < 4 and cand.cue < TOWN_CUE):
                 return False
             return all(a.cons == b.cons and vowels_fit(a, b) for a, b in zip(ck, cand.keys))
         return all(keys_match(a, b) for a, b in zip(ck, cand.keys))

@@ -11,7 +11,8 @@ characters of the body (dateline, first sentence), 0.5 further down, times
 of Heraklion") counts as in the lead; a town named only in clauses about the
 future («θα ταξιδέψει στο Βουκουρέστι», "will travel to", "viajará a") at a quarter; a
 town in the lead named after "in" in the first sentence («à Bucarest», «στην Πάτρα»,
-«في الموصل») at 1.5×. Two city records within 3 km of each other (one town geocoded to
+«في الموصل») at 1.5× (a headline town too: of two headline towns, the one the first sentence
+places the news in wins). Two city records within 3 km of each other (one town geocoded to
 two GeoNames entries) pool their scores.
 
 Countries collect *support* from every place inside them (the best one per
@@ -211,6 +212,11 @@ def _article_places(a, info) -> list[tuple[str, float, str | None, Place, bool, 
                 elif p.kind == "region" and cc and LEAD <= pos < TITLE * 0.99 and _located_in(p, lead):
                     pos *= LOCATIVE  # «في جزيرة إيفيا», "in Manisa province"
                     located.add(cc)
+                elif p.kind == "city" and _located_in(p, lead):
+                    # a headline town that the first sentence also places the news in ("Blast rocks Izmir,
+                    # heard in Manisa" / "a bakery in the city of Izmir") beats the other headline town
+                    pos *= LOCATIVE
+                    located.add(cc or "")
                 out.append([p.key, pos, cc, p, future, False])
         for row in out:  # "ATHENS (Reuters) - A fire on Evia …": the reporter's town, not the news's
             p = row[3]
