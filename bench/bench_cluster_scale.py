@@ -331,7 +331,7 @@ def _blocks_lines(ab: dict | None) -> list[str]:
             "event is written to the HNSW graph when it cools instead of at its opening and at each doubling of "
             "its size: it is searched exactly while hot, and an insert into a graph of 20k+ isotropic vectors "
             "costs 0.3–0.8 ms here (same window, blocks on, one run each at load 2.0–2.2: 1,156 → 1,007 µs per "
-            "article; 100k: F1 1.000, 2,508 articles per CPU second at load 2.0).")
+            "article; 100k: F1 stays 1.000).")
     if ab is None:
         return [head + " (Run `--blocks-ab 1000000 100000 150000` for the side-by-side window.)", ""]
     p, b = ab["per_article"], ab["blocks"]
@@ -346,9 +346,13 @@ def _blocks_lines(ab: dict | None) -> list[str]:
         f"| blocks of 128 | {b['us_per_article']:,} µs | {b['scored_per_article']} | {b['load_avg']} |",
         "",
         f"Identical assignments: {'yes' if ab['identical'] else 'NO'}. Before this session's three changes the "
-        "same window took 1,589 µs per article (one run, load 1.7). At 100k blocks and the summary bound alone "
-        "measured level (2,003 and 2,063 against 2,056 and 1,957 articles per CPU second, A/B at load 2): the hot "
-        "set is small there, and the Python per article, `Profile.add` and graph inserts dominate. What would "
+        "same window took 1,589 µs per article (one run, load 1.7). Against the session-3 code (git acb2377), "
+        "run one after the other on a quiet machine (load ~1, 2026-11-22 09:55 UTC): 100k 1,593 → 1,921 "
+        "articles per CPU second; 10k level (3,581 / 3,744 / 3,674 against 3,718 / 3,174 / 3,466): the hot set "
+        "is small there, and the Python per article, `Profile.add` and graph inserts dominate. The VM itself ran "
+        "slower than in session 3 (the same session-3 code gave 2,675 at 100k then), which is why the 10k and "
+        "100k rows above are below last session's. At 1M: 545 → 700 articles per CPU second, F1 0.972 → 0.966 "
+        "(recall 0.945 → 0.934; the graph holds a hot event only once it cools), peak RSS 1,849 → 1,879 MB. What would "
         "reach 20,000/s is a compiled inner loop for scoring and event updates and fewer graph queries (on these "
         "isotropic vectors one costs 0.2–0.7 ms) — not attempted here.",
         "",
