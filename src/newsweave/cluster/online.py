@@ -158,7 +158,7 @@ class _Block:
     def claim(self, vector: np.ndarray) -> None:
         """The article being assigned: the next announced one if it has that vector (else it searches alone)."""
         self.cur = None
-        if self.i < len(self.queries) and np.array_equal(self.queries[self.i], vector):
+        if self.i < len(self.queries) and np.array_equal(self.queries[self.i], np.asarray(vector, dtype=np.float32)):
             self.cur, self.i = self.i, self.i + 1
 
     def close(self) -> None:
