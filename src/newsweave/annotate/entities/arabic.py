@@ -1,0 +1,714 @@
+"""Names in Arabic script (no capitals): after a title, by a listed given name, foreign names by
+role and shape, and Latin acronyms spelled out in Arabic letter names."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import repeat
+
+from newsweave.annotate._text import (
+    WORD_RE,
+    Doc,
+    norm,
+)
+from newsweave.annotate.entities._common import _date_words, _norm_set, _overlaps
+from newsweave.annotate.entities.aliases import _CASE_EXACT, ALIAS_FILE, _aliases
+from newsweave.annotate.entities.glosses import _AR_CLITIC_ART, _gloss_word
+from newsweave.annotate.gazetteer import DEMONYM, arabic_variants, entry_rec, get_index
+from newsweave.annotate.lexicon import (
+    STOPWORDS,
+    TITLES,
+)
+
+_ARABIC_TITLES = [
+    ("person", t)
+    for t in (
+        "الرئيس",
+        "الوزير",
+        "رئيس الوزراء",
+        "رئيس الحكومة",
+        "وزير الخارجية",
+        "وزير الدفاع",
+        "وزير الداخلية",
+        "وزير المالية",
+        "الأمين العام",
+        "الملك",
+        "الأمير",
+        "ولي العهد",
+        "الشيخ",
+        "الجنرال",
+        "السفير",
+        "النائب",
+        "العميد",
+        "اللواء",
+        "المبعوث",
+        "زعيم",
+        "قائد",
+    )
+] + [("org", t) for t in ("المتحدث باسم", "الناطق باسم", "المتحدثة باسم", "الناطقة باسم")]
+_AR_TITLE_RE = re.compile(
+    r"(?<!\w)[وف]?("
+    + "|".join(sorted((re.escape(norm(t)) for _, t in _ARABIC_TITLES), key=len, reverse=True))
+    + r")(?!\w)"
+)
+_AR_TITLE_TYPE = {norm(t): typ for typ, t in _ARABIC_TITLES}
+_ARABIC_STOP = STOPWORDS["ar"]
+# Words that join the next word into one part of an Arabic name: «عبد الرحيم» is one given name.
+_AR_NAME_JOINERS = _norm_set("عبد أبو ابو بن ابن")
+
+
+_AR_LAST_WORD = re.compile(r"(?:^|[^\w])[وبلف]?(\w+)\s+$")
+
+
+def _arabic_candidates(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, list[str], str]]:
+    nt, text = doc.norm, doc.text
+    out = []
+    for m in _AR_TITLE_RE.finditer(nt):
+        typ = _AR_TITLE_TYPE.get(m.group(1), "person")
+        before = _AR_LAST_WORD.search(nt, max(0, m.start() - 30), m.start())
+        if typ == "person" and before is not None and before.group(1) in _AR_NAMED_AFTER:
+            continue  # «مستشفى الملك فهد», «جامعة الملك سعود»: a place named after a person
+        toks = [
+            (t.start(), t.end(), t.group()) for t in WORD_RE.finditer(nt, m.end(), min(len(nt), m.end() + 80))
+        ][:6]
+        for x in range(1, len(toks)):  # a name does not run over punctuation or a paragraph break
+            if nt[toks[x - 1][1]: toks[x][0]].strip():
+                toks = toks[:x]
+                break
+        if typ == "person":
+            i = 0
+            while i < len(toks) and i < 2 and toks[i][2].startswith(("ال", "وال")):  # «وزير الخارجية والمغتربين»
+                i += 1
+            name = []
+            parts = 0
+            for tok in toks[i:]:
+                w = tok[2]
+                joined = bool(name) and name[-1][2] in _AR_NAME_JOINERS  # «عبد الرحيم», «أبو بكر», «بن سلمان»
+                if not joined and (w in _ARABIC_STOP or w.startswith("ال") or w.isdigit() or len(w) < 2 or parts == 2):
+                    break
+                if not joined and (w in _AR_NOT_NAME or w in _AR_ROLES or w[0] in "لب" and _ar_common(w[1:])):
+                    break  # «اللواء … قائد», «… بهذه المناسبة», «العميد السابق للبحرية»: no name word
+                if not joined and w[0] in _AR_CLITICS + "يتن" and w not in _ar_given_names()[0] and (
+                    name or not _ar_foreign_shape(w)
+                ):
+                    break  # «الشيخ عثمان ودار سعد», «اللواء … يشرف», «النائب العام يؤكد»: a conjunction or a verb
+                name.append(tok)
+                parts += w not in _AR_NAME_JOINERS
+            while name and name[-1][2] in _AR_NAME_JOINERS:
+                name.pop()
+            if len(name) == 1 and name[0][2].endswith("ه") and name[0][2] not in _ar_given_names()[0]:
+                continue  # «النائب العام ضرورة …»: a noun in -ة, not a listed name
+        else:  # the organisation a spokesman speaks for: a word, then only definite ones («باسم الشرطة اليونانية»)
+            name = [t for t in toks[:3] if t[2] not in _ARABIC_STOP][:2]
+            name = name[:1] + [t for t in name[1:2] if t[2].startswith(("ال", "لل"))]
+            # «باسم الجيش العقيد …»: a rank or role after the body is the spokesman's own title, not part of it
+            name = name[:next((x for x, t in enumerate(name) if t[2] in _AR_ROLES), len(name))]
+        if not name:
+            continue
+        s, e = doc.orig(name[0][0]), doc.orig(name[-1][1])
+        if any(a < e and s < b for a, b in taken):
+            continue
+        surface = text[s:e]
+        out.append((s, e, surface, surface.split(), typ))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Arabic people by given name (no capitals in Arabic script)
+# ---------------------------------------------------------------------------
+
+AR_NAMES_FILE = ALIAS_FILE.with_name("ar_given_names.txt")
+_AR_WORD = re.compile(r"[\u0620-\u064a]+")
+_AR_ONLY = re.compile(r"[\u0620-\u064a]{2,}")
+_AR_CLITICS = "وف"  # «ومحمد», «فمحمد»: a conjunction attached to a name (not ل/ب: «لصالح» "in favour of")
+
+
+# Verbs that end a name, and after which a name that is also a common word («قال كريم») is a person.
+_AR_SPEECH = _norm_set(
+    """قال قالت أكد أكدت صرح صرحت أضاف أضافت أوضح أوضحت أشار أشارت أفاد أفادت ذكر ذكرت أعلن أعلنت
+    كشف كشفت يقول تقول لفت لفتت نفى نفت شدد شددت دعا دعت أعرب أعربت تابع تابعت اعتبر اعتبرت رأى
+    يرى ترى أبلغ أبلغت أوضحت حذر حذرت طالب طالبت أشاد أشادت"""
+)
+_AR_SPEECH_ALL = _AR_SPEECH | frozenset(p + w for w in _AR_SPEECH for p in "وف")
+# Words that end a name: other verbs, roles and common nouns that follow a name in news prose.
+_AR_NOT_NAME = _AR_SPEECH_ALL | _norm_set(
+    """كان كانت يكون وصل وصلت توفي توفيت قتل قتلت أصيب أصيبت اعتقل اعتقلت نقل نقلت عاد عادت ظهر
+    التقى التقت زار زارت استقبل استقبلت وقع وقعت رفض رفضت قرر قررت بحث بحثت شارك شاركت يعمل تعمل
+    رئيس مدير وزير نائب عضو قائد مسؤول متحدث ناطق مستشار محافظ عميد لواء مواطن مواطنة شاب شابة
+    طفل طفلة رجل امرأة سيدة طبيب طبيبة مهندس عامل صحفي مراسل ممثل مندوب سفير أمين والد والدة ابنه
+    ابنته زوج زوجة شقيق شقيقة عم خال جد جدة أخ أخت صاحب مالك مدرب لاعب حارس مهاجم رئيسة مديرة وزيرة
+    عام عاما سنة سنوات يوم ساعة ساعات شهر صباح مساء ليلة أمس اليوم عن من في إلى مع بعد قبل
+    الذي التي الذين وهو وهي وكان وقد إنه إنها أنه أنها له لها لنا به بها عليه عليها فيه فيها منه منها"""
+)
+# Adjectives and nouns with the article that are no family name («الرسمي», «الجديد»).
+_AR_NOT_FAMILY = _norm_set(
+    """الصحي الرسمي الطبي الأمني الدولي الوطني المحلي الحالي الماضي الثاني الأول الإنساني العسكري
+    السياسي الاقتصادي الشعبي الحكومي الرئيسي التنفيذي الإقليمي الأممي الأوروبي العربي الإسلامي
+    الأمريكي الأميركي الاجتماعي الإعلامي القضائي الجنائي الميداني الفني التقني المدني الإداري
+    الجامعي المركزي النهائي الأخير الحقيقي الكبير الصغير الجديد القديم العام الخاص المساعد السابق
+    المقبل الجاري الحكومية المتحدث الناطق المسؤول المدير الرئيس الوزير الشرطة الجيش الدفاع الصحة
+    الذي التي الذين"""
+)
+# Head words of a place or organisation named after a person: «شارع جمال عبد الناصر», «مستشفى الملك فهد».
+_AR_NAMED_AFTER = _norm_set(
+    """شارع ميدان ساحة مدينة مستشفى جامعة مسجد جامع مدرسة مطار حي مخيم قرية بلدة منطقة محافظة مؤسسة
+    جمعية مركز ملعب استاد نادي جائزة سد جسر قاعة قصر برج كلية معهد شركة مصرف بنك مجمع مستوصف مكتبة
+    بوابة طريق كورنيش حديقة ضاحية محطة ميناء قاعدة معسكر سجن فندق مشروع مدارس مجموعة كتيبة لواء
+    سرايا سرية فرقة قوات حركة تيار حزب ائتلاف مرفأ معبر"""
+)
+_AR_NISBA = ("ي", "يه")
+# Words after which a name ends cleanly: «قال أحمد سعيد إن …», «… سعيد الذي».
+_AR_NAME_END = _AR_SPEECH_ALL | _norm_set("أن إن أنه إنه أنها إنها الذي التي وهو وهي و")
+
+
+@lru_cache(maxsize=1)
+def _ar_given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, names that are also common words) from ``data/entities/ar_given_names.txt``."""
+    names: set[str] = set()
+    ambiguous: set[str] = set()
+    for line in AR_NAMES_FILE.read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("?"):
+            line = line[1:]
+            ambiguous.add(norm(line))
+        names.add(norm(line))
+    return frozenset(names), frozenset(ambiguous)
+
+
+@lru_cache(maxsize=1)
+def _ar_triggers() -> frozenset[str]:
+    """Words that may open a name: given names, with one particle («ومحمد»), and «عبد أبو أم»."""
+    names = _ar_given_names()[0]
+    return names | frozenset(c + x for x in names for c in _AR_CLITICS) | _AR_NAME_JOINERS | {"ام", "وام"}
+
+
+def _ar_bare(w: str, names: frozenset[str]) -> int:
+    """Length of a one-letter particle to skip before a given name («ومحمد» → 1), 0 if none, -1: no name."""
+    if w in names or _ar_compound_first(w):
+        return 0
+    if len(w) > 3 and w[0] in _AR_CLITICS and (w[1:] in names or _ar_compound_first(w[1:])):
+        return 1
+    return -1
+
+
+def _ar_compound_first(w: str) -> bool:
+    """«عبدالله», «عبدالرحمن» written as one word."""
+    return w.startswith("عبدال") and len(w) >= 7
+
+
+def _fill_orig_map(doc: Doc) -> None:
+    """Build ``doc``'s norm → text offset map as :meth:`Doc.orig` would, with one :func:`norm` call per
+    distinct character instead of one per character (texts with harakat; same result)."""
+    if doc.same or doc._map is not None:
+        return
+    text = doc.text
+    odd = {ch: len(norm(ch)) for ch in set(text)}
+    odd = {ch: n for ch, n in odd.items() if n != 1}  # harakat (0), ligatures (2): the rest map one to one
+    m: list[int] = []
+    j = 0
+    for x in re.finditer("[" + re.escape("".join(odd)) + "]", text) if odd else ():
+        m.extend(range(j, x.start()))
+        m.extend(repeat(x.start(), odd[x.group()]))
+        j = x.end()
+    m.extend(range(j, len(text) + 1))
+    doc._map = m
+
+
+def _ar_place(gaz, w: str) -> bool:
+    return bool(gaz.lookup(w)) or any(gaz.lookup(v) for v in arabic_variants(w))
+
+
+def _arabic_name_candidates(
+    doc: Doc, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str, list[str], str]]:
+    """Arabic-script people found by a listed given name (``ar_given_names.txt``), wherever they stand:
+    after a title, a speech verb («قال خالد العبيدي»), a role with a complement, or alone.
+
+    A person is a given name (or «عبد» + a word with the article, «أبو/أم» + a name) followed by up
+    to three name words: listed given names, «بن/ابن/عبد/أبو» + a word, a family name with the article
+    (a nisba «الجبوري», or the article on a given name «البشير»), or one last word without it that is no
+    verb, role, place or function word («خليفة حفتر»). Names that are also common words («أمل»,
+    «جمال», «كريم») need a following name word or a speech verb before them; a name right after a
+    place or organisation head («شارع جمال عبد الناصر», «مستشفى الملك فهد») is not a person.
+
+    >>> [c[2] for c in _arabic_name_candidates(Doc("وقال مدير الدائرة في المحافظة نبيل حسن الخزرجي إن", "ar"), [])]
+    ['نبيل حسن الخزرجي']
+    """
+    names, ambiguous = _ar_given_names()
+    nt = doc.norm
+    toks = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(nt)]
+    if not toks:
+        return []
+    gaz = get_index()
+    _fill_orig_map(doc)
+    spans = sorted(taken)
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+
+    def free(i: int) -> bool:
+        s, e, _ = toks[i]
+        return not _overlaps(starts, ends, doc.orig(s), doc.orig(e))
+
+    def joined(i: int) -> bool:  # only spaces between token i and i + 1
+        return i + 1 < len(toks) and not nt[toks[i][1] : toks[i + 1][0]].strip()
+
+    def family(w: str) -> bool:  # a family name with the article
+        if not w.startswith("ال") or len(w) < 5 or w in _AR_NOT_FAMILY or w in _ARABIC_STOP:
+            return False
+        return (w.endswith(_AR_NISBA) or w[2:] in names) and not _ar_place(gaz, w)
+
+    def plain(w: str) -> bool:  # a last word without the article («حفتر»)
+        return (
+            len(w) >= 3
+            and w not in _AR_NOT_NAME
+            and w not in _ARABIC_STOP
+            and w not in _AR_NAMED_AFTER
+            and w not in TITLES
+            and w not in _AR_NAME_JOINERS
+            and w not in ("ام", "وام")
+            and not w.startswith(("ال", "ي", "ت", "ن", "لل", "و", "ف"))  # verbs, conjunctions: «حسن وسريع»
+            and _AR_ONLY.fullmatch(w) is not None
+            and not _ar_place(gaz, w)
+        )
+
+    def _ar_ala(i: int) -> bool:  # the preposition «على», which norm() folds onto the name «علي»
+        s, e, w = toks[i]
+        return w.endswith("علي") and doc.text[doc.orig(e) - 1] == "ى"
+
+    def name_ends(i: int) -> bool:  # the name may end after token i: end, punctuation, «إن», a speech verb
+        if not joined(i):
+            return True
+        nx = toks[i + 1][2]
+        return nx in _AR_NAME_END or nx in names or family(nx)
+
+    out: list[tuple[int, int, str, list[str], str]] = []
+    n, nxt = len(toks), 0
+    trig = _ar_triggers()
+    for i in [i for i, t in enumerate(toks) if t[2] in trig or "عبدال" in t[2][:6]]:
+        if i < nxt:
+            continue
+        w = toks[i][2]
+        skip = _ar_bare(w, names)
+        if skip >= 0 and w.endswith("علي") and _ar_ala(i):
+            skip = -1
+        head = w[max(skip, 0) :]
+        j = i + 1  # first token after the given name
+        if skip < 0:
+            if w in _AR_NAME_JOINERS and w not in ("بن", "ابن") and joined(i):  # «أبو بكر», «أم محمد», «عبد الله»
+                nx = toks[i + 1][2]
+                if nx in names or family(nx) or (w == "عبد" and nx.startswith("ال") and len(nx) >= 4):
+                    head, skip, j = w + " " + nx, 0, i + 2
+            elif w in ("ام", "وام") and joined(i) and toks[i + 1][2] in names:
+                head, skip, j = "ام " + toks[i + 1][2], len(w) - 2, i + 2
+        if skip < 0 or not free(i):
+            continue
+        # the name words that follow
+        k, parts = j, 0
+        while k < n and parts < 3 and joined(k - 1) and free(k):
+            x = toks[k][2]
+            if x in _AR_NAME_JOINERS and joined(k) and free(k + 1) and (
+                toks[k + 1][2] in names or family(toks[k + 1][2]) or toks[k + 1][2].startswith("ال")
+            ):
+                k, parts = k + 2, parts + 1
+            elif x in names and x not in _AR_NOT_NAME and not _ar_ala(k):
+                if x in ambiguous and not name_ends(k):  # «عثمان عبد الرحيم أشرف على …»: the verb «أشرف»
+                    break
+                k, parts = k + 1, parts + 1
+            elif family(x):
+                k, parts = k + 1, parts + 1
+                break  # the family name with the article closes the name
+            elif parts == 0 and plain(x):  # only right after the given name
+                k, parts = k + 1, parts + 1
+                break
+            else:
+                break
+        prev = toks[i - 1][2] if i else ""
+        after_speech = prev in _AR_SPEECH_ALL
+        p = i - 1  # over titles: «جامعة الملك عبد العزيز»
+        while p > 0 and toks[p][2] in _AR_TITLE_TYPE and joined(p - 1):
+            p -= 1
+        head_word = toks[p][2] if p >= 0 else ""
+        # the head in the construct state, without the article («شارع جمال», «بشارع جمال»), not «المحافظة خالد»
+        if p >= 0 and joined(p) and (
+            head_word in _AR_NAMED_AFTER or head_word[1:] in _AR_NAMED_AFTER and head_word[:1] in _AR_CLITICS
+        ):
+            nxt = k
+            continue
+        if parts == 0 and " " not in head and not after_speech:  # a lone given name: only «قال خالد»
+            continue
+        if parts and head in ambiguous and not after_speech:
+            # a common word before a name word without the article that is no given name: «أمل كبير»
+            nx = toks[j][2]
+            if nx not in names and not family(nx) and nx not in _AR_NAME_JOINERS:
+                continue
+        s, e = doc.orig(toks[i][0] + max(skip, 0)), doc.orig(toks[k - 1][1])
+        surface = doc.text[s:e]
+        out.append((s, e, surface, surface.split(), "person"))
+        nxt = k
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Arabic-script people without a listed given name: by role, speech verb and the shape of
+# transliterated foreign names («نيكوس باباداكيس», «ميهايلا تشوبانو»)
+# ---------------------------------------------------------------------------
+
+# Roles written right before a person's name, maybe with a complement between them («مدير الدفاع
+# المدني», «وزيرة الخارجية اليونانية», «المتحدث باسم الشرطة»). Written from general knowledge.
+_AR_ROLES = _norm_set(
+    """الرئيس الرئيسة رئيس رئيسة الوزير الوزيرة وزير وزيرة المتحدث المتحدثة متحدث الناطق الناطقة ناطق
+    المدير المديرة مدير مديرة محافظ القائد قائد المدرب مدرب اللاعب لاعب الطبيب الطبيبة العقيد اللواء
+    العميد المقدم الرائد النقيب الجنرال السفير السفيرة سفير النائب النائبة نائب المستشار المستشارة مستشار
+    المبعوث المبعوثة عمدة الأستاذ الأستاذة الدكتور الدكتورة البروفيسور السيد السيدة الكاتب الكاتبة
+    الصحفي الصحفية المراسل المراسلة الممثل الممثلة المغني المغنية المهاجم الحارس المدافع النجم نجم
+    القاضي القاضية المدعي الباحث الباحثة الخبير الخبيرة الأمين زعيم الزعيم رئيسا المفوض المفوضة
+    الملك الملكة الأمير الأميرة البابا الكاردينال المطران الأسقف الناشط الناشطة المحامي المحامية"""
+)
+# Nouns whose complement (a place, a club) comes before a name: «حاكم منطقة …», «رئيس بلدية …»
+_AR_CONSTRUCT_HEADS = _norm_set(
+    "حاكم منطقة إقليم ولاية محافظة مقاطعة قضاء ناحية بلدية بلدة قرية فريق منتخب نادي مدينة جزيرة عاصمة"
+)
+# Speech verbs after which a name comes at once («قال نيكوس باباداكيس إن …»).
+_AR_SAID = _AR_SPEECH_ALL
+# Words of a role's complement without the article: «رئيس وزراء اليونان», «المتحدث باسم».
+_AR_ROLE_LINKS = _norm_set("باسم وزراء الوزراء بلدية حكومة مجلس مكتب شركة فريق نادي منتخب جهاز هيئة إدارة دائرة")
+# Loanwords and common words shaped like transliterated names («كورونا», «فيروس», «فيديو»).
+_AR_COMMON_FOREIGN = _norm_set(
+    """كورونا فيروس فيروسات فيديو تلفزيون راديو إنترنت انترنت تكنولوجيا بروتوكول ديمقراطية ديموقراطية
+    استراتيجية إستراتيجية كيلومتر كيلومترا كيلوغرام كيلوجرام كيلو مليون مليونا مليار مليارا دولار دولارا
+    يورو جنيه دينار درهم ليرة بنزين ديزل أولمبياد اولمبياد ماراثون بلاستيك سيناريو ستوديو استوديو
+    بوليس كاميرا كاميرات موبايل تويتر فيسبوك يوتيوب واتساب إنستغرام انستغرام تيك توك أونلاين
+    ديكتاتور ديكتاتورية بيروقراطية أيديولوجيا ايديولوجيا لوجستي لوجستية موسيقى موسيقي سينما مسرح
+    أكاديمي أكاديمية ميكروب بكتيريا أوكسجين اكسجين هيدروجين كربون دولي دولية أوروبا أوروبي أوروبية
+    قاموس جاسوس كابوس فانوس ناموس طقوس دروس رؤوس كؤوس نفوس شموس عروس جلوس فلوس رئيس تأسيس تدريس
+    خميس كيس ليس تكريس تسييس إبليس جليس نفيس ضروس بوابة بوابات ديوان إيوان نيابة نيابي نيابية
+    يونيو يوليو مايو أغسطس ديسمبر نوفمبر سبتمبر أكتوبر أبريل فبراير يناير مارس"""
+)
+_AR_FOREIGN_LETTERS = frozenset("پڤگچژ")
+# Endings of transliterated Greek, Romanian, Slavic … names: -os -is -poulos -akis -escu -anu -ovich -ski
+_AR_FOREIGN_ENDS = tuple(
+    norm(x) for x in "وس يس اس ولوس اكيس يديس سكو يسكو يانو انو ينو ينكو فيتش يتش سكي فسكي ستون بورغ بيرغ".split()
+)
+# Arabic inflection and pronoun endings that names do not have (plurals, duals, verb forms)
+_AR_NOT_NAME_ENDS = tuple(norm(x) for x in "ات ون وا ين ها هم هما كم تم تنا ه".split())
+_AR_VOWEL_LETTERS = frozenset("اوي")
+_TANWIN = re.compile("[\u064b-\u064d]")
+_HAMZA_ALIF = frozenset("أإآ")
+_AR_HAMZA_SEAT = re.compile("[ءئؤ]")
+
+
+@lru_cache(maxsize=65536)
+def _ar_foreign_shape(w: str) -> int:
+    """How much a normalised Arabic-script word looks like a transliterated foreign name: 2 (a foreign
+    letter, a name ending such as -وس/-يس/-سكو, or three vowel letters), 1 (two vowel letters, or one
+    and a final vowel), 0. Arabic writes only long vowels; transliterations write every vowel."""
+    if len(w) < 3:
+        return 0
+    if _AR_FOREIGN_LETTERS.intersection(w):
+        return 2
+    # hamza seats («رئيس» → رييس) are no vowels; a final alif is an accusative ending as often as a name's -a
+    inner = w[1:-1].replace("يي", "").replace("وو", "") + (w[-1] if w[-1] != "ا" else "")
+    vowels = sum(ch in _AR_VOWEL_LETTERS for ch in inner)
+    if len(w) >= 5 and w.endswith(_AR_FOREIGN_ENDS) and vowels >= 2:
+        return 2
+    if vowels >= 3 and len(w) >= 6:
+        return 2
+    if vowels >= 2 or (vowels and len(w) >= 4 and w[-1] in "وي"):
+        return 1
+    return 0
+
+
+def _ar_common(w: str) -> bool:
+    """A normalised word of the lists above (function words, roles, verbs, loanwords, months)."""
+    return (
+        w in _ARABIC_STOP or w in _AR_NOT_NAME or w in _AR_NOT_FAMILY or w in _AR_ROLES or w in _AR_COMMON_FOREIGN
+        or w in _date_words() or _gloss_word(w, "ar") is not None
+    )
+
+
+@lru_cache(maxsize=65536)
+def _ar_name_word(w: str, in_ok: bool = False) -> bool:
+    """A normalised word that may be part of a name written without the article: no function word,
+    role, verb form, inflected plural, place or organisation word (see the lists above). ``in_ok``:
+    a final -ين or -يه may be a name's -in, -ei/-é rather than a plural or -ية («سورين» Sorin, «أندريه» Andrei)."""
+    return (
+        len(w) >= 3
+        and _AR_ONLY.fullmatch(w) is not None
+        and not w.startswith(_AR_CLITIC_ART)
+        and (not w.endswith(_AR_NOT_NAME_ENDS) or in_ok and w.endswith(("ين", "يه")))
+        and not w.startswith("وو")  # «ووجود»: the conjunction on a word opening with و
+        and not (w[0] in "وفلبك" and _ar_common(w[1:]))  # «لفيروس», «بالأمس»: a particle on a common word
+        and w not in _ARABIC_STOP
+        and w not in _AR_NOT_NAME
+        and w not in _AR_NOT_FAMILY
+        and w not in _AR_NAMED_AFTER
+        and w not in _AR_ROLES
+        and w not in _AR_ROLE_LINKS
+        and w not in _AR_NAME_JOINERS
+        and w not in _AR_COMMON_FOREIGN
+        and w not in _date_words()
+        and _gloss_word(w, "ar") is None
+        and not _ar_place(get_index(), w)
+    )
+
+
+# Ranks and honorifics written right before a name: after one, a name needs less foreign shape
+_AR_RANKS = _norm_set(
+    "العقيد اللواء العميد المقدم الرائد النقيب الجنرال الفريق المشير السيد السيدة الدكتور الدكتورة "
+    "البروفيسور الأستاذ الأستاذة المهندس المهندسة القاضي القاضية"
+)
+
+
+@lru_cache(maxsize=8192)
+def _ar_demonym(w: str) -> bool:
+    """A normalised nationality adjective or noun with the article («الرومانية», «الفيتنامي»): a demonym of
+    the gazetteer, or a nisba on a country's name that it does not list («المالطية» on «مالطا»,
+    «الكورية» on «كوريا»)."""
+    if not w.startswith("ال") or len(w) < 6:
+        return False
+    gaz = get_index()
+    stem = w[2:]
+    if any(e & DEMONYM for e in gaz.lookup(stem) or ()):
+        return True
+    for end in ("يه", "ي"):
+        if stem.endswith(end):
+            root = stem[: -len(end)]
+            for form in (root, root + "ا", root + "يا"):
+                if len(form) >= 3 and any(gaz.records[entry_rec(e)].kind == "country" for e in gaz.lookup(form) or ()):
+                    return True
+    return False
+
+
+def _arabic_foreign_candidates(
+    doc: Doc, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str, list[str], str]]:
+    """Arabic-script people that the given-name list cannot reach, above all foreign names written
+    in Arabic script. A run of up to three name words (:func:`_ar_name_word`) is a person when
+
+    * it follows a role, maybe with its complement («وزيرة الخارجية اليونانية ماريا …», «مدير الدفاع
+      المدني …»): one word if it has a foreign shape, two or more words always;
+    * it follows a speech verb («قال …»): two words with some foreign shape, or one clearly foreign word;
+    * anywhere: two words or more, each with a foreign shape and one of them clearly
+      (:func:`_ar_foreign_shape`: «نيكوس باباداكيس», «ميهايلا تشوبانو»).
+
+    >>> [c[2] for c in _arabic_foreign_candidates(Doc("وقال المتحدث باسم الإطفاء يانيس كوستوبولوس إن", "ar"), [])]
+    ['يانيس كوستوبولوس']
+    """
+    nt = doc.norm
+    toks = [(m.start(), m.end(), m.group()) for m in _AR_WORD.finditer(nt)]
+    if len(toks) < 2:
+        return []
+    _fill_orig_map(doc)
+    spans = sorted(taken)
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    n = len(toks)
+
+    def joined(i: int) -> bool:
+        return i + 1 < n and not nt[toks[i][1]: toks[i + 1][0]].strip()
+
+    def free(i: int) -> bool:
+        return not _overlaps(starts, ends, doc.orig(toks[i][0]), doc.orig(toks[i][1]))
+
+    def raw_al(i: int) -> bool:  # «ألكسندر», «إلينا»: an alif with hamza is no article
+        return doc.text[doc.orig(toks[i][0])] in "أإ"
+
+    memo: dict[int, bool] = {}
+
+    def word_ok(i: int) -> bool:
+        got = memo.get(i)
+        if got is None:
+            memo[i] = got = _word_ok(i)
+        return got
+
+    def _word_ok(i: int) -> bool:
+        w = toks[i][2]
+        if not (_ar_name_word(w) or w.startswith("ال") and len(w) >= 5 and _ar_name_word("ا" + w[2:]) and raw_al(i)):
+            return False  # the cheap, cached test first
+        s0 = doc.orig(toks[i][0])
+        if _TANWIN.search(doc.text, s0, doc.orig(toks[i][1]) + 1):
+            return False  # «انسحاباً»: an indefinite noun or adverb, never a name
+        if doc.text[s0 + 1: s0 + 2] in _HAMZA_ALIF and doc.text[s0] in "وفبلك":
+            return False  # «بأسعار», «وإصلاح»: a particle on a word opening with hamza, not a name
+        return free(i)
+
+    def shape_at(i: int, off: int = 0) -> int:
+        s0, e0 = doc.orig(toks[i][0]), doc.orig(toks[i][1])
+        if _AR_HAMZA_SEAT.search(doc.text, s0, e0):
+            return 0  # «وسائد», «مسؤول»: hamza on a seat is Arabic spelling, not a transliteration
+        return _ar_foreign_shape(toks[i][2][off:])
+
+    def construct_head(w: str) -> bool:  # a role or a place/organisation head in the construct state
+        w = w[1:] if w[:1] in _AR_CLITICS and len(w) > 4 else w
+        if w.startswith("ال"):
+            return False
+        g = _gloss_word(w, "ar")
+        return w in _AR_ROLES or w in _AR_NAMED_AFTER or w in _AR_CONSTRUCT_HEADS or (g is not None and g[1])
+
+    def plural_like(i: int) -> bool:  # «سورين» Sorin, «أندريه» Andrei: -ين, -يه before a clearly foreign word
+        w = toks[i][2]
+        return w.endswith(("ين", "يه")) and _ar_name_word(w, True) and joined(i) and i + 1 < n and word_ok(i + 1) \
+            and shape_at(i + 1) == 2
+
+    def name_at(i: int) -> int:  # number of name words from token i
+        k = i
+        while k < n and k - i < 3 and (word_ok(k) or free(k) and plural_like(k)):
+            if k > i and not joined(k - 1):
+                break
+            k += 1
+        return k - i
+
+    out: list[tuple[int, int, str, list[str], str]] = []
+    nxt = 0
+    # the words that can start something: roles, speech verbs, foreign-looking words (one set test per token)
+    # (a name found by shape alone has a clearly foreign word among its first three)
+    words_here = {t[2] for t in toks}
+    strong = {w for w in words_here if _ar_foreign_shape(w) == 2 or w[:1] in _AR_CLITICS and _ar_foreign_shape(w[1:]) == 2}
+    trig = {w for w in words_here if w in _AR_ROLES or w in _AR_SAID or w[:1] in _AR_CLITICS and w[1:] in _AR_ROLES
+            or _ar_demonym(w)}
+    if not strong and not trig:
+        return []
+    hot = {p for p, t in enumerate(toks) if t[2] in trig}
+    hot.update(x for p, t in enumerate(toks) if t[2] in strong for x in (p - 2, p - 1, p) if x >= 0)
+    for i in sorted(hot):
+        w = toks[i][2]
+        if i < nxt:
+            continue
+        bare = w[1:] if w[:1] in _AR_CLITICS and len(w) > 4 else w
+        first, m, off = i, 0, 0
+        if (w in _AR_ROLES or bare in _AR_ROLES) and joined(i):
+            j = i + 1
+            while j < n and j - i <= 4 and joined(j - 1) and not raw_al(j) and (
+                toks[j][2].startswith(("ال", "لل", "وال")) or toks[j][2] in _AR_ROLE_LINKS or toks[j][2] in _AR_CONSTRUCT_HEADS
+            ):
+                j += 1  # the role's complement: «الخارجية اليونانية», «باسم الشرطة», «الصناعة والتجارة»
+            if j < n and (j == i + 1 or joined(j - 1)):
+                mm = name_at(j)
+                shape = [shape_at(x) for x in range(j, j + mm)]
+                # after a nationality («وزيرة الخارجية المالطية …») or a rank («العقيد …») two name words
+                # need less shape: short foreign names write few vowels («روبرتا زاميت», «بوبكر ديارا»)
+                need = 1 if mm >= 2 and (_ar_demonym(toks[j - 1][2]) or toks[j - 1][2] in _AR_RANKS) else 2
+                if mm and sum(shape) >= need:  # «لبرنامج حساب» after «المتحدث الرسمي» is no name
+                    first, m = j, mm
+        elif _ar_demonym(w) and joined(i) and not (i and joined(i - 1) and toks[i - 1][2].startswith("ال")):
+            # a nationality used as a noun before a name («توجت الرومانية يوانا …», «على اليونانية إليني …»):
+            # two or three words with a foreign shape, the last one too; not the adjective of a definite noun
+            # («الحكومة اليونانية»)
+            mm = name_at(i + 1)
+            shape = [shape_at(x) for x in range(i + 1, i + 1 + mm)]
+            if mm >= 2 and shape[-1] >= 1 and sum(shape) >= 2:
+                first, m = i + 1, mm
+        elif w in _AR_SAID and joined(i):
+            mm = name_at(i + 1)
+            shape = [shape_at(x) for x in range(i + 1, i + 1 + mm)]
+            if mm >= 2 and max(shape) >= 2 and (min(shape) >= 1 or mm == 2) or mm == 1 and shape[0] >= 2:
+                first, m = i + 1, mm
+        if not m:  # no context: the shape alone, over two words or more
+            if not (_ar_foreign_shape(bare) or i + 1 < n and _ar_foreign_shape(toks[i + 1][2]) == 2):
+                continue  # most words: no foreign shape here nor a clearly foreign word next
+            if word_ok(i) or free(i) and plural_like(i):
+                mm = name_at(i)
+            elif bare != w and free(i) and _ar_name_word(bare):  # «ونيكوس»: the conjunction is no part of it
+                off, mm = 1, 1 + (min(2, name_at(i + 1)) if joined(i) else 0)
+            else:
+                continue
+            shape = [shape_at(x, off if x == i else 0) for x in range(i, i + mm)]
+            last = toks[i + mm - 1][2]
+            # each word foreign-looking and one clearly so, or a surname with a foreign ending last («جيمس …يديس»)
+            if mm < 2 or max(shape) < 2 or (min(shape) < 1 or sum(shape) < 3) and not (
+                mm == 2 and shape[-1] == 2 and len(last) >= 6 and last.endswith(_AR_FOREIGN_ENDS)
+            ):
+                continue
+            m = mm
+        if first and joined(first - 1) and not off and construct_head(toks[first - 1][2]):
+            # «محافظ ياشي …», «مدرب أريس …», «نادي …»: the first word is what the head governs, not a name
+            if m < 3:
+                nxt = first + m
+                continue
+            first, m = first + 1, m - 1
+        s, e = doc.orig(toks[first][0] + off), doc.orig(toks[first + m - 1][1])
+        surface = doc.text[s:e]
+        out.append((s, e, surface, surface.split(), "person"))
+        nxt = first + m
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Latin acronyms spelled out in Arabic letter names: «إف بي آي» FBI, «آي إم إف» IMF
+# ---------------------------------------------------------------------------
+
+# The usual Arabic names of the Latin letters (Arabic has no p: «بي» is B or P). Written from general knowledge.
+_AR_LETTER_NAMES: dict[str, str] = {
+    "إيه": "A", "ايه": "A", "بي": "B", "سي": "C", "دي": "D", "إي": "E", "إف": "F", "اف": "F", "جي": "G",
+    "إتش": "H", "اتش": "H", "آي": "I", "جيه": "J", "جاي": "J", "كيه": "K", "كاي": "K", "إل": "L", "إم": "M",
+    "ام": "M", "إن": "N", "أو": "O", "كيو": "Q", "آر": "R", "إس": "S", "اس": "S", "تي": "T", "يو": "U",
+    "في": "V", "ڤي": "V", "دبليو": "W", "إكس": "X", "اكس": "X", "واي": "Y", "زد": "Z", "زي": "Z",
+}  # fmt: skip
+# Letter names that are also common words («إن» "that", «أو» "or", «في» "in", Egyptian «دي» "this», «ايه» "what»)
+_AR_LETTER_AMBIGUOUS = frozenset("إيه ايه دي إي إن أو في ام اف اس".split())
+_AR_RAW_WORD = re.compile(r"[\u0620-\u064a\u06a4]+")
+_AR_CLEAR_LETTER = re.compile(
+    r"(?<![\u0620-\u064a\u06a4])(?:"
+    + "|".join(sorted((w for w in _AR_LETTER_NAMES if w not in _AR_LETTER_AMBIGUOUS), key=len, reverse=True))
+    + r")(?![\u0620-\u064a\u06a4])"
+)
+
+
+def _arabic_acronyms(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """(start, end, surface, Latin acronym) of acronyms spelled out in Arabic letter names: two letters
+    or more, written apart, with at least two that are no common word, or three letters with one.
+
+    >>> [a[3] for a in _arabic_acronyms(Doc("وقال مكتب التحقيقات إف بي آي إن المشتبه به", "ar"), [])]
+    ['FBI']
+    """
+    text = doc.text
+    if not _AR_CLEAR_LETTER.search(text):
+        return []  # no letter name that is not also a common word: the cheap test first
+    toks = [(m.start(), m.end(), m.group()) for m in _AR_RAW_WORD.finditer(text)]
+    spans = sorted(taken)
+    starts, ends = [a for a, _ in spans], [b for _, b in spans]
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i][2] not in _AR_LETTER_NAMES:
+            i += 1
+            continue
+        k = i + 1
+        while k < n and toks[k][2] in _AR_LETTER_NAMES and not text[toks[k - 1][1]: toks[k][0]].strip():
+            k += 1
+        run = [t[2] for t in toks[i:k]]
+        # «قال إف بي آي إن …»: a last common word may be the sentence's «that»; a known acronym decides
+        options = [run[:-1], run] if run[-1] in _AR_LETTER_AMBIGUOUS else [run]
+        options = [r for r in options if _letters_ok(r)]
+        if options:
+            best = next((r for r in options if _acronym_actor(_spell(r)) is not None), options[0])
+            s, e = toks[i][0], toks[i + len(best) - 1][1]
+            after_number = text[max(0, s - 3): s].strip()[-1:].isdigit()  # «800 سي سي» cc, «5 جي» 5G: units
+            if not (starts and _overlaps(starts, ends, s, e)) and not after_number:
+                out.append((s, e, text[s:e], _spell(best)))
+        i = k
+    return out
+
+
+def _spell(run: list[str]) -> str:
+    return "".join(_AR_LETTER_NAMES[w] for w in run)
+
+
+def _letters_ok(run: list[str]) -> bool:
+    """Letter names that make an acronym: two that are no common word, or three with one."""
+    clear = sum(w not in _AR_LETTER_AMBIGUOUS for w in run)
+    return len(run) >= 3 and clear >= 1 or len(run) == 2 and clear == 2
+
+
+def _acronym_actor(acro: str) -> int | None:
+    """The alias-table actor of a Latin acronym, trying P for each B (Arabic «بي» is either): «بي كيه كيه» PKK."""
+    ai = _aliases()
+    options = [""]
+    for ch in acro:
+        options = [o + c for o in options for c in (("B", "P") if ch == "B" else (ch,))]
+    for o in options:
+        for al in ai.keys.get(o.lower(), ()):
+            if al.case == _CASE_EXACT and al.exact == o:
+                return al.actor
+    return None

@@ -1,0 +1,335 @@
+"""Names in cased scripts found by statistics: runs of capitalised words, trimmed and typed."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from newsweave.annotate._text import (
+    UPPER_CLASS,
+    Doc,
+    norm,
+    nword,
+    words_before,
+)
+from newsweave.annotate.entities._common import _date_words, _inside, _overlaps
+from newsweave.annotate.entities.names import _AL
+from newsweave.annotate.gazetteer import DEMONYM, entry_rec, get_index
+from newsweave.annotate.lexicon import (
+    ALL_STOPWORDS,
+    CONNECTORS,
+    DIRECTIONS,
+    GROUP_WORDS,
+    LOCATIVES,
+    NON_PERSON_WORDS,
+    ORG_WORDS,
+    PLACE_GENERIC,
+    QUANTITY_WORDS,
+    STOPWORDS,
+    TITLE_SUFFIXES,
+    TITLES,
+    UNIT_WORDS,
+    sentence_start,
+)
+
+# Starts with a character class (no look-behind) so that `re` can jump from capital to capital.
+_CAP_WORD = rf"[{re.escape(UPPER_CLASS)}](?:\.|[\w'’\-]*)"
+_AL_WORD = _AL + _CAP_WORD
+_AL_START = re.compile(_AL + r"\w")
+# German articles double as connectors ("Helfern des Roten Kreuzes"): German names only join on these
+_DE_CONNECTORS = frozenset("von van zu al bin ibn de".split())
+
+
+@lru_cache(maxsize=4)
+def _cap_seq(german: bool) -> re.Pattern[str]:
+    conns = _DE_CONNECTORS if german else CONNECTORS
+    alt = "|".join(sorted((re.escape(c) for c in conns if c.isalpha()), key=len, reverse=True))
+    return re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:{alt})[ \t]+)?(?:{_CAP_WORD}|{_AL_WORD}))*")
+
+
+_TOKEN = re.compile(r"\w\.|[\w'’\-]+")
+_DE_DETERMINERS = STOPWORDS["de"] | frozenset(
+    "der die das den dem des ein eine einer einem einen eines im am zum zur vom beim ins kein keine "
+    "seine seiner ihre ihrer unsere neue neuen neuer alte alten".split()
+)
+_DE_NOUN_SUFFIXES = tuple(
+    nword(x) for x in ("ung", "ungen", "heit", "keit", "schaft", "tion", "tionen", "tät", "ismus", "chen",
+                       "nis", "tum", "ment", "hilfe", "wachstum")
+)  # fmt: skip
+_NOT_NAME_WORDS = frozenset(
+    nword(w)
+    for w in """euro euros dollar dollars prozent prozentpunkt prozentpunkte mio mrd million millionen
+    milliarde milliarden percent richter celsius fahrenheit km""".split()
+) | UNIT_WORDS
+# Words that make a name a place, a building or a direction: never a person's name.
+_PLACE_LIKE = PLACE_GENERIC | DIRECTIONS | NON_PERSON_WORDS
+_APOSTROPHES = ("'", "’")
+
+
+_sentence_start = sentence_start
+
+
+def _country_word(gaz, w: str) -> bool:
+    """A country name or demonym ("Deutsche", "France"), not just any town name."""
+    recs = gaz.records
+    return any(e & DEMONYM or recs[entry_rec(e)].kind == "country" for e in gaz.lookup(w))
+
+
+def _guess_type(toks: list[str], gaz=None) -> str:
+    ns = [nword(t).rstrip(".") for t in toks]
+    if any(n in GROUP_WORDS for n in ns):
+        return "group"
+    if any(n in ORG_WORDS for n in ns):
+        return "org"
+    if any(n.endswith(_ORG_SUFFIXES) for n in ns):
+        return "org"
+    if gaz is not None and len(ns) > 1 and any(_country_word(gaz, n) for n in ns):
+        return "org"  # "Deutsche Bahn", "France Insoumise"
+    if len(toks) == 1:
+        t = toks[0].rstrip(".")
+        return "org" if t.isupper() and 2 <= len(t) <= 6 else "misc"
+    if any(n in _PLACE_LIKE for n in ns):
+        return "misc"  # "North Kordofan", "Nuba Mountains": keyed on every word, not a "surname"
+    if 2 <= len(toks) <= 3 and all(t[0].isupper() or _AL_START.match(t) for t in toks):
+        return "person"
+    return "misc"
+
+
+_ORG_SUFFIXES = tuple(
+    nword(x)
+    for x in ("ministerium", "partei", "bank", "verband", "gesellschaft", "behörde", "institut", "amt")
+)
+
+
+def _clean_token(tok: str) -> str:
+    """Strip clitics and possessives.
+
+    "Turkey's" → "Turkey", "d'Athènes" → "Athènes", "Erdoğan'ın" → "Erdoğan".
+    """
+    for ap in _APOSTROPHES:
+        if ap in tok:
+            head, _, tail = tok.partition(ap)
+            if len(head) <= 2 and head.islower() and tail:
+                return tail
+            return head or tail
+    return tok
+
+
+@lru_cache(maxsize=1)
+def _front_skip() -> frozenset[str]:
+    return ALL_STOPWORDS | TITLES | _date_words() | QUANTITY_WORDS
+
+
+def _glued(text: str, i: int) -> bool:
+    """A capital inside a word ("iPhone"): not the start of a name."""
+    if not i:
+        return False
+    c = text[i - 1]
+    return c.isalnum() or c in "_-"  # not after an apostrophe: "l'Intérieur", "d'Athènes"
+
+
+def _stat_candidates(
+    doc: Doc,
+    alias_spans: list[tuple[int, int]],
+    place_spans: list[tuple[int, int]],
+    inst_spans: list[tuple[int, int]] | None = None,
+) -> list[tuple[int, int, str, list[str], str]]:
+    """(start, end, surface, tokens, type) for unknown capitalised names.
+
+    A one-word name must also appear capitalised inside a sentence somewhere (so that
+    "Rescue", "Schools" at sentence starts are not names), and must not be used in
+    lowercase anywhere. A one-word name that is also a place name, and in German (where
+    every noun is capitalised) any one-word name but an acronym, counts only as the
+    surname of a person named in full in the same text ("Pedro Sánchez … Sánchez said").
+    """
+    text = doc.text
+    gaz = get_index()
+    gkeys = gaz.keys
+    lang = doc.language
+    german = lang == "de"
+    front_skip = _front_skip()
+    date_words = _date_words()
+    has_lower = doc.has_lower
+    seqs = [m for m in _cap_seq(german).finditer(text) if not _glued(text, m.start())]
+    if not seqs:
+        return []
+    a_sp = sorted(alias_spans)
+    a_st, a_en = [a for a, _ in a_sp], [b for _, b in a_sp]
+    p_sp = sorted(set(place_spans))
+    p_st, p_en = [a for a, _ in p_sp], [b for _, b in p_sp]
+    i_sp = sorted(inst_spans or [])
+    i_st, i_en = [a for a, _ in i_sp], [b for _, b in i_sp]
+    # pass 1: tokens of every run, and which words are capitalised inside a sentence
+    runs = []
+    mid_caps: set[str] = set()
+    for m in seqs:
+        g = m.group()
+        s0 = m.start()
+        if " " not in g and "\t" not in g:
+            nw = nword(g).rstrip(".")
+            if nw in front_skip or has_lower(g.lower()) or len(g) < 2:
+                continue  # the same word can never be a name elsewhere either
+            at_start = _sentence_start(text, s0)
+            if not at_start:
+                mid_caps.add(_clean_token(g))
+            if i_st and _overlaps(i_st, i_en, s0, m.end()):
+                continue  # an institution ("МЧС"), counted apart
+            runs.append((s0, m.end(), at_start, [(s0, m.end(), _clean_token(g))]))
+            continue
+        at_start = _sentence_start(text, s0)
+        toks = [(t.start() + s0, t.end() + s0, _clean_token(t.group())) for t in _TOKEN.finditer(g)]
+        mid_caps.update(t[2] for t in (toks if not at_start else toks[1:]))
+        if i_st and _overlaps(i_st, i_en, s0, m.end()):
+            # "Greek Foreign Minister Petros Vlachakis": the institution is counted apart, the
+            # words on either side of it are runs of their own
+            part: list[tuple[int, int, str]] = []
+            for t in [*toks, None]:
+                if t is None or _overlaps(i_st, i_en, t[0], t[1]):
+                    if part:
+                        runs.append((part[0][0], part[-1][1], at_start and part[0][0] == s0, part))
+                    part = []
+                else:
+                    part.append(t)
+            continue
+        runs.append((s0, m.end(), at_start, toks))
+    if lang == "en" and len(runs) > 1:
+        runs = _join_org_runs(text, runs)
+    surnames: set[str] = set()
+    located: set[str] = set()  # one-word names seen after "στην", "in", "stadionul"…
+    unlocated: set[str] = set()  # … and seen elsewhere too
+    out = []
+    for s0, e0, at_start, toks in runs:
+        if a_st and _overlaps(a_st, a_en, s0, e0):
+            continue  # a known actor, already counted
+        if at_start and len(toks) > 1 and has_lower(toks[0][2].lower()):
+            toks = toks[1:]  # an ordinary word capitalised by the sentence
+        # trim titles, stopwords, dates, units and demonyms/places that only qualify a title, at the front
+        while toks:
+            w = nword(toks[0][2]).rstrip(".")
+            if w in front_skip or w in _NOT_NAME_WORDS or w.endswith(TITLE_SUFFIXES):
+                toks = toks[1:]
+                continue
+            if w in gkeys and (len(toks) == 1 or _titleish(toks[1][2]) or nword(toks[1][2]) in gkeys):
+                toks = toks[1:]
+                continue
+            break
+        if lang == "el" and len(toks) >= 3 and _el_qualifier_front(text, toks, gkeys, p_st, p_en):
+            toks = toks[1:]
+        while toks:
+            w = nword(toks[-1][2]).rstrip(".")
+            if w in ALL_STOPWORDS or w in date_words or w in CONNECTORS or w in _NOT_NAME_WORDS:
+                toks = toks[:-1]
+            else:
+                break
+        if not toks:
+            continue
+        if p_st and all(_inside(p_st, p_en, ts, te) or nword(t).rstrip(".") in _PLACE_LIKE for ts, te, t in toks):
+            continue  # just a place name, maybe with a generic word: "Stadt Dilling", "Girit Adası"
+        if any(nword(t).rstrip(".") in NON_PERSON_WORDS for _, _, t in toks):
+            continue  # a square, a stadium, a street: "Piața Victoriei", "Toumba Stadium"
+        names = [t[2] if len(t[2]) <= 2 else t[2].rstrip(".") for t in toks]
+        start = toks[0][0]
+        if len(toks) == 1:
+            w = names[0]
+            if len(w) < 2 or w.isdigit() or (w.isupper() and len(w) > 6):
+                continue
+            nw = nword(w)
+            if has_lower(w.lower()) or w not in mid_caps:
+                continue  # a common word, or only ever capitalised by a sentence start
+            (located if _after_place_word(text, start, lang) else unlocated).add(w)
+            if nw in gkeys or (german and not (w.isupper() and len(w) >= 2)):
+                # a place name ("Lincoln"), or a German noun: kept only as the surname
+                # of a person named in full
+                out.append((start, toks[0][1], w, names, "?"))
+                continue
+        else:
+            if " ".join(nword(n) for n in names) in gkeys:
+                continue
+            if german and any(nword(n).endswith(_DE_NOUN_SUFFIXES) for n in names):
+                continue
+        e = toks[-1][1]
+        surface = text[start:e]
+        if surface.endswith(".") and not (len(toks[-1][2]) == 2 and toks[-1][2][0].isupper()):
+            surface = surface[:-1]
+        typ = _guess_type(names, gaz)
+        if typ == "person":
+            surnames.add(names[-1])
+        out.append((start, start + len(surface), surface, names, typ))
+    # German one-word candidates survive only as surnames of people named in full; a one-word
+    # name only ever written as a location ("στην Τούμπα", "in Santorini") is a place
+    only_located = located - unlocated
+    return [
+        c if c[4] != "?" else (c[0], c[1], c[2], c[3], "person")
+        for c in out
+        if (c[4] != "?" or c[2] in surnames) and not (len(c[3]) == 1 and c[2] in only_located)
+    ]
+
+
+# English organisation heads that a name continues after "for"/"on" ("Institute for Earth Physics",
+# "Centre for Disease Control", "Committee on Foreign Affairs"); adjectives such as National are not heads
+_EN_ORG_HEADS = frozenset(
+    "institute centre center office agency commission council committee organization organisation foundation "
+    "fund department ministry authority board federation association alliance coalition programme program "
+    "directorate inspectorate observatory laboratory school academy society network".split()
+)
+_EN_ORG_JOINS = (" for ", " on ", " for the ", " on the ")
+
+
+def _join_org_runs(text: str, runs: list) -> list:
+    """Capitalised runs joined over "for"/"on" after an organisation head: "National Institute for Earth
+    Physics" is one organisation, not "National Institute" and a person "Earth Physics"."""
+    out = [runs[0]]
+    for r in runs[1:]:
+        p = out[-1]
+        if text[p[1]: r[0]] in _EN_ORG_JOINS and nword(p[3][-1][2]) in _EN_ORG_HEADS:
+            out[-1] = (p[0], r[1], p[2], p[3] + r[3])
+        else:
+            out.append(r)
+    return out
+
+
+# Greek role nouns (stems) whose complement may come right before the holder's name
+_EL_ROLES = tuple(
+    nword(x)
+    for x in (
+        "νομάρχ περιφερειάρχ δήμαρχ υπουργ υφυπουργ πρόεδρ αντιπρόεδρ πρωθυπουργ εκπρόσωπ διευθυντ "
+        "γραμματ πρέσβ πρεσβευτ αρχηγ διοικητ επικεφαλ εισαγγελ δικαστ βουλευτ κυβερνήτ νομάρχ "
+        "συνταγματάρχ στρατηγ ταξίαρχ προπονητ"
+    ).split()
+)
+_EL_GENITIVE_ARTICLES = frozenset(nword(x) for x in ("του", "της", "των"))
+
+
+def _el_qualifier_front(text: str, toks: list[tuple[int, int, str]], gkeys, p_st: list[int], p_en: list[int]) -> bool:
+    """Is the first word of a Greek capitalised run the place or nationality that qualifies a role,
+    written before the holder's full name without a comma? «ο δήμαρχος Καλαμάτας Νίκος Καρανίκας»,
+    «η Ρουμάνα Ιοάνα Στάντσιου», «ο νομάρχης της Βράντσεα Κριστιάν Μολντοβεάνου» (a place the
+    gazetteer does not know, after a role and a genitive article). The rest must read as a person's
+    name of two or three words."""
+    rest = [t[2] for t in toks[1:]]
+    if len(rest) > 3 or nword(rest[0]) in gkeys or _guess_type(rest, get_index()) != "person":
+        return False
+    s, e = toks[0][0], toks[0][1]
+    if nword(toks[0][2]) in gkeys or (p_st and _inside(p_st, p_en, s, e)):
+        return True
+    b1, b2 = words_before(text, s, 60)
+    return b1 is not None and nword(b1) in _EL_GENITIVE_ARTICLES and b2 is not None and nword(b2).startswith(_EL_ROLES)
+
+
+def _after_place_word(text: str, s: int, lang: str) -> bool:
+    """Is the word at ``s`` written as a location: after a locative preposition ("in", «στην»,
+    "la"; Greek "από την") or a facility word ("stadionul Toumba", "estadio Toumba")?"""
+    b1, b2 = words_before(text, s, 40)
+    if b1 is None:
+        return False
+    w1 = nword(b1)
+    if w1 in LOCATIVES.get(lang, frozenset()) or w1 in NON_PERSON_WORDS:
+        return True
+    if b2 is not None and lang == "el" and w1 in ("την", "τη", "το", "τον"):
+        return nword(b2) in ("απο", "προσ", "για")
+    return False
+
+
+def _titleish(word: str) -> bool:
+    w = norm(word).rstrip(".")
+    return w in TITLES or w in ALL_STOPWORDS or w.endswith(TITLE_SUFFIXES)

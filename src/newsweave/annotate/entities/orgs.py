@@ -1,0 +1,206 @@
+"""Organisation names by head noun (el, ro, ar, fr) with an English gloss, and companies' full names."""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.annotate._text import (
+    Doc,
+    norm,
+    nword,
+)
+from newsweave.annotate.entities._common import _holds, _norm_set, _overlaps
+from newsweave.annotate.entities.arabic import _ARABIC_STOP, _ar_name_word
+from newsweave.annotate.entities.glosses import _AR_CLITIC_ART, _gloss_word, _org_gloss, _org_gloss_table, _place_word
+from newsweave.annotate.gazetteer import DEMONYM, entry_rec, get_index
+
+# ---------------------------------------------------------------------------
+# Organisation names by head noun (el, ro, ar), with an English gloss
+# ---------------------------------------------------------------------------
+
+_ORG_TOKEN = re.compile(r"[\w'’\-]+")
+# Lowercase words that may sit inside an organisation name between capitalised words
+# («Ινστιτούτο του Εθνικού Αστεροσκοπείου», "Inspectoratul General pentru Situații de Urgență").
+ORG_LINKS: dict[str, frozenset[str]] = {
+    "el": _norm_set("του της των και για"),
+    "ro": _norm_set("de din pentru al a ale ai și si"),
+    "fr": _norm_set("de du des la le les pour"),
+}
+# French heads that start a name in lowercase too («l'université de La Serena», «le parquet de Paris»);
+# others («le centre de Cluj», «le service de …») are ordinary nouns unless capitalised
+_FR_LOWER_HEADS = ("University", "Institute", "Observatory", "Academy", "Prosecution", "Federation",
+                   "Confederation", "Trade Union", "Foundation")
+_FR_ELISION = re.compile(r"^[lLdD]['’]")
+
+
+def _org_candidates(
+    doc: Doc, taken: list[tuple[int, int]], places: list[tuple[int, int, str | None]] | None = None
+) -> list[tuple[int, int, str, list[str], str | None, str | None]]:
+    """(start, end, surface, content words, English gloss, own-name alias) of organisation names
+    built around a head noun: capitalised runs joined by genitive/linking words in Greek and
+    Romanian («Γεωδυναμικό Ινστιτούτο του Εθνικού Αστεροσκοπείου Αθηνών», "Inspectoratul General
+    pentru Situații de Urgență", "Federației Sanitas"), and in Arabic (no capitals) the head and
+    the definite words of its construct chain («خلية الإعلام الأمني»), or a place named after a head in the
+    construct state («جامعة بغداد»; ``places``: (start, end, English name) of the article's place mentions)."""
+    lang = doc.language
+    if lang not in _org_gloss_table():
+        return []
+    text = doc.text
+    arabic = lang == "ar"
+    toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOKEN.finditer(text)]
+    links = ORG_LINKS.get(lang, frozenset())
+    tk = sorted(taken)
+    t_st, t_en = [a for a, _ in tk], [b for _, b in tk]
+
+    place_at = {a: (b, name) for a, b, name in places or ()}
+    place_gloss: dict[int, str] = {}  # head token -> English name of the place after it
+    french = lang == "fr"
+    if french:  # «l'Institut», «d'Athènes»: the elided article is no part of the word
+        toks = [(a + len(w) - len(v), b, v) for a, b, w in toks for v in [_FR_ELISION.sub("", w) or w]]
+
+    def cap(i: int) -> bool:
+        w = toks[i][2]
+        return w[:1].isupper()
+
+    def gap_ok(i: int) -> bool:  # only spaces between token i and i + 1
+        return not text[toks[i][1]: toks[i + 1][0]].strip(" \t")
+
+    out = []
+    i, n = 0, len(toks)
+    while i < n:
+        w = toks[i][2]
+        g = None if (not arabic and not french and not cap(i)) else _gloss_word(w, lang)
+        if not g or not g[1]:
+            i += 1
+            continue
+        j = k = i
+        if french:
+            k = _fr_org_end(toks, i, links, gap_ok)
+            if not cap(i) and (g[0] not in _FR_LOWER_HEADS or not any(cap(x) for x in range(i + 1, k + 1))):
+                # «la commission d'enquête», «le centre de Cluj»: a lowercase head is a name only for a few
+                # institutions, and with a proper name («l'université de La Serena»)
+                i = k + 1
+                continue
+        if arabic and g[0] == "Club" and not norm(w).startswith(_AR_CLITIC_ART):
+            # «نادي …» (not «النادي» "the club"): the club's own name follows, without the article
+            while k + 1 < n and k - i < 3 and gap_ok(k) and (
+                _ar_name_word(norm(toks[k + 1][2])) or _place_word(toks[k + 1][2], lang)
+            ):
+                k += 1
+        elif french:
+            pass
+        elif arabic:
+            while k + 1 < n and k - i < 6 and gap_ok(k):
+                nw = norm(toks[k + 1][2])
+                if nw in _ARABIC_STOP or not (nw.startswith(("ال", "وال", "لل")) or _gloss_word(nw, lang)):
+                    break
+                if not (_gloss_word(nw, lang) or _place_word(nw, lang)):
+                    break
+                k += 1
+            if k == i and i + 1 < n and gap_ok(i) and not norm(w).startswith(_AR_CLITIC_ART) and g[0] != "Centre":
+                # a head in the construct state, then a place without the article: «جامعة بغداد», «جامعة لا سيرينا»
+                # (not «مركز»: «مركز دار السلام» is a district, «مركز بغداد» the city centre)
+                p_end, p_name = place_at.get(toks[i + 1][0], (None, None))
+                if p_end is not None:
+                    while k + 1 < n and toks[k + 1][1] <= p_end:
+                        k += 1
+                    if p_name:
+                        place_gloss[i] = p_name
+                elif _place_word(toks[i + 1][2], lang):
+                    k = i + 1
+        else:
+            while j > 0 and cap(j - 1) and gap_ok(j - 1) and \
+                    (_gloss_word(toks[j - 1][2], lang) or _place_word(toks[j - 1][2], lang)):
+                j -= 1  # adjectives before the head: «Γεωδυναμικό Ινστιτούτο», «Ελληνική Αστυνομία»
+            while k + 1 < n and gap_ok(k):
+                if cap(k + 1):
+                    k += 1
+                elif nword(toks[k + 1][2]) in links and k + 2 < n and cap(k + 2) and gap_ok(k + 1):
+                    k += 2
+                else:
+                    break
+        s, e = toks[j][0], toks[k][1]
+        i = k + 1
+        if k == j or (t_st and _overlaps(t_st, t_en, s, e) and not (arabic and _holds(t_st, t_en, s, e, toks[j][1]))):
+            continue
+        content = [toks[x][2] for x in range(j, k + 1) if arabic or nword(toks[x][2]) not in links]
+        if j in place_gloss:  # the place's words read as its English name: «جامعة لا سيرينا» → University, La Serena
+            content = [toks[j][2], place_gloss[j]]
+        gloss, proper = _org_gloss(content, lang)
+        own = None
+        if proper and len(proper) < len(content) and proper == list(range(proper[0], len(content))):
+            own = " ".join(content[x] for x in proper)  # "Federației Sanitas" → "Sanitas"
+        if gloss is None and own is None:
+            continue
+        if gloss is None:  # «Πανεπιστήμιο της Λα Σερένα»: the head glossed, the own name kept ("University Λα Σερένα")
+            gloss = _org_gloss(content, lang, 1)[0]
+        out.append((s, e, text[s:e], content, gloss, own))
+    return out
+
+
+# Sector words that follow a company's short name in its full name ("Samsung Electronics", "Hyundai Motor",
+# «سامسونغ للإلكترونيات»); written from general knowledge. Arabic ones are normalised, without «لل»/«ال».
+_COMPANY_SECTORS = {
+    w: w for w in (
+        "Electronics Motor Motors Airlines Airways Energy Pharmaceuticals Pharma Technologies Telecom Steel "
+        "Petroleum Chemicals Semiconductor Insurance Securities Entertainment Aerospace Automotive Foods"
+    ).split()
+} | {
+    norm(ar): en for ar, en in (
+        ("إلكترونيات", "Electronics"), ("سيارات", "Motors"), ("طيران", "Airlines"), ("اتصالات", "Telecom"),
+        ("طاقة", "Energy"), ("أدوية", "Pharmaceuticals"), ("بترول", "Petroleum"), ("نفط", "Petroleum"),
+        ("صلب", "Steel"), ("كيماويات", "Chemicals"), ("تأمين", "Insurance"),
+    )
+}
+_NEXT_WORD = re.compile(r"[ \t]+([\w؀-ۿ]+)")
+
+
+def _company_full_name(text: str, end: int, name: str) -> str | None:
+    """The full name of a company named by the alias table, when a sector word follows its short name
+    ("Samsung Electronics", «سامسونغ للإلكترونيات» → "Samsung Electronics"), else None: an alias, so that
+    the company meets an actor written with its full name."""
+    m = _NEXT_WORD.match(text, end, end + 40)
+    if m is None:
+        return None
+    w = m.group(1)
+    if w[:1].isupper() and w in _COMPANY_SECTORS:
+        return f"{name} {w}"
+    n = norm(w)
+    for pre in ("لل", "ال"):
+        if n.startswith(pre) and n[len(pre):] in _COMPANY_SECTORS:
+            return f"{name} {_COMPANY_SECTORS[n[len(pre):]]}"
+    return None
+
+
+def _fr_org_end(toks: list[tuple[int, int, str]], i: int, links: frozenset[str], gap_ok) -> int:
+    """Last token of a French organisation name from its head noun at ``i``: French capitalises only the
+    first word («l'Institut national de physique de la Terre», «l'université de La Serena»), so the name
+    goes on over organisation words of any case and capitalised words, joined by at most two linking
+    words (de, du, la …); a name never runs over punctuation."""
+    n, k = len(toks), i
+
+    def content(x: int) -> bool:
+        w = toks[x][2]
+        return w[:1].isupper() or _gloss_word(w, "fr") is not None
+
+    while k + 1 < n and gap_ok(k):
+        x = k + 1
+        while x < n and x - k <= 2 and nword(toks[x][2]) in links and gap_ok(x):
+            x += 1
+        if x < n and content(x) and nword(toks[x][2]) not in links:
+            k = x
+        else:
+            break
+    return k
+
+
+def _club_and_town(names: list[str]) -> list[str] | None:
+    """The words before the town of a name made of an acronym and a town ("PAOK Salonic",
+    "CFR Cluj", "AEK Atena"), else None."""
+    if len(names) < 2 or not (names[0].isupper() and len(names[0]) >= 2):
+        return None
+    gaz = get_index()
+    town = nword(names[-1])
+    if not any(gaz.records[entry_rec(e)].kind == "city" and not e & DEMONYM for e in gaz.lookup(town) or ()):
+        return None
+    return names[:-1]
