@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CATEGORIES = {"conflict", "politics", "disaster", "crime", "economy", "health", "sports", "culture", "science", "other"}
+CATEGORIES = {"conflict", "politics", "disaster", "crime", "economy", "health", "sports", "culture", "science/tech", "other"}
 
 
 def _bench():

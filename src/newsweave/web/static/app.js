@@ -9,7 +9,7 @@
 (function () {
   const SVG = "http://www.w3.org/2000/svg";
   const LANGUAGES = ["en", "ar", "el", "fr", "de", "es", "it", "pt", "ru", "tr", "uk", "fa", "he", "zh", "ja", "hi"];
-  const CATEGORIES = ["disaster", "conflict", "politics", "economy", "crime", "health", "science", "sports",
+  const CATEGORIES = ["disaster", "conflict", "politics", "economy", "crime", "health", "science/tech", "sports",
     "culture", "other"];
   // describe's breaking score: (articles in the last 6 h beyond the usual rate) / sqrt(rate + 1)
   const BREAKING = 1.0;
