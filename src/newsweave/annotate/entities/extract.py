@@ -28,6 +28,20 @@ from newsweave.annotate.lexicon import (
 from newsweave.model import Entity
 
 
+def _mention(found: dict[str, Entity], order: dict[str, int], k: str, name: str, typ: str, s: int,
+             surface: str) -> Entity | None:
+    """Count one mention of key ``k`` at offset ``s``: a new entity (None returned) or the known one, counted."""
+    ent = found.get(k)
+    if ent is None:
+        found[k] = Entity(name=name, type=typ, key=k, count=1, aliases=[surface])
+        order[k] = s
+        return None
+    ent.count += 1
+    if surface not in ent.aliases:
+        ent.aliases.append(surface)
+    return ent
+
+
 def _extract(
     doc: Doc,
     place_spans: list[tuple[int, int]] | None = None,
@@ -46,14 +60,7 @@ def _extract(
     surname_of: dict[str, str] = {}  # "sanhez" -> "alias:sanchez" when "Pedro Sánchez" was named
 
     def add(k: str, name: str, typ: str, s: int, surface: str, extra: list[str] | None = None) -> None:
-        ent = found.get(k)
-        if ent is None:
-            found[k] = Entity(name=name, type=typ, key=k, count=1, aliases=[surface])
-            order[k] = s
-        else:
-            ent.count += 1
-            if surface not in ent.aliases:
-                ent.aliases.append(surface)
+        _mention(found, order, k, name, typ, s, surface)
         for x in extra or ():
             if x not in found[k].aliases:
                 found[k].aliases.append(x)
@@ -140,14 +147,8 @@ def _extract(
             continue
         if s >= body_start:
             in_body.add(k)
-        ent = stat.get(k)
-        if ent is None:
-            stat[k] = Entity(name=surface, type=typ, key=k, count=1, aliases=[surface])
-            order[k] = s
-        else:
-            ent.count += 1
-            if surface not in ent.aliases:
-                ent.aliases.append(surface)
+        ent = _mention(stat, order, k, surface, typ, s, surface)
+        if ent is not None:
             if len(surface) > len(ent.name):
                 ent.name = surface
             if ent.type == "misc" and typ != "misc":
