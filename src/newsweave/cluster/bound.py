@@ -75,7 +75,8 @@ class ScoreBound:
 
     def logits(self, d: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Bounds of the assignment and story logits for candidates with dense cosines ``d``."""
-        return self.base + self.dense_part(d), self.story_base + self.dense_part(d)
+        part = self.dense_part(d)
+        return self.base + part, self.story_base + part
 
     def dense_part(self, d: np.ndarray) -> np.ndarray:
         """The dense parts' share of the bounds (the cosines give or take EPS)."""
@@ -95,14 +96,14 @@ class ScoreBound:
         la, lb = a.language, b.language
         ma, mb = a.main_place, b.main_place
         same = bool(la and lb and la[0][0] == lb[0][0])
-        story = (self._free + at["entities_known"][bool(a.entities and b.entities)]
+        entities = bool(a.entities and b.entities)
+        story = (self._free + at["entities_known"][entities]
                  + at["places_known"][bool((a.places or a.countries) and (b.places or b.countries))]
                  + at["same_language"][same]
-                 + ov["entities"][bool(a.entities and b.entities)] + ov["places"][bool(a.places and b.places)]
+                 + ov["entities"][entities] + ov["places"][bool(a.places and b.places)]
                  + ov["countries"][bool(a.countries and b.countries)] + ov["numbers"][bool(a.numbers and b.numbers)])
-        if gap is None:
-            dates = (at["dates_known"][0] + at["date_match"][0] + at["date_conflict"][0] + at["date_gap"][0]
-                     + at["main_place_conflict"][0])
+        if gap is None:  # every date part at 0, as in the story score
+            dates = self._story_dates
         else:
             lo, hi = at["date_gap"]
             dates = (at["dates_known"][1] + at["date_match"][gap == 0] + at["date_conflict"][gap >= 1]

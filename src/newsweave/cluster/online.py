@@ -20,8 +20,8 @@ Up to ``exact_below`` active events the search is exact: one float32
 matrix-vector product over a slot matrix of the active centroids (no ANN index
 then). Above it the candidates come from an HNSW graph, where a growing event's
 vector is refreshed when its size has doubled (so a few times in its life, not
-at every article); candidates are still scored with the exact, current
-profile. The graph is searched exhaustively (and kept current) until the active
+at every article), and a hot event (below) is written only when it cools;
+candidates are still scored with the exact, current profile. The graph is searched exhaustively (and kept current) until the active
 set falls below half of ``exact_below``, then dropped. In the graph regime the
 events seen most recently (at most ``hot_max``, within ``hot_days``) are searched
 exactly first, and the graph only when none of them takes the article: most
@@ -213,7 +213,7 @@ class OnlineClusterer:
         self._ann_graph = False
         self._heap: list[tuple[float, int]] = []  # (last_seen, key); stale entries are skipped
         self._indexed_n: dict[int, int] = {}  # ANN regime: key -> profile size when its graph vector was written
-        self._stale: set[int] = set()  # keys whose graph vector lags their profile (ANN regime only)
+        self._stale: set[int] = set()  # keys whose graph vector lags their profile or is not written yet (ANN regime)
         self.bound = ScoreBound(scorer)
         plain = type(scorer).probability is Scorer.probability and type(scorer).contributions is Scorer.contributions
         self._prob = _FastProbability(scorer) if plain else None
