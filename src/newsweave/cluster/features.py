@@ -66,18 +66,23 @@ def _cosine_cached(a: Summary, b: Summary) -> float:
     return dot / (a.norm * b.norm)
 
 
-def pair_features(a: Profile, b: Profile, lexical: bool = True) -> dict[str, float]:
+def pair_features(
+    a: Profile, b: Profile, lexical: bool = True, sa: Summary | None = None, sb: Summary | None = None
+) -> dict[str, float]:
     """Compare two profiles (article-article or article-event).
 
     ``lexical=False`` leaves the lexical part out (the clusterer's shortcut when the scorer
     gives it no weight: its value cannot change the probability, only the explanation).
+    ``sa`` and ``sb`` are the two summaries when the caller has them.
 
     >>> import numpy as np
     >>> p = Profile(vector=np.array([1.0, 0.0]))
     >>> pair_features(p, p)["dense"]
     1.0
     """
-    sa, sb = a.summary(), b.summary()  # cached per profile version (an event is compared with many articles)
+    # Cached per profile version (an event is compared with many articles); the clusterer passes its own.
+    sa = sa if sa is not None else a.summary()
+    sb = sb if sb is not None else b.summary()
     ea, eb = sa.entities, sb.entities
     pa, pb = sa.places, sb.places
     ca, cb = sa.countries, sb.countries

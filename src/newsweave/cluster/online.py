@@ -196,7 +196,7 @@ class OnlineClusterer:
         self.exact_below = 5000
         self.refresh_growth = 2.0  # ANN regime: re-index a growing event when its size grew by this factor
         self.events: dict[str, ActiveEvent] = {}
-        self._by_key: dict[int, str] = {}
+        self._by_key: dict[int, ActiveEvent] = {}  # graph and row keys -> their event
         self._next_key = 0
         self.clock: float | None = None
         # Every active centroid, current (exact search below exact_below, candidate cosines always).
@@ -316,7 +316,7 @@ class OnlineClusterer:
         """Score these candidates against the article, keeping the best in-window one and the best story link."""
         if not keys:
             return
-        candidates = [self.events[self._by_key[k]] for k in keys]
+        by_key = self._by_key
         rows, span = self._rows.rows(keys)
         dense = (rows @ vec).astype(np.float64)
         in_window = [True] * len(keys)
@@ -328,21 +328,23 @@ class OnlineClusterer:
         ub, ub_story = (bound.base + part).tolist(), (bound.story_base + part).tolist()
         prob, lexical = self._prob, self._lexical
         mine = profile.summary()
-        for ev, ok, ub_c, ubs_c, part_c in zip(candidates, in_window, ub, ub_story, part.tolist()):
+        for key, ok, ub_c, ubs_c, part_c in zip(keys, in_window, ub, ub_story, part.tolist()):
             # Score only what could matter: the best in-window candidate so far (recorded even when
             # it opens a new event) or a story link; the bounds prove the rest cannot be either.
             need = ok and ub_c >= st.need_logit
             need_story = ubs_c >= st.story_logit
             if not (need or need_story):
                 continue
-            rest, rest_story = bound.rest(mine, ev.profile.summary())  # tighter, a few comparisons
+            ev = by_key[key]
+            theirs = ev.profile.owned_summary()  # event profiles change only through Profile.add
+            rest, rest_story = bound.rest(mine, theirs)  # tighter, a few comparisons
             need = need and part_c + rest >= st.need_logit
             need_story = need_story and part_c + rest_story >= st.story_logit
             if not (need or need_story):
                 continue
             self.scored += 1
             if prob is not None:
-                feats = pair_features(profile, ev.profile, lexical)
+                feats = pair_features(profile, ev.profile, lexical, mine, theirs)
                 p = prob(feats)
             else:
                 p, feats = self.scorer.score(profile, ev.profile)
@@ -384,7 +386,7 @@ class OnlineClusterer:
     def _refresh(self, keys: list[int]) -> None:
         """Write the current vectors of these events into the HNSW graph."""
         for key in keys:
-            ev = self.events[self._by_key[key]]
+            ev = self._by_key[key]
             self._index.remove(key)
             self._index.add(key, ev.profile.vector.astype(np.float32), threads=1)
             self._indexed_n[key] = ev.profile.n
@@ -409,7 +411,7 @@ class OnlineClusterer:
         )
         ev = ActiveEvent(eid, key, prof, story, when, when)
         self.events[eid] = ev
-        self._by_key[key] = eid
+        self._by_key[key] = ev
         self._rows.put(key, prof.vector, (when, when))
         self._touch_hot(ev)
         if self._ann_graph:
@@ -459,11 +461,11 @@ class OnlineClusterer:
 
     def _cool_one(self) -> None:
         last_seen, key = heapq.heappop(self._hot_heap)
-        eid = self._by_key.get(key)
-        if key in self._hot and (eid is None or self.events[eid].last_seen == last_seen):  # else stale
+        ev = self._by_key.get(key)
+        if key in self._hot and (ev is None or ev.last_seen == last_seen):  # else stale
             self._hot.drop(key)
-            if self._ann_graph and eid is not None and key in self._stale:
-                self._write_if_grown(self.events[eid])
+            if self._ann_graph and ev is not None and key in self._stale:
+                self._write_if_grown(ev)
 
     def _advance_clock(self, when: float | None) -> None:
         if when is None or (self.clock is not None and when <= self.clock):
@@ -476,9 +478,9 @@ class OnlineClusterer:
         heap = self._heap
         while heap and heap[0][0] < horizon:
             last_seen, key = heapq.heappop(heap)
-            eid = self._by_key.get(key)
-            if eid is not None and self.events[eid].last_seen == last_seen:  # else a stale entry
-                self._evict(eid)
+            ev = self._by_key.get(key)
+            if ev is not None and ev.last_seen == last_seen:  # else a stale entry
+                self._evict(ev.id)
 
     def _evict(self, event_id: str) -> None:
         ev = self.events.pop(event_id)
@@ -516,7 +518,7 @@ class OnlineClusterer:
         self.events = d["events"]
         self._next_key = d["next_key"]
         self.clock = d["clock"]
-        self._by_key = {e.key: e.id for e in self.events.values()}
+        self._by_key = {e.key: e for e in self.events.values()}
         by_key = {e.key: e for e in self.events.values()}
         # The same slot of every event as before (a checkpoint of an older version: key order).
         slots = d.get("slots")

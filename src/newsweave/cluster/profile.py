@@ -206,6 +206,12 @@ class Profile:
             self.__dict__["_summary"] = s
         return s
 
+    def owned_summary(self) -> Summary:
+        """:meth:`summary` for a profile that changes only through :meth:`add` (or calls :meth:`touch`):
+        the cached one without the size check, which was a tenth of the clusterer's time at 1M articles."""
+        s = self.__dict__.get("_summary")
+        return s if s is not None else self.summary()
+
     def touch(self) -> None:
         """Forget the cached summary (after editing a counter in place)."""
         self.__dict__.pop("_summary", None)
