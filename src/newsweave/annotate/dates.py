@@ -16,7 +16,11 @@ News conventions:
   coming one (on or after the publication date);
 * a day and month without a year take the publication year, or the year before
   when that would put the date more than 30 days after publication;
-* without a publication date only dates with a written year are returned.
+* without a publication date only dates with a written year are returned;
+* "today"/"yesterday" inside a quotation (direct speech of at least four words) are the speaker's,
+  not the paper's, and do not vote (:func:`mention_weights`); the lede's date (the first in the
+  body) keeps at least a neutral position weight after a report verb ("declared an outbreak on
+  Monday", :func:`event_date`).
 
 >>> import datetime as dt
 >>> [m.date.isoformat() for m in extract_dates("Police said on Friday that ...", "en",
@@ -40,6 +44,7 @@ __all__ = ["extract_dates", "event_date", "mention_weights", "EVENT_WINDOW_DAYS"
 EVENT_WINDOW_DAYS = 14
 RECENT_DAYS = 3  # reports trail their event by hours or days; older dates are mostly background
 OLD_WEIGHT = 0.5
+LEDE_WEIGHT = 1.0  # position weight of the lede's date at least (see event_date)
 FUTURE_YEAR_SLACK = dt.timedelta(days=30)
 
 # ---------------------------------------------------------------------------
@@ -882,6 +887,49 @@ def _first_cue(words: list[str], lang: str, reverse: bool) -> int:
     return 0
 
 
+# Direct speech: "today"/"yesterday" inside a quotation are the speaker's, said on a day that is
+# not the publication day ("Today I think I love it", said at Sunday's final, in Monday's paper).
+QUOTED_RELATIVE_WEIGHT = 0.0
+QUOTE_MIN_WORDS = 4  # «داعش», "Alpha": a quoted name or title is not speech
+_OPEN_QUOTES = "«„“"
+_CLOSE_QUOTES = "»”"
+
+
+def _quoted_spans(text: str, lang: str | None) -> list[tuple[int, int]]:
+    """Spans of direct speech: a quotation of at least ``QUOTE_MIN_WORDS`` words, within one
+    paragraph (an unclosed one runs to the paragraph's end). German closes with “, others open."""
+    closers = _CLOSE_QUOTES + ("“" if lang == "de" else "")
+    openers = _OPEN_QUOTES.replace("“", "") if lang == "de" else _OPEN_QUOTES
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for par in text.split("\n"):
+        start, depth, straight = -1, 0, False
+        for i, ch in enumerate(par):
+            if ch == '"':
+                if straight:
+                    straight = False
+                    if depth == 0:
+                        out.append((pos + start, pos + i + 1))
+                elif depth == 0:
+                    straight, start = True, i
+            elif ch in openers and not straight:
+                if depth == 0:
+                    start = i
+                depth += 1
+            elif ch in closers and depth > 0 and not straight:
+                depth -= 1
+                if depth == 0:
+                    out.append((pos + start, pos + i + 1))
+        if depth > 0 or straight:
+            out.append((pos + start, pos + len(par)))
+        pos += len(par) + 1
+    return [(a, b) for a, b in out if len(text[a:b].split()) >= QUOTE_MIN_WORDS]
+
+
+def _in_spans(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
 def mention_weights(doc: Doc, mentions: list[DateMention]) -> list[float]:
     """Vote weight of each mention (offsets in ``doc.text``): report dates count
     ``REPORT_WEIGHT``, event dates ``EVENT_WEIGHT``, others 1. The nearest cue before the
@@ -904,7 +952,16 @@ def mention_weights(doc: Doc, mentions: list[DateMention]) -> list[float]:
     same = doc.same
     out: list[float] = []
     prev: DateMention | None = None
+    relative = _lang(lang).relative
+    quotes: list[tuple[int, int]] | None = None
     for m in mentions:
+        if m.start >= 0 and norm(m.text) in relative:
+            if quotes is None:
+                quotes = _quoted_spans(text, lang)
+            if _in_spans(quotes, m.start):
+                out.append(QUOTED_RELATIVE_WEIGHT)
+                prev = m
+                continue
         if prev is not None and prev.date == m.date and prev.start >= 0:
             gap = text[prev.start + len(prev.text) : m.start]
             if len(gap) <= 3 and not any(ch.isalnum() for ch in gap):
@@ -975,13 +1032,17 @@ def event_date(
     mass: dict[dt.date, float] = defaultdict(float)
     first: dict[dt.date, int] = {}
     lead: dict[dt.date, float] = {}
+    # The lede's date (the first one written in the body) is the news even after a report verb:
+    # "the minister declared an outbreak on Monday" is the event, not a statement about it.
+    lede = min((m.start for m, w in pool if 0 <= m.start < lead_chars and w > 0), default=-2)
     for i, (m, w) in enumerate(pool):
         if pub is not None and (pub - m.date).days > RECENT_DAYS:
             w *= OLD_WEIGHT  # "the quake of 9 March" in a 16 March report: background
         mass[m.date] += w
         first.setdefault(m.date, i)
-        if m.start < lead_chars and w > lead.get(m.date, 0.0):
-            lead[m.date] = w
+        pos = max(w, LEDE_WEIGHT) if m.start == lede else w
+        if m.start < lead_chars and pos > lead.get(m.date, 0.0):
+            lead[m.date] = pos
     score = {d: v + lead.get(d, 0.0) for d, v in mass.items()}
     for d in list(score):
         for nb in (d - dt.timedelta(days=1), d + dt.timedelta(days=1)):

@@ -11,7 +11,9 @@ capitalised neighbour word making it part of a longer name ("Paris Saint-Germain
 İstanbul", "Real Madrid"), names seen as the surname of a person elsewhere in the text,
 a short word in capitals ("BIST") only naming a big city, and short names that are
 also common words ("Lira", "Kira": ≤ 5 letters, < 1 M people, abroad) needing another
-place of their country in the text. Organisation words are also recognised in other scripts
+place of their country in the text. A name right after a water feature's word ("canal de Suez",
+«قناة السويس», "Lake Michigan"; English and Turkish also "the Suez canal") names the feature, not the
+town. Organisation words are also recognised in other scripts
 by transliteration («Ντιναμό Βουκουρεστίου» is a club, not a person named Bucharest). Arabic has
 no capitals, so a one-word town name that is also a word («الجديد» "new" is a name of Sabha,
 «عالية» "high" is Aley) needs a place cue before one of its mentions («في», «إلى», a town word, an
@@ -89,16 +91,33 @@ _TR_PROVINCE_GENITIVE = re.compile(r"['’]n?[ıiuü]n[ \t]+\w+[ \t]+(?:ilçe|il
 # Turkish locative/ablative endings mark a place, not a surname: "Aydınoğlu Atina'da"
 _TR_PLACE_CASE = re.compile(r"['’](?:[dt][ae]n?|[dt][ae]ki)\b", re.IGNORECASE)
 _PROVINCE_AFTER_LANGS = frozenset(("en", "tr", "nl", "und"))  # "Manisa province", "Manisa ili"
-_OF = frozenset(("of", "de", "du", "di", "del", "della", "din", "της", "του", "των", "al"))
+OF_WORDS = ("of", "de", "du", "di", "del", "della", "din", "της", "του", "των", "al")
+_OF = frozenset(nword(w) for w in OF_WORDS)  # normalised: «της» is «τησ»
 ACRONYM_MAX_LETTERS = 4  # "BIST", "KOBİ": a short word in capitals is an acronym ...
 ACRONYM_PLACE_MIN_POP = 500_000  # ... unless it names a big city ("ROME (Reuters)")
 SHORT_NAME_LETTERS = 5  # "Lira", "Kira", "Pop": short town names that are also common words ...
 SHORT_NAME_MIN_POP = 1_000_000  # ... need support in the text unless the town is this big
+HEADLINE_MAX_CHARS = 200
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
 _PREV_WORD_REV = re.compile(r"[ \t]+([\w'’.\-]*[^\W\d_])")  # the word before, matched on reversed text
 # Languages where "Capitalised Place" at a sentence start is mostly "First-name Surname"
 # (Romanian "Primăria Constanței", Greek and Russian genitives are not).
 _FIRST_NAME_LANGS = frozenset({"en", "fr", "es", "it", "pt", "nl"})
+# Water features named after a town: "canal de Suez", «Διώρυγα του Σουέζ», «قناة السويس», "Canalul
+# Suez", "Gulf of Aden", "Lake Victoria". A name right after one (or after one and "of") names the
+# feature, not the town, whatever the case (Spanish writes "canal de Suez" in lowercase).
+FEATURE_WORDS = tuple(
+    """canal strait straits gulf bay lake river canale canalul canalului canalele strâmtoarea
+    strâmtorii golful golfului lacul lacului râul râului fluviul fluviului estrecho golfo bahía lago río
+    détroit golfe baie lac fleuve rivière kanal meerenge bucht stretto fiume estreito baía rio
+    διώρυγα διώρυγας κανάλι καναλιού πορθμός πορθμού στενά στενών κόλπος κόλπου λίμνη λίμνης ποταμός
+    ποταμού ποταμό канал канала пролив пролива залив залива озеро озера река реки kanalı körfezi boğazı
+    قناة لقناة بقناة وقناة مضيق لمضيق بمضيق ومضيق خليج بحيرة ببحيرة نهر بنهر""".split()
+)
+_FEATURE_BEFORE = frozenset(nword(w) for w in FEATURE_WORDS)
+# ... and after it in languages that put the feature word last ("the Suez canal", "Süveyş Kanalı").
+_FEATURE_AFTER = frozenset(nword(w) for w in "canal strait gulf bay lake river kanalı kanali körfezi boğazı".split())
+_FEATURE_AFTER_LANGS = frozenset(("en", "tr", "de", "nl", "und"))
 _NOT_NAME = ALL_STOPWORDS | PLACE_GENERIC | DIRECTIONS | TITLES
 
 
@@ -227,6 +246,24 @@ def _derived(t: str, lang: str) -> tuple[int, ...]:
     return _NISBA.get(t) or _ADJ.get((lang, t)) or ()
 
 
+@lru_cache(maxsize=4096)
+def demonym_form(surface: str, lang: str | None) -> bool:
+    """Is ``surface`` (a mention as written) a country's adjective ("Moldovan", «المولدوفي»,
+    «μολδαβική»), not its name? Tables first, then the derivation rules above."""
+    idx = get_index()
+    t = nword(surface)
+    forms = (t, *arabic_variants(t)) if "\u0600" <= t[:1] <= "\u06ff" else (t,)
+    for v in forms:
+        entries = idx.lookup(v) or _NISBA.get(v) or _ADJ.get((lang or "", v))
+        if not entries and "\u0600" <= v[:1] <= "\u06ff" and v.endswith(_NISBA_ENDINGS):
+            entries = _nisba_entries(idx, v)
+        if not entries and lang in _ADJ_ENDINGS:
+            entries = _adjective_entries(idx, v, lang)
+        if entries:
+            return all(e & DEMONYM for e in entries)
+    return False
+
+
 def _occurrences(doc: Doc, idx: GazIndex) -> list[tuple[int, str, tuple[str, ...]]]:
     """(offset in norm, word as written in norm, lookup forms) for every candidate start."""
     keys = idx.keys
@@ -338,6 +375,8 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
         w1 = before[0]  # the word right before
         if w1 and not w1[0].islower() and _org_word(nword(w1), doc.arabic) and not all(en & DEMONYM for en in keep):
             continue  # "Borsa İstanbul", "Real Madrid", «وبورصة إسطنبول»: an organisation's name
+        if _feature_name(text, e, before, lang):
+            continue  # "canal de Suez", «قناة السويس»: the canal, not the town
         province = _is_province(text, s, e, before, lang)
         single = " " not in key
         if not single and ch.isupper() and not all(en & (DEMONYM | ALLCAPS | CURATED) for en in keep):
@@ -386,6 +425,19 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
         named = {idx.records[entry_rec(en)].country_code for m in out if m.surface not in split for en in m.entries}
         out = [m for m in out if m.surface not in split or split[m.surface] & named]
     return out
+
+
+def _feature_name(text: str, e: int, before: tuple[str | None, str | None], lang: str) -> bool:
+    """Is the name ending at ``e`` part of a water feature's name ("canal de Suez", "Suez Canal")?"""
+    w1, w2 = before
+    if w1 is not None:
+        n1 = nword(w1)
+        if n1 in _FEATURE_BEFORE or (w2 is not None and n1 in _OF and nword(w2) in _FEATURE_BEFORE):
+            return True
+    if lang in _FEATURE_AFTER_LANGS:
+        nxt = _AFTER_WORD.match(text, e)
+        return nxt is not None and nword(nxt.group(1)) in _FEATURE_AFTER
+    return False
 
 
 def _org_word(w: str, arabic: bool) -> bool:
@@ -722,6 +774,9 @@ def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
                 yield Candidate(m.start(), m.end(), w, translit_key(w), cue)
     if doc.arabic:
         words_ar = list(_ARABIC_NAME.finditer(text))
+        counts = Counter(m.group() for m in words_ar)
+        nl = text.find("\n")  # a headline is a short first line (not a text with no line breaks)
+        headline = {m.group() for m in words_ar if m.start() < nl} if 0 < nl <= HEADLINE_MAX_CHARS else set()
         for i, m in enumerate(words_ar):
             w = m.group()
             if w.startswith("ال"):
@@ -735,8 +790,8 @@ def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
             if not any(named) and not (len(w) <= 3 and not w.startswith("ال")):
                 continue  # cheap tests first: most words are common words
             cue = _cue(words_before(text, m.start())[0])
-            if not cue:
-                continue
+            if not cue and (len(w) < 5 or counts.get(w, 0) < 2 or w not in headline):
+                continue  # no cue: only a word of the headline written again below may be a big city
             nx = words_ar[i + 1] if i + 1 < len(words_ar) else None
             pair = nx is not None and text[m.end() : nx.start()].strip() == "" and _arabic_name_word(nx.group(), keys)
             for (stem, s, clitic), ok in zip(forms, named):
@@ -757,9 +812,10 @@ def _arabic_name_word(w: str, keys, min_letters: int = 4) -> bool:
 
 @lru_cache(maxsize=65536)
 def _arabic_name_form(w: str) -> bool:
-    """Could the word be a foreign town's name: no article «ال», no key of the index, no common word?"""
+    """Could the word be a foreign town's name: no article «ال» (as written: «ألخيسيراس», with a hamza, is
+    Algeciras), no key of the index, no common word?"""
     n = nword(w)
-    return not (n.startswith("ال") or n in get_index().keys or n in _NOT_NAME or n in ARABIC_COMMON
+    return not (w.startswith("ال") or n in get_index().keys or n in _NOT_NAME or n in ARABIC_COMMON
                 or n in _date_words() or n in _TOWN_CUES or n in PROVINCE_WORDS or n in _ARABIC_CUES)
 
 

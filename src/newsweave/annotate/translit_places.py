@@ -26,7 +26,12 @@ False positives are kept out by where it may match and what it may match:
   Bayonne) need an exact key, a word of at least 4 letters (3 right after a town word: «مدينة غاب»)
   and, in Arabic, a town word before it;
 * towns of Arabic-speaking countries (whose Arabic names leave short vowels out) only after a
-  town word (not a province word: «محافظة مطروح» is a governorate, not Mateur in Tunisia).
+  town word (not a province word: «محافظة مطروح» is a governorate, not Mateur in Tunisia);
+* foreign cities of ≥ ``SHORT_VOWEL_POP`` people of a country the text names, whose Arabic spelling
+  leaves short vowels out («نوتنغهام»): written vowels a subset of the Latin ones, keys of at least
+  ``SHORT_VOWEL_CONSONANTS`` consonants, no article with a clitic («بالزهور»); at most two unwritten
+  vowels right after a town word, else at most one with at least two written. Only this rule takes an
+  Arabic word without a cue, and only one of the headline that is written again below.
 
 False positives on real Arabic news are measured by bench/bench_translit_places.py (its
 section "Places by transliteration" for docs/BENCHMARKS.md).
@@ -49,6 +54,13 @@ __all__ = [
 
 BIG_CITY_POP = 1_000_000
 MIN_CONSONANTS = 3
+# Arabic often leaves short vowels of well-known foreign names out («نوتنغهام» Nottingham, «برمنغهام»
+# Birmingham): for cities this big, of a country the text names, with a key this long, the Arabic
+# vowels may be a subset of the Latin ones. Also the only case where an Arabic word without a place
+# cue may match: when it is in the headline and written again below.
+SHORT_VOWEL_POP = 100_000
+SHORT_VOWEL_CONSONANTS = 4
+_ARTICLE_CLITIC = ("بال", "وال", "فال", "كال", "لل")
 WEAK_CUE, STRONG_CUE, TOWN_CUE = 1, 2, 3  # "in"; "province of"; "city of"
 
 # Greek → Latin, digraphs first (after norm: no accents, final ς folded to σ).
@@ -281,10 +293,12 @@ class TranslitMatcher:
     def _build(self, members: list[int]) -> dict[str, list[tuple[int, tuple[Key, ...]]]]:
         out: dict[str, list[tuple[int, tuple[Key, ...]]]] = defaultdict(list)
         for i in members:
-            ks = translit_key(self._records[i].name)  # "Cluj-Napoca": one key per part
-            if ks:
-                for v in _variants(ks[0]):
-                    out[v.cons].append((i, ks))
+            r = self._records[i]
+            for name in _spoken_forms(r.name, r.country_code):
+                ks = translit_key(name)  # "Cluj-Napoca": one key per part
+                if ks:
+                    for v in _variants(ks[0]):
+                        out[v.cons].append((i, ks))
         return out
 
     def _lookup(self, group: str, members: list[int], cons: str) -> list[tuple[int, tuple[Key, ...]]]:
@@ -304,7 +318,14 @@ class TranslitMatcher:
             for group, members in groups:
                 for i, ck in self._lookup(group, members, cons):
                     cc = self._records[i].country_code
-                    if len(ck) != n or not self._fits(cand, ck, cc, abroad=group == "*big*" and cc not in countries):
+                    if len(ck) != n:
+                        continue
+                    abroad = group == "*big*" and cc not in countries
+                    # an Arabic word without a cue (a headline word written again) only by the short-vowel rule
+                    ok = (cand.cue > 0 or cand.keys[0].script != "arabic") and self._fits(cand, ck, cc, abroad)
+                    if not ok and not abroad and self._records[i].population >= SHORT_VOWEL_POP:
+                        ok = _short_vowels_fit(cand, ck, cc)
+                    if not ok:
                         continue
                     if best is None or self._records[i].population > self._records[best].population:
                         best = i
@@ -332,3 +353,55 @@ class TranslitMatcher:
                 return False
             return all(a.cons == b.cons and vowels_fit(a, b) for a, b in zip(ck, cand.keys))
         return all(keys_match(a, b) for a, b in zip(ck, cand.keys))
+
+
+# Countries whose towns' names are read in Spanish: j and g before e/i are a velar fricative, which Arabic
+# writes خ and Greek χ («الخيسيراس», «Γκουανταλαχάρα»), not ج/γ.
+_HISPANIC = frozenset("ES MX GT HN SV NI CR PA CU DO PR CO VE EC PE BO CL AR UY PY".split())
+_SPANISH_VELAR = re.compile(r"j|g(?=[eiéí])", re.IGNORECASE)
+
+
+def _spoken_forms(name: str, cc: str | None) -> tuple[str, ...]:
+    """The Latin name, and for a Hispanic country's town with j or ge/gi also as it sounds ("Jerez" as
+    "Herez", "Algeciras" as "Alheciras"), so that its Arabic or Greek spelling meets it."""
+    if cc in _HISPANIC and _SPANISH_VELAR.search(name):
+        return name, _SPANISH_VELAR.sub("h", name)
+    return (name,)
+
+
+def _short_vowels_fit(cand: Candidate, ck: tuple[Key, ...], cc: str | None) -> bool:
+    """An Arabic word that writes only some vowels of a big foreign city's Latin name: the same consonant
+    classes (at least ``SHORT_VOWEL_CONSONANTS``), every written vowel at a Latin vowel's place with a class
+    in common, at least one written (see ``SHORT_VOWEL_POP``)."""
+    if cand.keys[0].script != "arabic" or cc in ARABIC_CCS or cand.clitic:
+        return False
+    if _NATIVE_LETTERS.intersection(cand.surface):
+        return False
+    if sum(len(k.cons) for k in cand.keys) < SHORT_VOWEL_CONSONANTS or cand.surface.startswith(_ARTICLE_CLITIC):
+        return False  # «بالزهور» "with the flowers": a common noun with the article
+    # unwritten vowels: at most two right after a town word («مدينة برمنغهام»); else («في», «إلى», or no
+    # cue but in the headline and below) at most one, and at least two written («نوتنغهام»; not «في برنامج» "in the
+    # programme", «في بلدان» "in countries")
+    most, least = (2, 1) if cand.cue >= TOWN_CUE else (1, 2)
+    written = omitted = 0
+    for a, b in zip(ck, cand.keys):
+        fits = [
+            len(x.vowels) - len(y.vowels)
+            for x in _variants(a)
+            for y in _variants(b)
+            if x.cons == y.cons and y.vowels and y.vowels <= x.vowels and _quality_fit(x, y)
+        ]
+        if not fits:
+            return False
+        omitted += min(fits)
+        written += len(b.vowels) + b.open_end
+    return omitted <= most and written >= least
+
+
+def _quality_fit(latin: Key, other: Key) -> bool:
+    qa = dict(latin.quality)
+    for slot, cb in other.quality:
+        ca = qa.get(slot, "*")
+        if "*" not in ca and "*" not in cb and not set(ca) & set(cb):
+            return False
+    return True

@@ -15,6 +15,9 @@ town in the lead named after "in" in the first sentence («à Bucarest», «στ
 places the news in wins). Two city records within 3 km of each other (one town geocoded to
 two GeoNames entries) pool their scores.
 
+A town inside a water feature's name ("canal de Suez", «قناة السويس») is not counted as named in the
+title or lead (annotate does not count those mentions either).
+
 Countries collect *support* from every place inside them (the best one per
 article), and each place's score is scaled by its country's share of the best
 country's support (*coherence*): a town that one language geocoded to the
@@ -37,7 +40,11 @@ the test (same country, within ``REGION_KM`` of the region's point) needs only
 Soma"). An event left at a country (or with no place at all) whose subject is one of
 that country's national institutions that act from the capital (central bank, government,
 a ministry: named in a headline or lead), with no town of that country named, known to the gazetteer or not
-(see :func:`_capital_if_institution`), is placed in the capital. Continents and seas
+(see :func:`_capital_if_institution`), is placed in the capital. A country that the headline names
+only by its adjective ("Moldovan parliament …", «البرلمان المولدوفي …»: the actor's nationality) counts,
+against its own towns, as named in the lead (:func:`_adjective_headline_town`). Equal scores go to
+the place of the country with the most places named (a foreign port named once in passing does not
+beat the country of the story). Continents and seas
 (regions with no country code) are never the reference and win only when nothing
 else is named. So "Earthquake in Turkey: buildings collapsed in Izmir" is about Izmir,
 while a capital named once in passing in a story about a national vote is not
@@ -92,11 +99,39 @@ _FUTURE_SUFFIX = {
 _CLAUSE_END = re.compile(r"[,;.!?\n«»“”\"]")
 
 
+def _adjective(surface: str, lang: str | None) -> bool:
+    from newsweave.annotate.places import demonym_form
+
+    return bool(surface) and demonym_form(surface, lang)
+
+
+@lru_cache(maxsize=1)
+def _feature_words() -> tuple[frozenset[str], frozenset[str]]:
+    from newsweave.annotate.places import FEATURE_WORDS, OF_WORDS
+
+    return frozenset(fold(w) for w in FEATURE_WORDS), frozenset(fold(w) for w in OF_WORDS)
+
+
+def _named(f: str, text: str) -> bool:
+    """Is ``f`` in ``text`` (both folded) other than as part of a water feature's name ("canal de
+    Suez", «قناة السويس»: annotate does not count those as the town either)?"""
+    feats, ofs = _feature_words()
+    i = text.find(f)
+    while i >= 0:
+        before = text[max(0, i - 40) : i].split()[-2:]
+        w1 = before[-1].strip(".,:;«»\"'“”()") if before else ""
+        w2 = before[0] if len(before) == 2 else ""
+        if not (w1 in feats or (w1 in ofs and w2 in feats)):
+            return True
+        i = text.find(f, i + 1)
+    return False
+
+
 def _position(p: Place, title: str, lead: str) -> float:
     forms = {fold(x) for x in (p.surface, p.name) if x}
-    if any(f in title for f in forms):
+    if any(_named(f, title) for f in forms):
         base = TITLE
-    elif any(f in lead for f in forms):
+    elif any(_named(f, lead) for f in forms):
         base = LEAD
     else:
         base = BODY
@@ -182,21 +217,29 @@ def _only_future(p: Place, text: str, lang: str, raw: str = "") -> bool:
     return hits >= max(1, p.count)
 
 
-def _article_places(a, info) -> list[tuple[str, float, str | None, Place, bool, bool]]:
+def _article_places(a, info) -> list[tuple[str, float, str | None, Place, bool, bool, bool]]:
     """(key, position, country code, place, named only in future clauses, only the dateline of a report
-    whose first sentence places the news elsewhere in that country) of one article's distinct places,
-    memoised per article."""
+    whose first sentence places the news elsewhere in that country, a country the headline names only
+    by its adjective) of one article's distinct places, memoised per article."""
     memo = info.cache.get("places")
     if memo is None or memo[0] != len(a.places):
         lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
         body = None
         out, seen = [], set()
         located: set[str] = set()  # countries with a town or region after "in" in the first sentence
+        adjective_title: set[str] = set()  # countries the headline names only by their adjective
         for p in a.places:
             if p.key not in seen:
                 seen.add(p.key)
                 cc = p.country_code.upper() if p.country_code else None
                 pos = _position(p, info.title_fold, lead)
+                if (
+                    p.kind == "country"
+                    and pos >= TITLE
+                    and not _named(fold(p.name), info.title_fold)
+                    and _adjective(p.surface, a.language)
+                ):
+                    adjective_title.add(p.key)
                 future = False
                 if p.kind == "city" and pos < TITLE * 0.99:
                     body = fold(f"{a.title or ''}\n{a.text or ''}") if body is None else body
@@ -217,7 +260,7 @@ def _article_places(a, info) -> list[tuple[str, float, str | None, Place, bool, 
                     # heard in Manisa" / "a bakery in the city of Izmir") beats the other headline town
                     pos *= LOCATIVE
                     located.add(cc or "")
-                out.append([p.key, pos, cc, p, future, False])
+                out.append([p.key, pos, cc, p, future, False, p.key in adjective_title])
         for row in out:  # "ATHENS (Reuters) - A fire on Evia …": the reporter's town, not the news's
             p = row[3]
             if p.kind == "city" and p.count == 1 and row[2] in located and row[1] == LEAD and _dateline(p, lead):
@@ -237,19 +280,24 @@ def _km(a: Place, b: Place) -> float:
 
 
 def place_scores(
-    ctx: EventContext, sports: bool = False, filed: set[str] | None = None
+    ctx: EventContext,
+    sports: bool = False,
+    filed: set[str] | None = None,
+    as_lead: dict[str, float] | None = None,
 ) -> tuple[dict[str, float], dict[str, float], dict[str, Place]]:
     """Per-place scores, per-country support, and one representative Place per key. ``sports``: towns
     named only in clauses about the future (the next match, "the return leg will be played in
     Bucharest") count for nothing. ``filed``, if given, receives the keys of towns named only as the
-    dateline of reports whose first sentence places the news elsewhere in that country."""
+    dateline of reports whose first sentence places the news elsewhere in that country. ``as_lead``, if
+    given, receives each place's score with a headline adjective ("Moldovan parliament") counted as a
+    lead mention."""
     score: dict[str, float] = defaultdict(float)
     country: dict[str, float] = defaultdict(float)
     by_key: dict[str, Place] = {}
     seen_as: dict[str, bool] = {}  # key -> named only as a demoted dateline so far
     for a, info, w in zip(ctx.articles, ctx.infos, ctx.weights):
         best_here: dict[str, float] = {}
-        for key, pos, cc, p, future, dateline in _article_places(a, info):
+        for key, pos, cc, p, future, dateline, adjective in _article_places(a, info):
             if sports and future:
                 continue
             if filed is not None:
@@ -258,6 +306,8 @@ def place_scores(
             if p.kind != "demonym":  # "Greek", «السوداني»: evidence for the country, never the place itself
                 score[key] += s
                 by_key.setdefault(key, p)
+                if as_lead is not None:
+                    as_lead[key] = as_lead.get(key, 0.0) + (s * LEAD / TITLE if adjective else s)
             if cc:
                 best_here[cc] = max(best_here.get(cc, 0.0), s)
         for cc, s in best_here.items():
@@ -284,7 +334,8 @@ def location(ctx: EventContext) -> Place | None:
     """The event's place (a copy, with ``count`` = articles that mention it)."""
     sports = _sports(ctx)
     filed: set[str] = set()
-    score, country, by_key = place_scores(ctx, sports, filed)
+    as_lead: dict[str, float] = {}
+    score, country, by_key = place_scores(ctx, sports, filed, as_lead)
     if sports:
         _home_town_bonus(ctx, score, country, by_key)
     if not score:  # nothing named; a national institution acting still places it in the capital
@@ -301,13 +352,22 @@ def location(ctx: EventContext) -> Place | None:
 
     loose = {k for k, p in by_key.items() if p.kind == "region" and not p.country_code}
     ref_keys = [k for k in score if k not in loose] or list(score)
-    salient = max(ref_keys, key=lambda k: (coherent(k), k))
+    # ties (towns each named once in the body) go to the country the event names most places of: a
+    # foreign port named in passing («portul Constanța») does not beat the country the story is in
+    n_places: dict[str, int] = defaultdict(int)
+    for k in ref_keys:
+        n_places[(by_key[k].country_code or "").upper()] += score[k] > 0
+
+    def rank(k: str) -> tuple[float, int, str]:
+        return round(coherent(k), 9), n_places[(by_key[k].country_code or "").upper()], k
+
+    salient = max(ref_keys, key=rank)
     reference = coherent(salient)
     best_key = salient
     for kind in ("city", "region"):
         pool = [k for k in ref_keys if by_key[k].kind == kind]
         if pool:
-            top = max(pool, key=lambda k: (coherent(k), k))
+            top = max(pool, key=rank)
             need = CITY_SHARE * reference
             if kind == "city":
                 # regions that pass the test: a city inside one of them names the same location more
@@ -318,10 +378,18 @@ def location(ctx: EventContext) -> Place | None:
                           for c in pool if c not in filed and any(_inside(by_key[r], by_key[c]) for r in regions)}
                 fits = [c for c, n in inside.items() if coherent(c) >= n]
                 if fits:
-                    top = max(fits, key=lambda k: (coherent(k), k))
+                    top = max(fits, key=rank)
                     need = inside[top]
             if coherent(top) >= need:
                 best_key = top
+                break
+            town = (
+                _adjective_headline_town(salient, pool, by_key, score, as_lead, coherent, rank)
+                if kind == "city"
+                else None
+            )
+            if town is not None:
+                best_key = town
                 break
     if by_key[best_key].kind == "country":
         cap = _capital_if_institution(ctx, by_key[best_key], score, by_key)
@@ -330,6 +398,23 @@ def location(ctx: EventContext) -> Place | None:
     p = by_key[best_key]
     mentions = sum(1 for a in ctx.articles if any(q.key == best_key for q in a.places))
     return Place(p.name, p.country_code, p.lat, p.lon, p.geonames_id, p.kind, max(1, mentions), p.surface)
+
+
+def _adjective_headline_town(salient, pool, by_key, score, as_lead, coherent, rank) -> str | None:
+    """A town of the salient country when the headline names that country only by its adjective
+    ("Moldovan parliament votes…", «البرلمان المولدوفي…»: the actor's nationality, not where it happened).
+    Against its own towns, the country then counts as named in the lead: its best town needs
+    ``CITY_SHARE`` of that score («… تسقط فيها حكومة في كيشيناو»). Towns of other countries still face
+    the headline score."""
+    p = by_key[salient]
+    if p.kind != "country" or as_lead.get(salient, score[salient]) >= score[salient] - 1e-9:
+        return None
+    own = [k for k in pool if by_key[k].country_code == p.country_code]
+    if not own:
+        return None
+    top = max(own, key=rank)
+    scale = as_lead[salient] / score[salient]
+    return top if coherent(top) >= CITY_SHARE * coherent(salient) * scale else None
 
 
 # A score line in a headline names the home side first: "PAOK – FCSB 2-1", "Lyon 2-1 Porto".
