@@ -43,6 +43,7 @@ from functools import lru_cache
 from newsweave.annotate._text import script_of
 from newsweave.annotate.entities import cross_name_variants, same_person_name
 from newsweave.annotate.entities import name_key as _name_key
+from newsweave.annotate.entities.names import greek_fold
 from newsweave.describe.context import EventContext
 from newsweave.describe.text import fold, translit
 from newsweave.model import Entity
@@ -95,6 +96,17 @@ def _same_first(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)))
 
 
+_BAG_STOP = frozenset("of the and for".split())
+
+
+@lru_cache(maxsize=100_000)
+def _word_bag(k: str) -> str | None:
+    """An organisation's name as a sorted set of its words (three or more), so that a word-by-word English
+    gloss ("Authority Canal Suez", from «هيئة قناة السويس») meets the English name ("Suez Canal Authority")."""
+    words = sorted(set(k.split()) - _BAG_STOP)
+    return "bag:" + " ".join(words) if len(words) >= 3 else None
+
+
 def _split_people(ents: list[Entity]) -> list[Entity]:
     """One article's entities with each surname-keyed person split by full name (see module doc)."""
     out: list[Entity] = []
@@ -142,9 +154,10 @@ def _variants(k: str) -> set[str]:
     """A skeleton and, for skeletons of 4 letters or more, its one-letter deletions: names one edit
     apart share one of them (the candidates that :func:`same_person_name` then checks)."""
     cons = "".join(ch for ch in k.replace("c", "ts") if ch not in "UoIi")  # as same_name_word reads ch/ts
-    out = {cons}
+    out = {cons, greek_fold(cons)}  # Greek σ/ζ for sh/j: the folded form too (see same_person_name)
     if len(cons) >= 4:
         out.update(cons[:i] + cons[i + 1:] for i in range(len(cons)))
+        out.update(greek_fold(x) for x in list(out))
     return out
 
 
@@ -200,10 +213,13 @@ def entities(ctx: EventContext, limit: int = LIMIT) -> list[Entity]:
                 k = alias_key(name)
                 if len(k) < 3:
                     continue
-                if k in by_alias:
-                    uf.union(e.key, by_alias[k])
-                else:
-                    by_alias[k] = e.key
+                for kk in (k, _word_bag(k) if e.type in ("org", "group") else None):
+                    if kk is None:
+                        continue
+                    if kk in by_alias:
+                        uf.union(e.key, by_alias[kk])
+                    else:
+                        by_alias[kk] = e.key
     for ents in per_article:
         for e in ents:
             # a bare surname (annotate may type it misc: "Dragomir said") joins the one full name with it

@@ -158,6 +158,14 @@ _AR_NAMED_AFTER = _norm_set(
     سرايا سرية فرقة قوات حركة تيار حزب ائتلاف مرفأ معبر"""
 )
 _AR_NISBA = ("ي", "يه")
+# Family names of the broken-plural shape al-CaCāCiCa («الرواشدة», «الطراونة», «الخصاونة»), normalised
+_AR_TRIBAL = re.compile(r"ال[^م\W][^\Wا]ا[^\Wا]{2}ه")
+
+
+def _ar_tribal(w: str) -> bool:
+    """A normalised word with the shape of a family name al-CaCāCiCa that is no organisation word
+    («الزراعة» agriculture, «الصناعة» industry are glossed)."""
+    return _AR_TRIBAL.fullmatch(w) is not None and w not in _ARABIC_STOP and _gloss_word(w, "ar") is None
 # Words after which a name ends cleanly: «قال أحمد سعيد إن …», «… سعيد الذي».
 _AR_NAME_END = _AR_SPEECH_ALL | _norm_set("أن إن أنه إنه أنها إنها الذي التي وهو وهي و")
 
@@ -306,6 +314,7 @@ def _arabic_name_candidates(
             continue
         # the name words that follow
         k, parts = j, 0
+        after_role = any(toks[x][2] in _AR_ROLES or toks[x][2][1:] in _AR_ROLES for x in range(max(0, i - 3), i))
         while k < n and parts < 3 and joined(k - 1) and free(k):
             x = toks[k][2]
             if x in _AR_NAME_JOINERS and joined(k) and free(k + 1) and (
@@ -316,7 +325,9 @@ def _arabic_name_candidates(
                 if x in ambiguous and not name_ends(k):  # «عثمان عبد الرحيم أشرف على …»: the verb «أشرف»
                     break
                 k, parts = k + 1, parts + 1
-            elif family(x):
+            elif family(x) or parts == 0 and head not in ambiguous and _ar_tribal(x) and (
+                after_role or name_ends(k)
+            ):  # «وزير الصحة خالد الرواشدة»: a family name of the broken-plural shape, after a role
                 k, parts = k + 1, parts + 1
                 break  # the family name with the article closes the name
             elif parts == 0 and plain(x):  # only right after the given name
@@ -364,12 +375,13 @@ _AR_ROLES = _norm_set(
     المبعوث المبعوثة عمدة الأستاذ الأستاذة الدكتور الدكتورة البروفيسور السيد السيدة الكاتب الكاتبة
     الصحفي الصحفية المراسل المراسلة الممثل الممثلة المغني المغنية المهاجم الحارس المدافع النجم نجم
     القاضي القاضية المدعي الباحث الباحثة الخبير الخبيرة الأمين زعيم الزعيم رئيسا المفوض المفوضة
-    الملك الملكة الأمير الأميرة البابا الكاردينال المطران الأسقف الناشط الناشطة المحامي المحامية"""
+    الملك الملكة الأمير الأميرة البابا الكاردينال المطران الأسقف الناشط الناشطة المحامي المحامية حاكم الحاكم"""
 )
 # Nouns whose complement (a place, a club) comes before a name: «حاكم منطقة …», «رئيس بلدية …»
 _AR_CONSTRUCT_HEADS = _norm_set(
     "حاكم منطقة إقليم ولاية محافظة مقاطعة قضاء ناحية بلدية بلدة قرية فريق منتخب نادي مدينة جزيرة عاصمة"
 )
+_AR_DIRECTIONS = _norm_set("شمال جنوب شرق غرب وسط شمالي جنوبي")
 # Speech verbs after which a name comes at once («قال نيكوس باباداكيس إن …»).
 _AR_SAID = _AR_SPEECH_ALL
 # Words of a role's complement without the article: «رئيس وزراء اليونان», «المتحدث باسم».
@@ -578,17 +590,24 @@ def _arabic_foreign_candidates(
         bare = w[1:] if w[:1] in _AR_CLITICS and len(w) > 4 else w
         first, m, off = i, 0, 0
         if (w in _AR_ROLES or bare in _AR_ROLES) and joined(i):
-            j = i + 1
-            while j < n and j - i <= 4 and joined(j - 1) and not raw_al(j) and (
-                toks[j][2].startswith(("ال", "لل", "وال")) or toks[j][2] in _AR_ROLE_LINKS or toks[j][2] in _AR_CONSTRUCT_HEADS
+            j, governed = i + 1, False
+            while j < n and j - i <= 4 and joined(j - 1) and (
+                toks[j][2].startswith(("ال", "لل", "وال")) and not raw_al(j) or toks[j][2] in _AR_ROLE_LINKS
+                or toks[j][2] in _AR_CONSTRUCT_HEADS
             ):
                 j += 1  # the role's complement: «الخارجية اليونانية», «باسم الشرطة», «الصناعة والتجارة»
+            if i + 1 < j < n and toks[j - 1][2] in _AR_CONSTRUCT_HEADS and joined(j - 1) and \
+                    not toks[j][2].startswith("ال"):
+                # «حاكم إقليم شمال كيفو جان بيير كابيا»: the region's name (maybe after a direction) governed
+                # by the head, then the holder's name
+                j += 2 if toks[j][2] in _AR_DIRECTIONS and joined(j) else 1
+                governed = True
             if j < n and (j == i + 1 or joined(j - 1)):
                 mm = name_at(j)
                 shape = [shape_at(x) for x in range(j, j + mm)]
                 # after a nationality («وزيرة الخارجية المالطية …») or a rank («العقيد …») two name words
                 # need less shape: short foreign names write few vowels («روبرتا زاميت», «بوبكر ديارا»)
-                need = 1 if mm >= 2 and (_ar_demonym(toks[j - 1][2]) or toks[j - 1][2] in _AR_RANKS) else 2
+                need = 1 if mm >= 2 and (governed or _ar_demonym(toks[j - 1][2]) or toks[j - 1][2] in _AR_RANKS) else 2
                 if mm and sum(shape) >= need:  # «لبرنامج حساب» after «المتحدث الرسمي» is no name
                     first, m = j, mm
         elif _ar_demonym(w) and joined(i) and not (i and joined(i - 1) and toks[i - 1][2].startswith("ال")):
@@ -597,7 +616,7 @@ def _arabic_foreign_candidates(
             # («الحكومة اليونانية»)
             mm = name_at(i + 1)
             shape = [shape_at(x) for x in range(i + 1, i + 1 + mm)]
-            if mm >= 2 and shape[-1] >= 1 and sum(shape) >= 2:
+            if mm >= 2 and shape[-1] >= 1 and (sum(shape) >= 2 or mm == 2):  # «الرومانية أندريا ستويكا»
                 first, m = i + 1, mm
         elif w in _AR_SAID and joined(i):
             mm = name_at(i + 1)
@@ -678,6 +697,15 @@ def _arabic_acronyms(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, 
         while k < n and toks[k][2] in _AR_LETTER_NAMES and not text[toks[k - 1][1]: toks[k][0]].strip():
             k += 1
         run = [t[2] for t in toks[i:k]]
+        num = _AR_GROUP_NUMBER.match(text, toks[k - 1][1])
+        if num and i and norm(toks[i - 1][2]).lstrip("وف") in _AR_GROUP_HEADS and any(
+            w not in _AR_LETTER_AMBIGUOUS for w in run
+        ):  # «حركة إم 23»: a group named by letters and a number (M23), after «حركة», «جماعة» …
+            s, e = toks[i][0], num.end()
+            if not (starts and _overlaps(starts, ends, s, e)):
+                out.append((s, e, text[s:e], _spell(run) + str(int(num.group(1)))))
+            i = k
+            continue
         # «قال إف بي آي إن …»: a last common word may be the sentence's «that»; a known acronym decides
         options = [run[:-1], run] if run[-1] in _AR_LETTER_AMBIGUOUS else [run]
         options = [r for r in options if _letters_ok(r)]
@@ -689,6 +717,10 @@ def _arabic_acronyms(doc: Doc, taken: list[tuple[int, int]]) -> list[tuple[int, 
                 out.append((s, e, text[s:e], _spell(best)))
         i = k
     return out
+
+
+_AR_GROUP_NUMBER = re.compile(r"[ \t]*-?[ \t]*(\d{1,3})(?!\d)")
+_AR_GROUP_HEADS = _norm_set("حركة الحركة جماعة مجموعة تنظيم ميليشيا متمردي مسلحي")
 
 
 def _spell(run: list[str]) -> str:

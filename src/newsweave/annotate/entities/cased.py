@@ -75,7 +75,7 @@ def _country_word(gaz, w: str) -> bool:
     return any(e & DEMONYM or recs[entry_rec(e)].kind == "country" for e in gaz.lookup(w))
 
 
-def _guess_type(toks: list[str], gaz=None) -> str:
+def _guess_type(toks: list[str], gaz=None, lang: str | None = None) -> str:
     ns = [nword(t).rstrip(".") for t in toks]
     if any(n in GROUP_WORDS for n in ns):
         return "group"
@@ -87,12 +87,52 @@ def _guess_type(toks: list[str], gaz=None) -> str:
         return "org"  # "Deutsche Bahn", "France Insoumise"
     if len(toks) == 1:
         t = toks[0].rstrip(".")
-        return "org" if t.isupper() and 2 <= len(t) <= 6 else "misc"
+        return "org" if t.isupper() and 2 <= len(t) <= _ACRONYM_MAX else "misc"
     if any(n in _PLACE_LIKE for n in ns):
         return "misc"  # "North Kordofan", "Nuba Mountains": keyed on every word, not a "surname"
     if 2 <= len(toks) <= 3 and all(t[0].isupper() or _AL_START.match(t) for t in toks):
         return "person"
+    if len(toks) == 3 and toks[0][0].isupper() and toks[2][0].isupper() and (
+        toks[1] in _NAME_PARTICLES or toks[1] in ("al", "el") and lang not in _AL_IS_A_WORD
+    ):
+        return "person"  # "Jaled al Rawashdeh", "Bandar bin Sultan": an Arabic particle written apart
     return "misc"
+
+
+_NAME_PARTICLES = frozenset("bin ibn bint".split())
+_AL_IS_A_WORD = frozenset("es it pt ca".split())  # "Atención al Ciudadano": "al" is "to the" there
+_ACRONYM_MAX = 8  # MONUSCO, MINUSMA, UNAMID: long acronyms exist; longer all-caps words are shouting
+_LATIN_CAPS = re.compile(r"[A-Z]{3,8}")
+_SHOUT_LINE = re.compile(r"[^\n]*")
+_AFTER = re.compile(r"[ \t]*(.?)(.?)")
+_CAPS_BEFORE = re.compile(r"[A-Z]{2,}[ \t]+$")
+_CAPS_AFTER = re.compile(r"[ \t]+[A-Z]{2,}\b")
+_DATELINE = re.compile(r"[ \t]*(?:,[^\n(]{1,20})?\([^)\n]{1,30}\)[ \t]*(?:[-—–]|[A-Z]{2,})")  # "X (dpa) -"
+_TIME_ZONES = frozenset("GMT UTC EDT EST PDT PST CDT CST MDT MST CET CEST EET EEST BST IST".split())
+_RUNNING = frozenset(",;)»”\"'’")
+
+
+def _acronym(text: str, s: int, e: int) -> bool:
+    """Is ``text[s:e]`` a Latin acronym of 3–8 capitals used in running text, not a word in capitals? Not on
+    a line written in capitals ("BREAKING NEWS"), next to another word in capitals ("EN DIRECTO"), a label,
+    kicker or hashtag ("VIRUS:", "REKLAMA" ending a line, "#COVID19", "TOP 10"), a dateline ("CANBERA (dpa) -")
+    or a time zone. At a sentence start a lowercase word or a comma must follow ("MONUSCO, the UN mission")."""
+    if not _LATIN_CAPS.fullmatch(text, s, e) or (s and text[s - 1] in "#@/") or text[s:e] in _TIME_ZONES:
+        return False
+    nxt, nxt2 = _AFTER.match(text, e).groups()
+    lower = nxt.islower()
+    if s and text[s - 1] == "(":  # "the mission in Congo (MONUSCO)", not a sign-off "… Blanca. (FIN)"
+        return nxt == ")" and not _sentence_start(text, s - 1)
+    if _sentence_start(text, s):
+        if not (lower or nxt == ","):
+            return False
+    elif not (lower or nxt in _RUNNING or nxt == "." and not nxt2.isalnum()):
+        return False
+    if _DATELINE.match(text, e) or _CAPS_BEFORE.search(text, max(0, s - 12), s) or _CAPS_AFTER.match(text, e):
+        return False
+    line = _SHOUT_LINE.match(text, text.rfind("\n", 0, s) + 1).group()
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isupper() for c in letters) < 0.5 * len(letters)
 
 
 _ORG_SUFFIXES = tuple(
@@ -170,7 +210,7 @@ def _stat_candidates(
             if nw in front_skip or has_lower(g.lower()) or len(g) < 2:
                 continue  # the same word can never be a name elsewhere either
             at_start = _sentence_start(text, s0)
-            if not at_start:
+            if not at_start or _acronym(text, s0, m.end()):  # "MONUSCO said": not capitalised by the sentence
                 mid_caps.add(_clean_token(g))
             if i_st and _overlaps(i_st, i_en, s0, m.end()):
                 continue  # an institution ("МЧС"), counted apart
@@ -231,7 +271,7 @@ def _stat_candidates(
         start = toks[0][0]
         if len(toks) == 1:
             w = names[0]
-            if len(w) < 2 or w.isdigit() or (w.isupper() and len(w) > 6):
+            if len(w) < 2 or w.isdigit() or (w.isupper() and len(w) > 6 and not _acronym(text, start, toks[0][1])):
                 continue
             nw = nword(w)
             if has_lower(w.lower()) or w not in mid_caps:
@@ -251,7 +291,7 @@ def _stat_candidates(
         surface = text[start:e]
         if surface.endswith(".") and not (len(toks[-1][2]) == 2 and toks[-1][2][0].isupper()):
             surface = surface[:-1]
-        typ = _guess_type(names, gaz)
+        typ = _guess_type(names, gaz, lang)
         if typ == "person":
             surnames.add(names[-1])
         out.append((start, start + len(surface), surface, names, typ))

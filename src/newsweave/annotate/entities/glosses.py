@@ -10,6 +10,16 @@ from newsweave.annotate._text import (
 from newsweave.annotate.entities.aliases import ORG_WORDS_FILE
 from newsweave.annotate.gazetteer import DEMONYM, arabic_variants, entry_rec, get_index
 
+# Rows in the format of ``org_words.tsv`` (en | el | ro | ar | fr), kept here until they move there: generic
+# words of festival, authority and canal names, from general knowledge. A stem ending in "$" is matched only
+# as a whole word (Greek «Αρχή», «Αρχής» "Authority", not «Αρχηγός» "chief").
+_EXTRA_ORG_WORDS = (
+    "*Festival | φεστιβαλ | festival | مهرجان | festival",
+    "*Authority | αρχη$ αρχησ$ | - | - | -",
+    "Canal | διωρυγ | canal | قناه | canal",
+    "Theatre | θεατρ | teatr | مسرح | theatre",
+)
+
 
 @lru_cache(maxsize=1)
 def _org_gloss_table() -> dict[str, dict[str, tuple[str, bool]]]:
@@ -17,13 +27,15 @@ def _org_gloss_table() -> dict[str, dict[str, tuple[str, bool]]]:
     table: dict[str, dict[str, tuple[str, bool]]] = {"el": {}, "ro": {}, "ar": {}, "fr": {}}
     with open(ORG_WORDS_FILE, encoding="utf-8") as fh:
         rows = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    for line in rows[1:]:
+    for line in rows[1:] + list(_EXTRA_ORG_WORDS):
         en, *cols = (c.strip() for c in line.split("|"))
         head = en.startswith("*")
         en = en.lstrip("*").replace("-", " ")
         for lang, col in zip(("el", "ro", "ar", "fr"), cols):
             for stem in col.split():
-                if stem != "-":
+                if stem.endswith("$"):
+                    table[lang][norm(stem[:-1]) + "$"] = (en, head)
+                elif stem != "-":
                     table[lang][norm(stem)] = (en, head)
     return table
 
@@ -66,6 +78,9 @@ def _gloss_word(w: str, lang: str) -> tuple[str, bool] | None:
                 if hit:
                     return hit
         return None
+    hit = table.get(n + "$")
+    if hit:
+        return hit
     for k in range(len(n), max(2, len(n) - 6), -1):
         hit = table.get(n[:k])
         if hit:

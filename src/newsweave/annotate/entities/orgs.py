@@ -53,7 +53,7 @@ def _org_candidates(
     t_st, t_en = [a for a, _ in tk], [b for _, b in tk]
 
     place_at = {a: (b, name) for a, b, name in places or ()}
-    place_gloss: dict[int, str] = {}  # head token -> English name of the place after it
+    place_gloss: dict[int, tuple[str, int]] = {}  # head token -> English name of the place after it
     french = lang == "fr"
     if french:  # «l'Institut», «d'Athènes»: the elided article is no part of the word
         toks = [(a + len(w) - len(v), b, v) for a, b, w in toks for v in [_FR_ELISION.sub("", w) or w]]
@@ -90,13 +90,7 @@ def _org_candidates(
         elif french:
             pass
         elif arabic:
-            while k + 1 < n and k - i < 6 and gap_ok(k):
-                nw = norm(toks[k + 1][2])
-                if nw in _ARABIC_STOP or not (nw.startswith(("ال", "وال", "لل")) or _gloss_word(nw, lang)):
-                    break
-                if not (_gloss_word(nw, lang) or _place_word(nw, lang)):
-                    break
-                k += 1
+            k = _ar_chain(toks, k, i + 6, lang, gap_ok)
             if k == i and i + 1 < n and gap_ok(i) and not norm(w).startswith(_AR_CLITIC_ART) and g[0] != "Centre":
                 # a head in the construct state, then a place without the article: «جامعة بغداد», «جامعة لا سيرينا»
                 # (not «مركز»: «مركز دار السلام» is a district, «مركز بغداد» the city centre)
@@ -105,9 +99,14 @@ def _org_candidates(
                     while k + 1 < n and toks[k + 1][1] <= p_end:
                         k += 1
                     if p_name:
-                        place_gloss[i] = p_name
-                elif _place_word(toks[i + 1][2], lang):
-                    k = i + 1
+                        place_gloss[i] = p_name, k
+                    k = _ar_chain(toks, k, i + 6, lang, gap_ok)  # «مهرجان سيبيو الدولي للمسرح»
+                elif _place_word(toks[i + 1][2], lang) or _ar_name_word(norm(toks[i + 1][2])):
+                    # «مهرجان سيبيو الدولي للمسرح»: the head, its own name, then glossed words with the article;
+                    # a name word that is no place needs one of those after it
+                    kk = _ar_chain(toks, i + 1, i + 6, lang, gap_ok)
+                    if kk > i + 1 or _place_word(toks[i + 1][2], lang):
+                        k = kk
         else:
             while j > 0 and cap(j - 1) and gap_ok(j - 1) and \
                     (_gloss_word(toks[j - 1][2], lang) or _place_word(toks[j - 1][2], lang)):
@@ -125,7 +124,8 @@ def _org_candidates(
             continue
         content = [toks[x][2] for x in range(j, k + 1) if arabic or nword(toks[x][2]) not in links]
         if j in place_gloss:  # the place's words read as its English name: «جامعة لا سيرينا» → University, La Serena
-            content = [toks[j][2], place_gloss[j]]
+            p_name, p_last = place_gloss[j]
+            content = [toks[j][2], p_name] + [toks[x][2] for x in range(p_last + 1, k + 1)]
         gloss, proper = _org_gloss(content, lang)
         own = None
         if proper and len(proper) < len(content) and proper == list(range(proper[0], len(content))):
@@ -136,6 +136,21 @@ def _org_candidates(
             gloss = _org_gloss(content, lang, 1)[0]
         out.append((s, e, text[s:e], content, gloss, own))
     return out
+
+
+def _ar_chain(toks: list[tuple[int, int, str]], k: int, limit: int, lang: str, gap_ok) -> int:
+    """The last token of an Arabic construct chain from token ``k``: words with the article (or «لل») that
+    are organisation words or places («هيئة قناة السويس», «الدولي للمسرح»), up to token ``limit``."""
+    n = len(toks)
+    definite = norm(toks[k][2]).startswith(_AR_CLITIC_ART)
+    while k + 1 < n and k < limit and gap_ok(k):
+        nw = norm(toks[k + 1][2])
+        if nw in _ARABIC_STOP or not (nw.startswith(("ال", "وال", "لل")) or _gloss_word(nw, lang) and (not definite or nw[0] == "ل")):
+            break  # after a definite word a definite one or «ل»: «المهرجان عام 1993» is "the festival, in 1993"
+        if not (_gloss_word(nw, lang) or _place_word(nw, lang)):
+            break
+        k += 1
+    return k
 
 
 # Sector words that follow a company's short name in its full name ("Samsung Electronics", "Hyundai Motor",
