@@ -206,7 +206,7 @@ class OnlineClusterer:
         # Most articles join an event that is still live, and the graph misses some of those (recall@20
         # on isotropic 384-d vectors is ~0.6): this is both faster and closer to exact search.
         self.hot_days = 1.0
-        self.hot_max = 4096
+        self.hot_max = 8192  # 1M planted: 4096 -> 8192 took the 98k-131k window from 1010 to 674 us per article, F1 0.9987 -> 1.0
         self._hot = SlotRows(dim)
         self._hot_heap: list[tuple[float, int]] = []  # (last_seen, key); stale entries are skipped
         self._index: Index | None = None  # the HNSW graph, only above exact_below
