@@ -182,6 +182,26 @@ def ann_geometry(limit: int = 10_000, queries: int = 500, seed: int = 0) -> dict
     return out
 
 
+def _window(planted, lo: int, hi: int, seed: int, blocks: bool = True, hot_max: int | None = None):
+    """Assign articles 0..``hi`` of the planted stream; CPU seconds spent on ``lo``..``hi``.
+    Returns (event ids, gold events, CPU seconds, clusterer)."""
+    c = new_clusterer()
+    if hot_max is not None:
+        c.hot_max = hot_max
+    ids, gold, cpu = [], [], 0.0
+    for chunk in stream(planted, noise=0.7, seed=seed + 1, stop=hi):
+        c0 = time.process_time()
+        if blocks:
+            with c.block([prof.vector for _, prof, _, _ in chunk]):
+                ids += [c.assign(aid, prof, when).event_id for aid, prof, when, _ in chunk]
+        else:
+            ids += [c.assign(aid, prof, when).event_id for aid, prof, when, _ in chunk]
+        if len(ids) > lo:
+            cpu += time.process_time() - c0
+        gold += [e for *_, e in chunk]
+    return ids, gold, cpu, c
+
+
 def blocks_ab(n: int, lo: int, hi: int, seed: int = 0) -> dict:
     """Articles ``lo``..``hi`` of the ``n``-article stream: CPU per article with one search per article
     and with :meth:`OnlineClusterer.block` (batches of 8192 announced), run one after the other in this
@@ -190,21 +210,28 @@ def blocks_ab(n: int, lo: int, hi: int, seed: int = 0) -> dict:
     out: dict = {"kind": "blocks_ab", "n": n, "window": [lo, hi], "scorer": scorer_stamp()}
     got = {}
     for mode in ("per_article", "blocks"):
-        c = new_clusterer()
-        ids, cpu = [], 0.0
-        for chunk in stream(planted, noise=0.7, seed=seed + 1, stop=hi):
-            c0 = time.process_time()
-            if mode == "blocks":
-                with c.block([prof.vector for _, prof, _, _ in chunk]):
-                    ids += [c.assign(aid, prof, when).event_id for aid, prof, when, _ in chunk]
-            else:
-                ids += [c.assign(aid, prof, when).event_id for aid, prof, when, _ in chunk]
-            if len(ids) > lo:
-                cpu += time.process_time() - c0
+        ids, _, cpu, c = _window(planted, lo, hi, seed, blocks=mode == "blocks")
         got[mode] = ids
         out[mode] = {"us_per_article": round(cpu / (hi - lo) * 1e6), "scored_per_article": round(c.scored / hi, 3),
                      "active": len(c.events), "hot": len(c._hot), "load_avg": round(os.getloadavg()[0], 2)}
     out["identical"] = got["per_article"] == got["blocks"]
+    return out
+
+
+def hot_ab(n: int, lo: int, hi: int, sizes: list[int], seed: int = 0) -> dict:
+    """Articles ``lo``..``hi`` of the ``n``-article stream with each ``hot_max``, one after the other in this
+    process: CPU per article on the window, and pairwise F1 of articles 0..``hi`` against the planted events."""
+    planted = plant(n, seed=seed)
+    out: dict = {"kind": "hot_ab", "n": n, "window": [lo, hi], "scorer": scorer_stamp(), "runs": []}
+    for size in sizes:
+        ids, gold, cpu, c = _window(planted, lo, hi, seed, hot_max=size)
+        index: dict[str, int] = {}
+        pred = np.array([index.setdefault(x, len(index)) for x in ids], dtype=np.int32)
+        p, r, f1 = pairwise_prf(pred, np.array(gold, dtype=np.int32))
+        out["runs"].append({"hot_max": size, "us_per_article": round(cpu / (hi - lo) * 1e6), "events": len(index),
+                            "precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4),
+                            "graph_searches_per_article": round(c.graph_searches / hi, 3),
+                            "load_avg": round(os.getloadavg()[0], 2)})
     return out
 
 
@@ -213,6 +240,8 @@ def _key(r: dict) -> tuple:
         return (-1.0, -1.0, 0)
     if r.get("kind") == "blocks_ab":
         return (-2.0, -2.0, 0)
+    if r.get("kind") == "hot_ab":
+        return (-3.0, -3.0, 0)
     return (r["noise"], r.get("day_noise", 0.2), r["n"])  # results before day_noise existed used 0.2
 
 
@@ -305,7 +334,8 @@ def _geometry_lines(g: dict | None) -> list[str]:
         "spurious ones, which is where the 1M run loses F1 and gains active events) and slower queries than on real "
         "embeddings. Cheaper graph settings were measured at 100k and lose more than they save (expansion 32/64: "
         "F1 0.989 at the same speed; 16/64: F1 0.929, slower because missed events mean more inserts). So in the "
-        "graph regime the clusterer first searches the events seen most recently (at most 4,096, within a day) "
+        "graph regime the clusterer first searches the events seen most recently (at most 4,096 then, 8,192 since "
+        "session 5; within a day) "
         "exactly, and asks the graph only when none of them takes the article (session 3: at 100k F1 0.997 → "
         "1.000 and 2,057 → 2,317 articles per CPU second, side by side; at 1M the graph-only code had opened "
         "148,382 active events by 688k articles, 2.5 GB, where the planted stream has ~58,000 active).",
@@ -359,7 +389,39 @@ def _blocks_lines(ab: dict | None) -> list[str]:
     ]
 
 
-def render(results: list[dict], day_noise: float, geometry: dict | None = None, ab: dict | None = None) -> str:
+def _hot_lines(hot: dict | None) -> list[str]:
+    """Session 5: how many recent events are searched exactly before the graph, side by side on a window."""
+    head = ("**A larger hot set and less per-candidate Python (session 5).** At 1M, a third of the articles still "
+            "asked the HNSW graph and a quarter caused a graph insert (each 0.3–0.8 ms on these vectors), because "
+            "more events are live within a day than the 4,096 hot rows held. The hot set now holds up to 8,192 "
+            "events (`OnlineClusterer.hot_max`): the block product over them costs more, and graph searches and "
+            "inserts fall by more than that. Separately, `_score` looks a candidate's event up only once it passes "
+            "the cosine bound, reads event summaries from their cache without the size check "
+            "(`Profile.owned_summary`: event profiles change only through `Profile.add`) and hands both "
+            "summaries to `pair_features`, and `Profile.add` merges counters without `Counter.update`'s "
+            "`isinstance` check. Those last changes leave every assignment identical (the 98,304–131,072 window "
+            "of the 1M stream, compared article by article): 1,010 → 842 µs per article at load ~1.4, then "
+            "1,032 → 1,010 at load 2.3.")
+    if hot is None:
+        return [head + " (Run `--hot-ab 1000000 98304 131072 4096 8192` for the side-by-side window.)", ""]
+    rows = [f"| {r['hot_max']:,} | {r['us_per_article']:,} µs | {r['graph_searches_per_article']} | {r['events']:,} "
+            f"| {r['f1']:.4f} ({r['precision']:.3f} / {r['recall']:.3f}) | {r['load_avg']} |" for r in hot["runs"]]
+    return [
+        head + f" Articles {hot['window'][0]:,}–{hot['window'][1]:,} of the {hot['n']:,}-article stream, one "
+        f"run after the other (`python bench/bench_cluster_scale.py --hot-ab {hot['n']} {hot['window'][0]} "
+        f"{hot['window'][1]} {' '.join(str(r['hot_max']) for r in hot['runs'])}`; scorer {hot['scorer']}; F1 of "
+        f"articles 0–{hot['window'][1]:,} against the planted events):",
+        "",
+        "| hot_max | CPU per article (window) | graph searches per article (whole run) | events | pairwise F1 (P / R) "
+        "| load avg |",
+        "|---|---|---|---|---|---|",
+        *rows,
+        "",
+    ]
+
+
+def render(results: list[dict], day_noise: float, geometry: dict | None = None, ab: dict | None = None,
+           hot: dict | None = None) -> str:
     """The BENCHMARKS section, from the measured results."""
     partial = [r for r in results if r.get("partial")]
     results = [r for r in results if not r.get("partial")]
@@ -461,6 +523,7 @@ def render(results: list[dict], day_noise: float, geometry: dict | None = None, 
         "",
         *_geometry_lines(geometry),
         *_blocks_lines(ab),
+        *_hot_lines(hot),
         "Memory stays bounded by the story window: the active set, not the stream length, sets it.",
     ]
     return "\n".join(lines) + "\n"
@@ -482,10 +545,16 @@ def main() -> None:
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--blocks-ab", type=int, nargs=3, metavar=("N", "LO", "HI"),
                     help="articles LO..HI of the N stream, one search per article against block search")
+    ap.add_argument("--hot-ab", type=int, nargs="+", metavar="N LO HI SIZE",
+                    help="articles LO..HI of the N stream with each hot_max SIZE given (e.g. 4096 8192)")
     a = ap.parse_args()
-    if a.blocks_ab:
+    if a.blocks_ab or a.hot_ab:
         results = json.loads(a.out.read_text()) if a.out.exists() else []
-        r = blocks_ab(*a.blocks_ab, seed=a.seed)
+        if a.blocks_ab:
+            r = blocks_ab(*a.blocks_ab, seed=a.seed)
+        else:
+            n, lo, hi, *sizes = a.hot_ab
+            r = hot_ab(n, lo, hi, sizes, seed=a.seed)
         print(json.dumps(r))
         results = [x for x in results if _key(x) != _key(r)] + [r]
         a.out.write_text(json.dumps(sorted(results, key=_key), indent=1))
@@ -524,10 +593,11 @@ def main() -> None:
             results = save(geo)
     geometry = next((r for r in results if r.get("kind") == "geometry"), None)
     ab = next((r for r in results if r.get("kind") == "blocks_ab"), None)
+    hot = next((r for r in results if r.get("kind") == "hot_ab"), None)
     mine = [r for r in results if not r.get("kind") and r["noise"] == a.noise]
     plot([r for r in mine if not r.get("partial")], a.plot, 0.0)
     if a.out == OUT:
-        MD.write_text(render(mine, 0.0, geometry, ab))
+        MD.write_text(render(mine, 0.0, geometry, ab, hot))
     print(f"plot: {a.plot}; section: {MD}")
 
 

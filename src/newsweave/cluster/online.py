@@ -221,6 +221,7 @@ class OnlineClusterer:
         # compute it for the one candidate whose parts are recorded.
         self._lexical = not (plain and scorer.weights.get("lexical", 0.0) == 0.0)
         self.scored = 0  # candidates fully scored (the rest were ruled out by the bound)
+        self.graph_searches = 0  # HNSW queries (the costly part at 1M)
         self.block_size = 128  # articles searched with one matrix product (see block())
         self._block: _Block | None = None
 
@@ -380,6 +381,7 @@ class OnlineClusterer:
 
     def _graph_search(self, vector: np.ndarray, exhaustive: bool = False) -> list[int]:
         k = min(self.candidates, len(self.events))
+        self.graph_searches += 1
         found = self._index.search(vector, k, exact=exhaustive, threads=1)
         return [int(key) for key in np.atleast_1d(found.keys)]
 
