@@ -8,7 +8,7 @@ Four sources:
 2. National institutions, ``data/entities/institutions.tsv`` (see
    :mod:`newsweave.annotate.institutions`): "Sudanese army", «الجيش السوداني», «Армия Судана»
    are ``inst:SD:army``.
-3. Organisation names by head noun in el, ro, ar, fr (``data/entities/org_words.tsv``):
+3. Organisation names by head noun in el, ro, ar, fr, it, es, de, pt (``data/entities/org_words.tsv``):
    «Γεωδυναμικό Ινστιτούτο του Εθνικού Αστεροσκοπείου Αθηνών», "Inspectoratul General pentru
    Situații de Urgență", «خلية الإعلام الأمني», «جامعة بغداد», «l'Institut national de physique de la
    Terre», with a word-by-word English gloss as an alias ("Geodynamic Institute National Observatory

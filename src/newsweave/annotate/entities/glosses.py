@@ -10,34 +10,72 @@ from newsweave.annotate._text import (
 from newsweave.annotate.entities.aliases import ORG_WORDS_FILE
 from newsweave.annotate.gazetteer import DEMONYM, arabic_variants, entry_rec, get_index
 
-# Rows in the format of ``org_words.tsv`` (en | el | ro | ar | fr), kept here until they move there: generic
-# words of festival, authority and canal names, from general knowledge. A stem ending in "$" is matched only
-# as a whole word (Greek «Αρχή», «Αρχής» "Authority", not «Αρχηγός» "chief").
-_EXTRA_ORG_WORDS = (
-    "*Festival | φεστιβαλ | festival | مهرجان | festival",
-    "*Authority | αρχη$ αρχησ$ | - | - | -",
-    "Canal | διωρυγ | canal | قناه | canal",
-    "Theatre | θεατρ | teatr | مسرح | theatre",
-)
+# German compounds put the head last («Gesundheitsministerium», «Bundesamt»): a capitalised word may end with a
+# head stem after a prefix of at least 4 letters and at most 4 more letters («…ministeriums»); a stem shorter
+# than 5 letters only after a prefix that is itself an organisation word and with one of these endings
+# («Bundesamt», «Sicherheitsrat», not «Apparat»). Tried before the plain stem match, which would read
+# «Bundesamt» as "Federal".
+_DE_SHORT_ENDINGS = ("", "s", "es", "e", "en", "n")
+_DE_LINK_S = ("s", "es", "en", "n", "")  # joints between the parts of a compound («Gesundheit|s|ministerium»)
 
 
 @lru_cache(maxsize=1)
 def _org_gloss_table() -> dict[str, dict[str, tuple[str, bool]]]:
-    """lang -> stem -> (English word, is a head noun), from ``data/entities/org_words.tsv``."""
-    table: dict[str, dict[str, tuple[str, bool]]] = {"el": {}, "ro": {}, "ar": {}, "fr": {}}
+    """lang -> stem -> (English word, is a head noun), from ``data/entities/org_words.tsv``; the languages
+    are the header's columns after "en", so a column needs no code change."""
     with open(ORG_WORDS_FILE, encoding="utf-8") as fh:
         rows = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
-    for line in rows[1:] + list(_EXTRA_ORG_WORDS):
+    langs = [c.strip() for c in rows[0].split("|")][1:]
+    table: dict[str, dict[str, tuple[str, bool]]] = {lang: {} for lang in langs}
+    for line in rows[1:]:
         en, *cols = (c.strip() for c in line.split("|"))
         head = en.startswith("*")
         en = en.lstrip("*").replace("-", " ")
-        for lang, col in zip(("el", "ro", "ar", "fr"), cols):
+        for lang, col in zip(langs, cols):
             for stem in col.split():
                 if stem.endswith("$"):
                     table[lang][norm(stem[:-1]) + "$"] = (en, head)
                 elif stem != "-":
                     table[lang][norm(stem)] = (en, head)
     return table
+
+
+@lru_cache(maxsize=1)
+def _de_heads() -> tuple[tuple[str, str], ...]:
+    """(stem without "$", English word) of the German head nouns, longest first."""
+    heads = {k.rstrip("$"): en for k, (en, head) in _org_gloss_table().get("de", {}).items() if head}
+    return tuple(sorted(heads.items(), key=lambda kv: -len(kv[0])))
+
+
+def _de_compound(n: str) -> tuple[str, bool] | None:
+    """Gloss of a German compound ending with a head noun («gesundheitsministerium» → "Health Ministry",
+    «bundesamt» → "Federal Office", «rettungsdienst» → "Service"), or None."""
+    for stem, en in _de_heads():
+        at = n.rfind(stem, 4)
+        if at < 0:
+            continue
+        end = n[at + len(stem):]
+        short = len(stem) < 5
+        if (end not in _DE_SHORT_ENDINGS) if short else len(end) > 4:
+            continue
+        pg = _de_prefix(n[:at])
+        if pg is None and short:
+            continue
+        return (f"{pg} {en}" if pg else en), True
+    return None
+
+
+def _de_prefix(pre: str) -> str | None:
+    """English word of a compound's first part («gesundheits» → Health, «bundes» → Federal), or None."""
+    table = _org_gloss_table()["de"]
+    for joint in _DE_LINK_S:
+        if joint and not pre.endswith(joint):
+            continue
+        base = pre[: len(pre) - len(joint)]
+        hit = table.get(base) or table.get(base + "$")
+        if hit:
+            return hit[0]
+    return None
 
 
 _AR_CLITIC_ART = ("وال", "فال", "بال", "كال", "لل", "ال")
@@ -66,6 +104,8 @@ def _gloss_word(w: str, lang: str) -> tuple[str, bool] | None:
 
     >>> _gloss_word("Ινστιτούτου", "el"), _gloss_word("Inspectoratului", "ro"), _gloss_word("والطوارئ", "ar")
     (('Institute', True), ('Inspectorate', True), ('Emergency', False))
+    >>> _gloss_word("Gesundheitsministeriums", "de"), _gloss_word("Bundesamt", "de"), _gloss_word("Apparat", "de")
+    (('Health Ministry', True), ('Federal Office', True), None)
     """
     table = _org_gloss_table().get(lang)
     if not table:
@@ -81,6 +121,10 @@ def _gloss_word(w: str, lang: str) -> tuple[str, bool] | None:
     hit = table.get(n + "$")
     if hit:
         return hit
+    if lang == "de" and w[:1].isupper() and len(n) >= 7:
+        hit = _de_compound(n)
+        if hit:
+            return hit
     for k in range(len(n), max(2, len(n) - 6), -1):
         hit = table.get(n[:k])
         if hit:

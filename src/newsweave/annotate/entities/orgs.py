@@ -1,4 +1,4 @@
-"""Organisation names by head noun (el, ro, ar, fr) with an English gloss, and companies' full names."""
+"""Organisation names by head noun (el, ro, ar, fr, it, es, de, pt) with an English gloss, and companies' full names."""
 
 from __future__ import annotations
 
@@ -25,7 +25,18 @@ ORG_LINKS: dict[str, frozenset[str]] = {
     "el": _norm_set("του της των και για"),
     "ro": _norm_set("de din pentru al a ale ai și si"),
     "fr": _norm_set("de du des la le les pour"),
+    # it/es/de/pt without "and": like French "et", it joins two names more often than it sits inside one
+    "it": _norm_set("di del della dello dei degli delle per la il lo le gli"),
+    "es": _norm_set("de del la las los el para"),
+    "de": _norm_set("für der des die von vom zur zum"),
+    "pt": _norm_set("de do da dos das para"),
 }
+# Italian elides articles into the next word («dell'Interno», «l'Agenzia»): dropped, as in French
+_IT_ELISION = re.compile(r"^(?:[lLdD]|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all)['’]")
+# Languages whose names may join words by two links ("per la", "de la"); their unglossed last words are
+# mostly common modifiers ("Instituto Gubernamental", "Ministerio de Niños"), not an own name, so the
+# name is keyed on its gloss
+_TWO_LINKS = frozenset(("it", "es", "de", "pt"))
 # French heads that start a name in lowercase too («l'université de La Serena», «le parquet de Paris»);
 # others («le centre de Cluj», «le service de …») are ordinary nouns unless capitalised
 _FR_LOWER_HEADS = ("University", "Institute", "Observatory", "Academy", "Prosecution", "Federation",
@@ -57,13 +68,16 @@ def _org_candidates(
     french = lang == "fr"
     if french:  # «l'Institut», «d'Athènes»: the elided article is no part of the word
         toks = [(a + len(w) - len(v), b, v) for a, b, w in toks for v in [_FR_ELISION.sub("", w) or w]]
+    elif lang == "it":
+        toks = [(a + len(w) - len(v), b, v) for a, b, w in toks for v in [_IT_ELISION.sub("", w) or w]]
 
     def cap(i: int) -> bool:
         w = toks[i][2]
         return w[:1].isupper()
 
-    def gap_ok(i: int) -> bool:  # only spaces between token i and i + 1
-        return not text[toks[i][1]: toks[i + 1][0]].strip(" \t")
+    def gap_ok(i: int) -> bool:  # only spaces between token i and i + 1 (in Italian, or an elided article)
+        gap = text[toks[i][1]: toks[i + 1][0]].strip(" \t")
+        return not gap or (lang == "it" and _IT_ELISION.fullmatch(gap) is not None)
 
     out = []
     i, n = 0, len(toks)
@@ -112,10 +126,13 @@ def _org_candidates(
                     (_gloss_word(toks[j - 1][2], lang) or _place_word(toks[j - 1][2], lang)):
                 j -= 1  # adjectives before the head: «Γεωδυναμικό Ινστιτούτο», «Ελληνική Αστυνομία»
             while k + 1 < n and gap_ok(k):
-                if cap(k + 1):
-                    k += 1
+                if cap(k + 1) and (lang != "de" or _gloss_word(toks[k + 1][2], lang) or _place_word(toks[k + 1][2], lang)):
+                    k += 1  # German capitalises every noun: only a known word goes on without a link word
                 elif nword(toks[k + 1][2]) in links and k + 2 < n and cap(k + 2) and gap_ok(k + 1):
                     k += 2
+                elif (lang in _TWO_LINKS and nword(toks[k + 1][2]) in links and k + 3 < n
+                      and nword(toks[k + 2][2]) in links and cap(k + 3) and gap_ok(k + 1) and gap_ok(k + 2)):
+                    k += 3  # "Agenzia per la Cybersicurezza", "Ministerio de la Defensa"
                 else:
                     break
         s, e = toks[j][0], toks[k][1]
@@ -128,10 +145,11 @@ def _org_candidates(
             content = [toks[j][2], p_name] + [toks[x][2] for x in range(p_last + 1, k + 1)]
         gloss, proper = _org_gloss(content, lang)
         own = None
-        if proper and len(proper) < len(content) and proper == list(range(proper[0], len(content))):
+        if (proper and lang not in _TWO_LINKS and len(proper) < len(content)
+                and proper == list(range(proper[0], len(content)))):
             own = " ".join(content[x] for x in proper)  # "Federației Sanitas" → "Sanitas"
-        if gloss is None and own is None:
-            continue
+        if gloss is None and own is None and not (lang in _TWO_LINKS and len(content) > 1):
+            continue  # it/es/de/pt: a head and a name ("Polizei Zandia") reads as "Police Zandia"
         if gloss is None:  # «Πανεπιστήμιο της Λα Σερένα»: the head glossed, the own name kept ("University Λα Σερένα")
             gloss = _org_gloss(content, lang, 1)[0]
         out.append((s, e, text[s:e], content, gloss, own))
