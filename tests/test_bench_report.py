@@ -55,11 +55,16 @@ def test_sections_in_fixed_order_and_missing_ones_listed(tmp_path: Path) -> None
     # Header: machine, date, commit, load at start, total wall time, per-bench timings.
     head = text.split("## ", 1)[0]
     assert f"{os.cpu_count()} cores" in head and "GiB RAM" in head
-    assert "| date | 2030-01-02 03:04 UTC |" in head
-    assert "| git commit | " in head and "| git commit | unknown" not in head
+    assert "| date of the full run | 2030-01-02 03:04 UTC |" in head
+    assert "| git commit when assembled | " in head and "| git commit when assembled | unknown" not in head
     assert "| load average at start (1, 5, 15 min) | 1.25 0.50 0.10 |" in head
     assert "| total bench wall time | 50.0 min (3,000 s) |" in head
-    assert "| `bench_ingest` | 124 | 420 |" in head
+    assert "| `bench_ingest` | 124 | 420 | - |" in head  # timed out: no section file, so never written
+    # each section says when its file was written (one can be re-run alone after the full run)
+    os.utime(tmp_path / "bench_cleaning.md", (1_900_000_000, 1_900_000_000))
+    report.main(["--out-dir", str(tmp_path), "--doc", str(doc), "--run-info", str(_run_info(tmp_path))])
+    head = doc.read_text(encoding="utf-8").split("## ", 1)[0]
+    assert "| `bench_cleaning` | 0 | 5 | 2030-03-17 17:46 UTC |" in head
 
 
 def test_group_heading_not_repeated_when_the_script_writes_it(tmp_path: Path) -> None:
