@@ -135,6 +135,32 @@ def _acronym(text: str, s: int, e: int) -> bool:
     return sum(c.isupper() for c in letters) < 0.5 * len(letters)
 
 
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+
+
+def _caps_word(doc: Doc, s: int, e: int) -> bool:
+    """Is the all-caps word ``doc.text[s:e]`` an ordinary word written in capitals rather than an acronym?
+    Yes when the text also writes it in Title case ("BOCELLI folgte …" and "Bocelli sang …", "UOMO" and
+    "Uomo dell'anno"), when it is a bracketed label ("[FOTO]", "[WIDEO]") or when a neighbouring word
+    (three letters or a stopword) is in capitals too, in any script ("IL PIÙ LETTO", "JAK TO SIĘ LECZY", "VEA MÁS").
+    A line-final "(FOTO)" is not tested: agency sign-offs look the same ("Sylwia Wysocka (PAP)")."""
+    text = doc.text
+    w = text[s:e]
+    if len(w) >= 4 and doc.has_lower(w.capitalize()):
+        return True
+    if s and text[s - 1] == "[":
+        return True
+    # a two-letter neighbour only if it is a stopword: "die CDU AS im Jahr" is running text, "LEGGI DI PIÙ" is
+    # not; never one letter ("Cremona / AFP A recent report")
+    stop = STOPWORDS.get(doc.language, frozenset())
+    for m in (_WORD_BEFORE.search(text, max(0, s - 20), s), _WORD_AFTER.match(text, e)):
+        nb = m.group(1) if m is not None else ""
+        if nb.isupper() and (len(nb) > 2 or len(nb) == 2 and nword(nb) in stop):
+            return True
+    return False
+
+
 _ORG_SUFFIXES = tuple(
     nword(x)
     for x in ("ministerium", "partei", "bank", "verband", "gesellschaft", "behörde", "institut", "amt")
@@ -273,6 +299,8 @@ def _stat_candidates(
             w = names[0]
             if len(w) < 2 or w.isdigit() or (w.isupper() and len(w) > 6 and not _acronym(text, start, toks[0][1])):
                 continue
+            if _LATIN_CAPS.fullmatch(w) and _caps_word(doc, start, toks[0][1]):
+                continue  # a word in capitals, not an acronym
             nw = nword(w)
             if has_lower(w.lower()) or w not in mid_caps:
                 continue  # a common word, or only ever capitalised by a sentence start
