@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import faulthandler
 import json
 import os
 import resource
@@ -463,7 +464,7 @@ def test_reads_keep_working_during_a_10k_ingest(tmp_path):
 
     def writer(url: str) -> None:
         try:
-            with httpx.Client(base_url=url, timeout=600, headers=AUTH) as c:
+            with httpx.Client(base_url=url, timeout=900, headers=AUTH) as c:
                 write_window.append(time.monotonic())
                 for start in range(0, n_total, per_request):
                     r = c.post("/articles", json=synthetic_records(start, start + per_request))
@@ -495,14 +496,20 @@ def test_reads_keep_working_during_a_10k_ingest(tmp_path):
                 i += 1
                 time.sleep(0.005)  # busy readers, not a denial of service on the writer
 
-    with serve(app) as url:
-        threads = [threading.Thread(target=writer, args=(url,))]
-        threads += [threading.Thread(target=reader, args=(url, k)) for k in range(4)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=300)
-        count = httpx.get(f"{url}/health").json()["counts"]["articles"]
+    # CI once saw one POST get no answer for 600 s (stop 13; never reproduced here, also not on one core with a
+    # CPU hog beside it): if the ingest is still running after 240 s, print every thread's stack to find out why.
+    faulthandler.dump_traceback_later(240, repeat=False)
+    try:
+        with serve(app) as url:
+            threads = [threading.Thread(target=writer, args=(url,))]
+            threads += [threading.Thread(target=reader, args=(url, k)) for k in range(4)]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=900)
+            count = httpx.get(f"{url}/health").json()["counts"]["articles"]
+    finally:
+        faulthandler.cancel_dump_traceback_later()
     assert not writer_error, writer_error
     assert not errors, errors[:5]
     assert count == 12 + n_total
