@@ -54,6 +54,7 @@ from functools import lru_cache
 from newsweave.annotate._text import Doc, following_words, nword, script_of, words_before
 from newsweave.annotate.gazetteer import (
     ALLCAPS,
+    ARABIC_CCS,
     CURATED,
     DEMONYM,
     HOME_COUNTRIES,
@@ -347,7 +348,7 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                 break
         if key is None:
             continue
-        entries = idx.lookup(key) or _derived(key, lang)
+        entries = _misread(idx, key, idx.lookup(key)) or _derived(key, lang)
         if tagged:
             entries = tuple(e for e in entries if (ls := idx.langs(e)) is None or lang in ls)
         if not entries:
@@ -425,6 +426,26 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
         named = {idx.records[entry_rec(en)].country_code for m in out if m.surface not in split for en in m.entries}
         out = [m for m in out if m.surface not in split or split[m.surface] & named]
     return out
+
+
+@lru_cache(maxsize=65536)
+def _misread(idx: GazIndex, key: str, entries: tuple[int, ...]) -> tuple[int, ...]:
+    """``entries`` less the towns that ``key`` does not name in a text:
+
+    * a continent's name is not a town ("Africa" is an old name of Mahdia; in Romanian, where the table
+      lacks the continent's name, only Mahdia would be left);
+    * a town of an Arabic-speaking country written without the ع or ح of its Arabic name («امان» for
+      «عمان» Amman, «اجمان» for «عجمان» Ajman) is another language's spelling (Persian, Urdu): in an Arabic
+      text it is a word («أمان» "safety", «بأمان» "safely")."""
+    recs = idx.records
+    drop: set[int] = set()
+    if any(recs[entry_rec(e)].kind == "region" and not recs[entry_rec(e)].country_code for e in entries):
+        drop |= {entry_rec(e) for e in entries if recs[entry_rec(e)].kind == "city"}
+    if "\u0600" <= key[:1] <= "\u06ff" and ("ا" in key or "ه" in key):
+        native = {key[:i] + n + key[i + 1 :] for i, c in enumerate(key) for n in {"ا": "ع", "ه": "ح"}.get(c, "")}
+        towns = {entry_rec(e) for k in native for e in idx.lookup(k)}
+        drop |= {r for e in entries if (r := entry_rec(e)) in towns and recs[r].country_code in ARABIC_CCS}
+    return tuple(e for e in entries if entry_rec(e) not in drop) if drop else entries
 
 
 def _feature_name(text: str, e: int, before: tuple[str | None, str | None], lang: str) -> bool:
@@ -663,7 +684,8 @@ _ARABIC_NAME = re.compile("[\u0620-\u064a]+")
 # Words before a town: "in", "at", "to", "near"; strong cues: "city of", "province of" (normalised: no
 # accents, ة→ه, أ/إ→ا).
 _GREEK_CUES = frozenset(nword(w) for w in "στην στη στο στον στις στα σε από προς πόλη πόλης δήμο δήμου κοντά".split())
-_ARABIC_CUES = frozenset(nword(w) for w in "في وفي ففي قرب وقرب إلى وإلى".split())
+# ... and «ميناء» "the port of": a port is named after its town («بميناء الجزيرة الخضراء (ألخيسيراس)»)
+_ARABIC_CUES = frozenset(nword(w) for w in "في وفي ففي قرب وقرب إلى وإلى ميناء بميناء لميناء وميناء".split())
 _TOWN_CUES = TOWN_WORDS | frozenset(nword(w) for w in """بلدة ببلدة وبلدة لبلدة قرية بقرية وقرية مدينتي
     κωμόπολη κωμόπολης χωριό χωριού δήμο δήμου""".split())
 
@@ -688,6 +710,11 @@ def _translit_mentions(
             prov = _is_province(doc.text, cand.start, cand.end, words_before(doc.text, cand.start), lang)
             out.append(_Mention(cand.start, cand.end, cand.surface, (rec,), choice=rec, province=prov))
             taken.append((cand.start, cand.end))
+            br = _bracketed(doc.text, cand.start, cand.end)
+            if br and not any(a < br[2] and br[1] < b for a, b in taken):
+                # «الجزيرة الخضراء (ألخيسيراس)»: the name before the bracket is that town too
+                out.append(_Mention(br[1], br[2], doc.text[br[1] : br[2]], (rec,), choice=rec, province=prov))
+                taken.append((br[1], br[2]))
     if out:
         out += _repeats(doc.text, out, taken, lang)
     return out
@@ -732,6 +759,38 @@ def _cue(b1: str | None) -> int:
     return WEAK_CUE if nb in _GREEK_CUES or nb in _ARABIC_CUES else 0
 
 
+_BRACKET_OPEN_REV = re.compile(r"[ \t]*\([ \t]*(?=\w)")  # "(" right after a word (matched reversed)
+_BRACKET_CLOSE = re.compile(r"(?:[ \t]+\w+)?[ \t]*\)")  # ... closing after one or two words
+_WORD_REV = re.compile(r"(\w+)[ \t]*")
+
+
+def _bracket_cue(text: str, start: int, end: int) -> int:
+    """The cue of a name written again in brackets, right after it, in another spelling («قرب الجزيرة
+    الخضراء (ألخيسيراس)», "near Algeciras (Αλχεθίρας)"): the cue before that name, at most three words
+    back from the bracket; 0 when the word at [start, end) is not such a bracketed word."""
+    got = _bracketed(text, start, end)
+    return got[0] if got else 0
+
+
+def _bracketed(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """(cue, start, end) of the name that the bracketed word at [start, end) spells again: the words between
+    a cue (at most three words back) and the bracket; None when there is no such bracket or cue."""
+    rev = text[max(0, start - 80) : start][::-1]
+    m = _BRACKET_OPEN_REV.match(rev)
+    if m is None or not _BRACKET_CLOSE.match(text, end):
+        return None
+    pos = name_start = m.end()
+    for _ in range(3):
+        w = _WORD_REV.match(rev, pos)
+        if w is None or (pos > m.end() and not rev[pos - 1 : pos].isspace()):
+            return None
+        cue = _cue(w.group(1)[::-1])
+        if cue:
+            return (cue, start - name_start, start - m.end()) if pos > m.end() else None
+        pos, name_start = w.end(), w.end(1)
+    return None
+
+
 def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
     """Candidates in text order; a two-word one ("Satu Mare") before the single word it starts with.
     The first word of a two-word name may be short («Λα Σπέτσια», «لا سبيتسيا», «Τάι Μπιν»): in Arabic
@@ -762,7 +821,7 @@ def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
             b1, _ = words_before(text, m.start())
             if b1 and b1[0].isupper() and nword(b1) not in _NOT_NAME:
                 continue  # the second word of a longer name
-            cue = _cue(b1)
+            cue = _cue(b1) or _bracket_cue(text, m.start(), m.end())
             nxt = _NEXT_WORD.match(text, m.end())
             if nxt and nxt.group(1)[0].isupper() and nword(nxt.group(1)) not in _NOT_NAME:
                 w2 = nxt.group(1)
@@ -789,7 +848,7 @@ def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
             named = [_arabic_name_word(stem, keys, 3) for stem, _, _ in forms]
             if not any(named) and not (len(w) <= 3 and not w.startswith("ال")):
                 continue  # cheap tests first: most words are common words
-            cue = _cue(words_before(text, m.start())[0])
+            cue = _cue(words_before(text, m.start())[0]) or _bracket_cue(text, m.start(), m.end())
             if not cue and (len(w) < 5 or counts.get(w, 0) < 2 or w not in headline):
                 continue  # no cue: only a word of the headline written again below may be a big city
             nx = words_ar[i + 1] if i + 1 < len(words_ar) else None

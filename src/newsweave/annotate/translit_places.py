@@ -11,12 +11,13 @@ places, with a class in common (Romanian "ea" may be Greek α).
 False positives are kept out by where it may match and what it may match:
 
 * only cities of a country the article names (a place or demonym found by lookup), or
-  cities of ≥ ``BIG_CITY_POP`` people;
+  cities of ≥ ``BIG_CITY_POP`` people (≥ ``TOWN_WORD_POP`` right after a town word, on a long key);
 * Greek: a capitalised word that is not a stopword, not written in lowercase elsewhere, not at
   a sentence start unless it heads a headline or dateline («Σουτσάβα: …»), and not next to
   another capitalised word (a person's name) unless the two name a two-word town («Σάτου Μάρε»);
-* Arabic (no capitals): a word right after a place cue («في», «إلى», «قرب»; or a town word
-  «مدينة», «بلدة», «قرية»), without the article «ال» (common nouns take it, foreign towns do
+* Arabic (no capitals): a word right after a place cue («في», «إلى», «قرب», «ميناء»; or a town word
+  «مدينة», «بلدة», «قرية»; or in brackets right after a name that follows one: «قرب الجزيرة الخضراء
+  (ألخيسيراس)», and then the name before the bracket is that town too), without the article «ال» (common nouns take it, foreign towns do
   not), not a stopword nor a cue or town word itself; an attached ب ("in") is not taken off
   («بيان», «بلدان» are words); a leading و or ف is tried both ways («وكرايوفا» "and Craiova",
   «فيتيشتي» Fetești);
@@ -53,6 +54,10 @@ __all__ = [
 ]  # fmt: skip
 
 BIG_CITY_POP = 1_000_000
+# Right after a town word («في مدينة مانشستر» "in the city of Manchester") a city of a country the text does
+# not name may be this big, with a key of at least this many consonants (vowels may be left out as below).
+TOWN_WORD_POP = 500_000
+TOWN_WORD_CONSONANTS = 5
 MIN_CONSONANTS = 3
 # Arabic often leaves short vowels of well-known foreign names out («نوتنغهام» Nottingham, «برمنغهام»
 # Birmingham): for cities this big, of a country the text names, with a key this long, the Arabic
@@ -117,13 +122,15 @@ def _from_symbols(syms: list[str], script: str) -> Key:
     quality: dict[int, set[str]] = {}
     # Greek writes mb/mp and nd, ng as μπ, ντ, γκ (read b, d, g): a nasal before b/d/g is left out
     syms = [x for i, x in enumerate(syms) if not (x in "mn" and i + 1 < len(syms) and syms[i + 1] in "bdg")]
-    for s in syms:
+    for j, s in enumerate(syms):
+        if s == "-":
+            continue
         if s[0] == "V":
             vowels.add(len(cons))
             quality.setdefault(len(cons), set()).add(s[1:])
         elif s == "h":
             continue
-        elif not (cons and cons[-1] == s and len(cons) not in vowels):  # doubled letters: one consonant
+        elif not (cons and cons[-1] == s and len(cons) not in vowels and syms[j - 1] != "-"):  # doubled: one
             cons.append(s)
     open_end = len(cons) in vowels
     vowels.discard(len(cons))
@@ -181,6 +188,8 @@ def _arabic_syms(w: str) -> list[str]:
         elif ch == "ت" and i + 1 < len(w) and w[i + 1] in "سش":
             continue  # «تس», «تش» (ts, ch): one sibilant
         elif ch in _ARABIC:
+            if i and w[i - 1] != ch and _ARABIC.get(w[i - 1]) == _ARABIC[ch]:
+                syms.append("-")  # «مانشستر»: ش then س are two sounds (sh, s), not a doubled letter
             syms.append(_ARABIC[ch])
     return syms
 
@@ -242,8 +251,8 @@ def keys_match(a: Key, b: Key) -> bool:
     """
     for x in _variants(a):
         for y in _variants(b):
-            if x.cons == y.cons and vowels_fit(x, y):
-                return True
+            if x.cons == y.cons and vowels_fit(x, y) and (x is a or y is b):
+                return True  # (a final -s dropped on one side only: both dropped would skip the vowel before it)
     return False
 
 
@@ -278,7 +287,7 @@ class TranslitMatcher:
         for i, r in enumerate(records):
             if r.kind == "city" and r.country_code:
                 self._by_cc[r.country_code].append(i)
-                if r.population >= BIG_CITY_POP:
+                if r.population >= TOWN_WORD_POP:
                     big.append(i)
         self._big = big
         self._index: dict[str, dict[str, list[tuple[int, tuple[Key, ...]]]]] = {}
@@ -307,6 +316,7 @@ class TranslitMatcher:
         n = len(cand.keys)
         best: int | None = None
         groups = [(cc, self._by_cc.get(cc, [])) for cc in sorted(countries)] + [("*big*", self._big)]
+        town_word = cand.cue >= TOWN_CUE and sum(len(k.cons.replace("'", "")) for k in cand.keys) >= TOWN_WORD_CONSONANTS
         for cons in {v.cons for v in _variants(cand.keys[0])}:
             for group, members in groups:
                 for i, ck in self._lookup(group, members, cons):
@@ -314,9 +324,12 @@ class TranslitMatcher:
                     if len(ck) != n:
                         continue
                     abroad = group == "*big*" and cc not in countries
+                    pop = self._records[i].population
+                    if abroad and pop < BIG_CITY_POP and not town_word:
+                        continue
                     # an Arabic word without a cue (a headline word written again) only by the short-vowel rule
                     ok = (cand.cue > 0 or cand.keys[0].script != "arabic") and self._fits(cand, ck, cc, abroad)
-                    if not ok and not abroad and self._records[i].population >= SHORT_VOWEL_POP:
+                    if not ok and (town_word or not abroad) and pop >= SHORT_VOWEL_POP:
                         ok = _short_vowels_fit(cand, ck, cc)
                     if not ok:
                         continue
@@ -354,12 +367,23 @@ _HISPANIC = frozenset("ES MX GT HN SV NI CR PA CU DO PR CO VE EC PE BO CL AR UY 
 _SPANISH_VELAR = re.compile(r"j|g(?=[eiéí])", re.IGNORECASE)
 
 
+# Latin "ch" (not "sch", "tch") is read k (Italian, Romanian), sh/tsh (English, French, Spanish: Arabic ش/تش,
+# Greek τσ/σ: «مانشستر» Manchester) or kh (German, Dutch, Polish: Arabic خ, Greek χ: «زيورخ» Zürich).
+_CH = re.compile(r"(?<![st])ch", re.IGNORECASE)
+_CH_IS_K = frozenset("RO MD IT SM".split())  # Romanian, Italian "ch" is only k («دروس» is not Drochia)
+
+
 def _spoken_forms(name: str, cc: str | None) -> tuple[str, ...]:
-    """The Latin name, and for a Hispanic country's town with j or ge/gi also as it sounds ("Jerez" as
-    "Herez", "Algeciras" as "Alheciras"), so that its Arabic or Greek spelling meets it."""
+    """The Latin name as written, and as it may sound: for a Hispanic country's town with j or ge/gi
+    "Jerez" as "Herez", "Algeciras" as "Alheciras"; a "ch" also as "sh" and "kh" (see ``_CH``; not in
+    Romanian or Italian towns), so that its Arabic or Greek spelling meets it."""
+    forms = [name]
     if cc in _HISPANIC and _SPANISH_VELAR.search(name):
-        return name, _SPANISH_VELAR.sub("h", name)
-    return (name,)
+        forms.append(_SPANISH_VELAR.sub("h", name))
+    for f in list(forms):
+        if cc not in _CH_IS_K and _CH.search(f):
+            forms += [_CH.sub("sh", f), _CH.sub("kh", f)]
+    return tuple(forms)
 
 
 def _short_vowels_fit(cand: Candidate, ck: tuple[Key, ...], cc: str | None) -> bool:
@@ -382,7 +406,7 @@ def _short_vowels_fit(cand: Candidate, ck: tuple[Key, ...], cc: str | None) -> b
             len(x.vowels) - len(y.vowels)
             for x in _variants(a)
             for y in _variants(b)
-            if x.cons == y.cons and y.vowels and y.vowels <= x.vowels and _quality_fit(x, y)
+            if x.cons == y.cons and y.vowels and y.vowels <= x.vowels and _quality_fit(x, y) and (x is a or y is b)
         ]
         if not fits:
             return False
