@@ -96,15 +96,18 @@ def _same_first(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)))
 
 
-_BAG_STOP = frozenset("of the and for".split())
+# link words a name may or may not write, in English or left by a word-by-word Romance/German gloss
+_BAG_STOP = frozenset("of the and for de del della di du des la le von der fur".split())
 
 
 @lru_cache(maxsize=100_000)
 def _word_bag(k: str) -> str | None:
-    """An organisation's name as a sorted set of its words (three or more), so that a word-by-word English
-    gloss ("Authority Canal Suez", from «هيئة قناة السويس») meets the English name ("Suez Canal Authority")."""
+    """An organisation's name as a sorted set of its words (two or more), so that a word-by-word English
+    gloss ("Authority Canal Suez", from «هيئة قناة السويس») meets the English name ("Suez Canal Authority")
+    and "Ministry of Health" meets "Health Ministry". Sets are compared whole: "Health Ministry" never
+    meets "Interior Ministry", nor "Ministry" alone."""
     words = sorted(set(k.split()) - _BAG_STOP)
-    return "bag:" + " ".join(words) if len(words) >= 3 else None
+    return "bag:" + " ".join(words) if len(words) >= 2 else None
 
 
 def _split_people(ents: list[Entity]) -> list[Entity]:

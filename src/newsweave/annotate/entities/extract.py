@@ -8,6 +8,7 @@ from newsweave.annotate._text import (
     nword,
     script_of,
 )
+from newsweave.annotate.entities._common import org_key
 from newsweave.annotate.entities.aliases import _alias_matches, _aliases
 from newsweave.annotate.entities.arabic import (
     _acronym_actor,
@@ -101,7 +102,7 @@ def _extract(
     orgs = _org_candidates(doc, alias_spans + inst_spans, ar_places)
     for s, _e, surface, _content, gloss, own in orgs:
         # keyed on the name's own words, else on the gloss: «Confederația X» and «Confederației X» are one
-        k = "lat:" + " ".join(name_key(x) for x in (own or gloss or "").split())
+        k = "lat:" + org_key((own or gloss or "").split())
         extra = [x for x in (own, gloss) if x]
         ent = found.get(k)
         add(k, surface if ent is None else ent.name, "org", s, surface, extra)
@@ -141,6 +142,8 @@ def _extract(
             typ, names = "org", own
         if typ == "person" and script_of(names[-1]) != "arabic":
             k = "lat:" + name_key(names[-1])
+        elif typ == "org":
+            k = "lat:" + org_key(names)
         else:
             k = "lat:" + " ".join(name_key(n) for n in names if nword(n) not in CONNECTORS)
         if len(k) <= 5:
@@ -156,7 +159,7 @@ def _extract(
     for cand in cands:  # the club's own name as an alias of "PAOK Salonic"
         own = _club_and_town(cand[3]) if cand[4] == "person" else None
         if own is not None:
-            ent = stat.get("lat:" + " ".join(name_key(n) for n in own))
+            ent = stat.get("lat:" + org_key(own))
             if ent is not None and " ".join(own) not in ent.aliases:
                 ent.aliases.append(" ".join(own))
     for k, ent in stat.items():
@@ -211,6 +214,8 @@ def resolve_name(surface: str, typ: str, language: str | None = None) -> Entity:
     names = [n for n in names if n] or [surface]
     if typ == "person" and script_of(names[-1]) != "arabic":
         key = "lat:" + name_key(names[-1])
+    elif typ == "org":
+        key = "lat:" + org_key(names)
     else:
         key = "lat:" + " ".join(name_key(n) for n in names if nword(n) not in CONNECTORS)
     return Entity(surface, typ, key, 1, [surface])
