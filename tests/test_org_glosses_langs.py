@@ -52,7 +52,9 @@ def test_german_compound_heads() -> None:
     # a head at the end of a capitalised word, the first part glossed when known
     assert _gloss_word("Gesundheitsministeriums", "de") == ("Health Ministry", True)
     assert _gloss_word("Bundesamt", "de") == ("Federal Office", True)
-    assert _gloss_word("Rettungsdienst", "de") == ("Service", True)
+    # an unknown first part stays, so two compounds with one head are not one organisation
+    assert _gloss_word("Rettungsdienst", "de") == ("Rettungs Service", True)
+    assert _gloss_word("Börsenverein", "de")[0] != _gloss_word("Anwaltverein", "de")[0]
     # a short head only after a known first part; not a common word ending in it
     for w in ("Apparat", "Salat", "Dienstag", "Epizentrum"):
         assert _gloss_word(w, "de") is None

@@ -49,7 +49,9 @@ def _de_heads() -> tuple[tuple[str, str], ...]:
 
 def _de_compound(n: str) -> tuple[str, bool] | None:
     """Gloss of a German compound ending with a head noun («gesundheitsministerium» → "Health Ministry",
-    «bundesamt» → "Federal Office", «rettungsdienst» → "Service"), or None."""
+    «bundesamt» → "Federal Office"), or None. A first part with no gloss is kept as written («rettungsdienst» →
+    "Rettungs Service"): "Service" alone would make every such compound one organisation («Börsenverein» and
+    «Anwaltverein» were both "Association")."""
     for stem, en in _de_heads():
         at = n.rfind(stem, 4)
         if at < 0:
@@ -61,7 +63,7 @@ def _de_compound(n: str) -> tuple[str, bool] | None:
         pg = _de_prefix(n[:at])
         if pg is None and short:
             continue
-        return (f"{pg} {en}" if pg else en), True
+        return f"{pg or n[:at].capitalize()} {en}", True
     return None
 
 
