@@ -44,7 +44,10 @@ a ministry: named in a headline or lead), with no town of that country named, kn
 only by its adjective ("Moldovan parliament …", «البرلمان المولدوفي …»: the actor's nationality) counts,
 against its own towns, as named in the lead (:func:`_adjective_headline_town`). Equal scores go to
 the place of the country with the most places named (a foreign port named once in passing does not
-beat the country of the story). Continents and seas
+beat the country of the story). A city that an article names as a reference point ("near Florence", "on
+the outskirts of Florence") yields to the town of the same country, within ``NEAR_KM``, that its first
+sentence puts the news in; an event left at a country goes to a town of that country that opens an
+article as its dateline ("TBILISI — Georgia's parliament …"). Continents and seas
 (regions with no country code) are never the reference and win only when nothing
 else is named. So "Earthquake in Turkey: buildings collapsed in Izmir" is about Izmir,
 while a capital named once in passing in a story about a national vote is not
@@ -74,6 +77,7 @@ REGION_CITY_SHARE = 0.2
 REGION_KM = 150.0
 LOCATIVE = 1.5  # a town after "in" («à», «în», «στην», «في») in the first sentence: where the news happened
 FUTURE_WEIGHT = 0.25  # a place named only in clauses about the future ("will travel to Bucharest")
+NEAR_KM = 60.0  # "a town near Florence": the town the first sentence puts the news in lies this close
 # Future markers per language, matched as whole folded words inside the clause (between , ; . ! ? and
 # line breaks) that names the place. Arabic: only «سوف» (the prefix سـ is too ambiguous).
 _FUTURE = {
@@ -165,6 +169,15 @@ _LOCATIVE = re.compile(
 
 _FIRST_SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
 
+# "near X", "on the outskirts of X", «κοντά στη X», «lângă X», «قرب X» (folded): X is a reference point
+# for where it happened, not the place itself.
+_NEAR = re.compile(
+    r"(?<!\w)(?:near|nearby|outside|outskirts[ \t]+of|close[ \t]+to|langa|de[ \t]+langa|marginea[ \t]+\w+(?:[ \t]+a)?|"
+    r"κοντα[ \t]+\w+|εξω[ \t]+απο|προαστια[ \t]+τησ|προαστια[ \t]+του|قرب|بالقرب[ \t]+من|ضواحي|اطراف|"
+    r"vicino[ \t]+a|nei[ \t]+pressi[ \t]+di|alle[ \t]+porte[ \t]+di|cerca[ \t]+de|afueras[ \t]+de|pres[ \t]+de|"
+    r"nahe|unweit|bei)[ \t]+(?:(?:the|της|του|la|de|di|del|lui)[ \t]+)?$"
+)
+
 
 def _located_in(p: Place, lead: str) -> bool:
     """Is the place (as written) named in the first sentence of the body right after a locative
@@ -189,6 +202,11 @@ def _dateline(p: Place, lead: str) -> bool:
         start += 1
     f = fold(p.surface) if p.surface else ""
     return bool(f) and lead.startswith(f, start) and _DATELINE_END.match(lead, start + len(f)) is not None
+
+
+def _near_reference(p: Place, text: str) -> bool:
+    """Is the place (as written) named right after "near", "outskirts of", «κοντά στη», «قرب» … in ``text``?"""
+    return any(_NEAR.search(text, max(0, m.start() - 40), m.start()) for m in _mentions(p, text))
 
 
 def _anchors_distance(p: Place, text: str) -> bool:
@@ -391,13 +409,51 @@ def location(ctx: EventContext) -> Place | None:
             if town is not None:
                 best_key = town
                 break
+    if by_key[best_key].kind == "city":
+        best_key = _located_near(ctx, best_key, score, by_key)
     if by_key[best_key].kind == "country":
-        cap = _capital_if_institution(ctx, by_key[best_key], score, by_key)
-        if cap is not None:
-            return cap
+        town = _dateline_town(ctx, by_key[best_key], score, by_key, filed)
+        if town is not None:
+            best_key = town
+        else:
+            cap = _capital_if_institution(ctx, by_key[best_key], score, by_key)
+            if cap is not None:
+                return cap
     p = by_key[best_key]
     mentions = sum(1 for a in ctx.articles if any(q.key == best_key for q in a.places))
     return Place(p.name, p.country_code, p.lat, p.lon, p.geonames_id, p.kind, max(1, mentions), p.surface)
+
+
+def _located_near(ctx: EventContext, best: str, score: dict, by_key: dict) -> str:
+    """"Flash flood hits town near Florence … in Sesto Fiorentino, on the outskirts of Florence": when the
+    chosen city is named as a reference point ("near", "outskirts of", in the headline or lead) of an article
+    whose first sentence puts the news in another town of the same country within ``NEAR_KM``, that town
+    is the place."""
+    ref = by_key[best]
+    found: dict[str, float] = {}
+    for a, info in zip(ctx.articles, ctx.infos):
+        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
+        if not _near_reference(ref, lead):
+            continue
+        for p in a.places:
+            if (p.kind == "city" and p.key != best and p.country_code == ref.country_code
+                    and score.get(p.key, 0) > 0 and _km(p, ref) <= NEAR_KM and _located_in(p, lead)):
+                found[p.key] = score[p.key]
+    return max(found, key=lambda k: (found[k], k)) if found else best
+
+
+def _dateline_town(ctx: EventContext, country: Place, score: dict, by_key: dict, filed: set[str]) -> str | None:
+    """A town of the event's country that opens an article as its dateline ("TBILISI — Georgia's parliament
+    …"), for an event otherwise placed only in the country: the most specific place the reports give."""
+    cc = (country.country_code or "").upper()
+    found: dict[str, float] = {}
+    for a, info in zip(ctx.articles, ctx.infos):
+        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
+        for p in a.places:
+            if (p.kind == "city" and (p.country_code or "").upper() == cc and p.key not in filed
+                    and score.get(p.key, 0) > 0 and _dateline(p, lead)):
+                found[p.key] = score[p.key]
+    return max(found, key=lambda k: (found[k], k)) if found else None
 
 
 def _adjective_headline_town(salient, pool, by_key, score, as_lead, coherent, rank) -> str | None:
