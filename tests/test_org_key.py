@@ -74,3 +74,13 @@ def test_two_word_orgs_sharing_one_word_do_not_merge() -> None:
         Entity("Veltra Bank", "org", "x:1"), Entity("Veltra Institute", "org", "x:2"), Entity("Bank", "org", "x:3")
     )
     assert [c for _, c in got] == [1, 1, 1]
+
+
+def test_a_country_that_opens_an_english_organisation_name_stays_in_it():
+    # "Health" is also a title word ("Ghana Health Minister …"), which made the name lose "Ghana Health"
+    from newsweave.annotate.entities import extract_entities
+
+    names = {e.name for e in extract_entities("The Ghana Health Service said 40 people had died in Kumasi.", "en")}
+    assert "Ghana Health Service" in names and "Service" not in names
+    names = {e.name for e in extract_entities("Ghana Health Minister Kofi Mensah visited Kumasi on Monday.", "en")}
+    assert "Kofi Mensah" in names and not any(n.startswith("Ghana Health") for n in names)

@@ -61,3 +61,4 @@ def test_without_a_dateline_the_country_stays():
              "Georgia's parliament on Tuesday passed a law on foreign funding of media. Georgia's president has "
              "ten days to sign it; protests were also held in Batumi, Georgia's opposition said.")
     assert where(a).kind == "country"
+

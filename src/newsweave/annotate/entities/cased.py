@@ -269,13 +269,17 @@ def _stat_candidates(
             continue  # a known actor, already counted
         if at_start and len(toks) > 1 and has_lower(toks[0][2].lower()):
             toks = toks[1:]  # an ordinary word capitalised by the sentence
-        # trim titles, stopwords, dates, units and demonyms/places that only qualify a title, at the front
+        # trim titles, stopwords, dates, units and demonyms/places that only qualify a title, at the front;
+        # not a country that opens an English organisation's name ("Ghana Health Service": "Health" is also
+        # a title word, as in "Ghana Health Minister Kofi …")
+        org_tail = lang == "en" and len(toks) > 2 and _en_org_tail(text, toks)
         while toks:
             w = nword(toks[0][2]).rstrip(".")
             if w in front_skip or w in _NOT_NAME_WORDS or w.endswith(TITLE_SUFFIXES):
                 toks = toks[1:]
                 continue
-            if w in gkeys and (len(toks) == 1 or _titleish(toks[1][2]) or nword(toks[1][2]) in gkeys):
+            if w in gkeys and not org_tail and (
+                    len(toks) == 1 or _titleish(toks[1][2]) or nword(toks[1][2]) in gkeys):
                 toks = toks[1:]
                 continue
             break
@@ -340,7 +344,20 @@ _EN_ORG_HEADS = frozenset(
     "fund department ministry authority board federation association alliance coalition programme program "
     "directorate inspectorate observatory laboratory school academy society network".split()
 )
+# ... and the heads that may close a name a country opens ("Ghana Health Service", "Kenya Revenue Authority")
+_EN_TAIL_HEADS = _EN_ORG_HEADS | frozenset("service services corporation".split())
 _EN_ORG_JOINS = (" for ", " on ", " for the ", " on the ")
+
+
+def _en_org_tail(text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """Does an English run close as an organisation's name: a head noun last ("… Health Service") or
+    joined over for/on to the rest ("… Centre for Disease Control", see :func:`_join_org_runs`)?"""
+    words = [nword(t[2]).rstrip(".") for t in toks]
+    heads = [i for i, w in enumerate(words) if i and w in _EN_TAIL_HEADS]
+    if not heads:
+        return False
+    h = heads[-1]
+    return h == len(words) - 1 or text[toks[h][1]: toks[h + 1][0]] in _EN_ORG_JOINS
 
 
 def _join_org_runs(text: str, runs: list) -> list:
