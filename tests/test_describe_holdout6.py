@@ -1,0 +1,31 @@
+"""Shape of the sixth blind held-out describe set (issue 5): never tune on its contents."""
+
+import datetime as dt
+
+from test_bench_describe import _check_blind_set
+
+
+def test_sixth_holdout_shape() -> None:
+    """Two earthquakes in two countries two days apart as the hard-negative pair; German as the fifth language;
+    September 2026; at least six categories; at most one capital; an Arabic page published after local midnight
+    that still falls on the event's day in UTC."""
+    arts, gold, label, stamps, countries = _check_blind_set(
+        "describe_holdout6", {"ar", "el", "en", "ro", "de"}, "2026-09"
+    )
+    assert all(150 <= len(a["text"].split()) <= 240 for a in arts)
+    quakes = sorted((g for g in gold.values() if g["category"] == "disaster"), key=lambda g: g["date"])
+    assert quakes[0]["location"]["country_code"] != quakes[1]["location"]["country_code"]
+    assert len({g["category"] for g in gold.values()}) >= 6
+    assert all(2 <= len(g["actors"]) <= 3 for g in gold.values())
+    capitals = {c["capital"] for c in countries.values()}
+    assert sum(g["location"]["name"] in capitals for g in gold.values()) <= 1
+    late = [
+        a
+        for a, t in zip(arts, stamps, strict=True)
+        if a["language"] == "ar"
+        and t.hour < 1
+        and t.astimezone(dt.UTC).date().isoformat() == gold[label[a["id"]]]["date"]
+    ]
+    assert late
+    assert sum(bool(a.get("noise")) for a in arts) >= 15
+    assert all("-example." in a["url"] for a in arts)
