@@ -20,7 +20,7 @@ from newsweave.annotate.gazetteer import arabic_variants
 
 ALIAS_FILE = Path(__file__).resolve().parents[2] / "data" / "entities" / "aliases.tsv"
 ORG_WORDS_FILE = ALIAS_FILE.with_name("org_words.tsv")
-TABLE_LANGS = ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr")
+TABLE_LANGS = ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr", "it", "pl")
 INTERNATIONAL_MIN_LANGS = 3  # an alias listed in this many languages matches in any language
 
 _CASE_ANY, _CASE_CAP, _CASE_EXACT = 0, 1, 2
@@ -82,6 +82,8 @@ def _aliases() -> _AliasIndex:
         if cc and inst:
             idx.institution[(cc, inst)] = ai
         per_form: dict[str, tuple[int, set[str], str]] = {}
+        # exact-case spellings of one key ("UE" fr/es, "Ue" it): each keeps its own languages
+        exact_forms: dict[tuple[str, str], set[str]] = {}
         for lang in TABLE_LANGS:
             for form in (x.strip() for x in (row.get(lang) or "").split("|")):
                 if not form:
@@ -90,14 +92,21 @@ def _aliases() -> _AliasIndex:
                 if not key:
                     continue
                 rule = _case_rule(form)
+                if rule == _CASE_EXACT:
+                    exact_forms.setdefault((key, "".join(c for c in form if c.isalnum())), set()).add(lang)
                 cur = per_form.get(key)
                 if cur is None:
                     per_form[key] = (rule, {lang}, form)
                 else:
                     per_form[key] = (min(cur[0], rule), cur[1] | {lang}, cur[2])
+        entries = []
         for key, (rule, langs, form) in per_form.items():
-            tagged = None if len(langs) >= INTERNATIONAL_MIN_LANGS else frozenset(langs)
             exact = "".join(c for c in form if c.isalnum())
+            entries.append((key, rule, langs, exact))
+            if rule == _CASE_EXACT:  # other case spellings of the acronym ("Ue" beside "UE")
+                entries += [(k, rule, ls, ex) for (k, ex), ls in exact_forms.items() if k == key and ex != exact]
+        for key, rule, langs, exact in entries:
+            tagged = None if len(langs) >= INTERNATIONAL_MIN_LANGS else frozenset(langs)
             sc = script_of(key)
             forms = inflections(key) if sc in ("greek", "cyrillic") and rule != _CASE_EXACT else {key}
             for f in forms:
@@ -117,7 +126,6 @@ def _aliases() -> _AliasIndex:
 # ---------------------------------------------------------------------------
 # Matching
 # ---------------------------------------------------------------------------
-
 
 
 def _alias_matches(doc: Doc) -> list[tuple[int, int, str, int]]:
