@@ -241,7 +241,7 @@ def _article_places(a, info) -> list[tuple[str, float, str | None, Place, bool, 
     by its adjective) of one article's distinct places, memoised per article."""
     memo = info.cache.get("places")
     if memo is None or memo[0] != len(a.places):
-        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
+        lead = _lead(info)
         body = None
         out, seen = [], set()
         located: set[str] = set()  # countries with a town or region after "in" in the first sentence
@@ -412,7 +412,7 @@ def location(ctx: EventContext) -> Place | None:
     if by_key[best_key].kind == "city":
         best_key = _located_near(ctx, best_key, score, by_key)
     if by_key[best_key].kind == "country":
-        town = _dateline_town(ctx, by_key[best_key], score, by_key, filed)
+        town = _dateline_town(ctx, by_key[best_key], score, filed)
         if town is not None:
             best_key = town
         else:
@@ -424,36 +424,38 @@ def location(ctx: EventContext) -> Place | None:
     return Place(p.name, p.country_code, p.lat, p.lon, p.geonames_id, p.kind, max(1, mentions), p.surface)
 
 
+def _lead(info) -> str:
+    """The folded headline and the first ``LEAD_CHARS`` characters of the body."""
+    return info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
+
+
+def _best_town(ctx: EventContext, score: dict, fits) -> str | None:
+    """The best-scored town ``fits(place, lead)`` accepts in any article (ties: the greater key), or None."""
+    found = {p.key: score[p.key] for a, info in zip(ctx.articles, ctx.infos) for lead in (_lead(info),)
+             for p in a.places if p.kind == "city" and score.get(p.key, 0) > 0 and fits(p, lead)}
+    return max(found, key=lambda k: (found[k], k)) if found else None
+
+
 def _located_near(ctx: EventContext, best: str, score: dict, by_key: dict) -> str:
     """"Flash flood hits town near Florence … in Sesto Fiorentino, on the outskirts of Florence": when the
     chosen city is named as a reference point ("near", "outskirts of", in the headline or lead) of an article
     whose first sentence puts the news in another town of the same country within ``NEAR_KM``, that town
     is the place."""
     ref = by_key[best]
-    found: dict[str, float] = {}
-    for a, info in zip(ctx.articles, ctx.infos):
-        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
-        if not _near_reference(ref, lead):
-            continue
-        for p in a.places:
-            if (p.kind == "city" and p.key != best and p.country_code == ref.country_code
-                    and score.get(p.key, 0) > 0 and _km(p, ref) <= NEAR_KM and _located_in(p, lead)):
-                found[p.key] = score[p.key]
-    return max(found, key=lambda k: (found[k], k)) if found else best
+
+    def fits(p: Place, lead: str) -> bool:
+        return (p.key != best and p.country_code == ref.country_code and _km(p, ref) <= NEAR_KM
+                and _near_reference(ref, lead) and _located_in(p, lead))
+
+    return _best_town(ctx, score, fits) or best
 
 
-def _dateline_town(ctx: EventContext, country: Place, score: dict, by_key: dict, filed: set[str]) -> str | None:
+def _dateline_town(ctx: EventContext, country: Place, score: dict, filed: set[str]) -> str | None:
     """A town of the event's country that opens an article as its dateline ("TBILISI — Georgia's parliament
     …"), for an event otherwise placed only in the country: the most specific place the reports give."""
     cc = (country.country_code or "").upper()
-    found: dict[str, float] = {}
-    for a, info in zip(ctx.articles, ctx.infos):
-        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
-        for p in a.places:
-            if (p.kind == "city" and (p.country_code or "").upper() == cc and p.key not in filed
-                    and score.get(p.key, 0) > 0 and _dateline(p, lead)):
-                found[p.key] = score[p.key]
-    return max(found, key=lambda k: (found[k], k)) if found else None
+    return _best_town(ctx, score, lambda p, lead: (p.country_code or "").upper() == cc and p.key not in filed
+                      and _dateline(p, lead))
 
 
 def _adjective_headline_town(salient, pool, by_key, score, as_lead, coherent, rank) -> str | None:
@@ -650,7 +652,7 @@ def _capital_if_institution(ctx: EventContext, country: Place | None, score: dic
     town_named = any(p.kind == "city" and (p.country_code or "").upper() == cc and score.get(k, 0) > 0
                      for k, p in by_key.items())
     for a, info in zip(ctx.articles, ctx.infos):
-        lead = info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
+        lead = _lead(info)
         for e in a.entities:
             if _institution_country_of(e) != cc:
                 continue

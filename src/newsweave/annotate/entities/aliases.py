@@ -69,6 +69,11 @@ def _case_rule(form: str) -> int:
     return _CASE_ANY
 
 
+def _spelling(form: str) -> str:
+    """A form's letters and digits as written (case kept): what an exact-case alias must match."""
+    return "".join(c for c in form if c.isalnum())
+
+
 @lru_cache(maxsize=1)
 def _aliases() -> _AliasIndex:
     idx = _AliasIndex()
@@ -83,7 +88,7 @@ def _aliases() -> _AliasIndex:
             idx.institution[(cc, inst)] = ai
         per_form: dict[str, tuple[int, set[str], str]] = {}
         # exact-case spellings of one key ("UE" fr/es, "Ue" it): each keeps its own languages
-        exact_forms: dict[tuple[str, str], set[str]] = {}
+        exact_forms: dict[str, dict[str, set[str]]] = {}  # key -> spelling (letters and digits) -> languages
         for lang in TABLE_LANGS:
             for form in (x.strip() for x in (row.get(lang) or "").split("|")):
                 if not form:
@@ -93,7 +98,7 @@ def _aliases() -> _AliasIndex:
                     continue
                 rule = _case_rule(form)
                 if rule == _CASE_EXACT:
-                    exact_forms.setdefault((key, "".join(c for c in form if c.isalnum())), set()).add(lang)
+                    exact_forms.setdefault(key, {}).setdefault(_spelling(form), set()).add(lang)
                 cur = per_form.get(key)
                 if cur is None:
                     per_form[key] = (rule, {lang}, form)
@@ -101,10 +106,10 @@ def _aliases() -> _AliasIndex:
                     per_form[key] = (min(cur[0], rule), cur[1] | {lang}, cur[2])
         entries = []
         for key, (rule, langs, form) in per_form.items():
-            exact = "".join(c for c in form if c.isalnum())
+            exact = _spelling(form)
             entries.append((key, rule, langs, exact))
             if rule == _CASE_EXACT:  # other case spellings of the acronym ("Ue" beside "UE")
-                entries += [(k, rule, ls, ex) for (k, ex), ls in exact_forms.items() if k == key and ex != exact]
+                entries += [(key, rule, ls, ex) for ex, ls in exact_forms.get(key, {}).items() if ex != exact]
         for key, rule, langs, exact in entries:
             tagged = None if len(langs) >= INTERNATIONAL_MIN_LANGS else frozenset(langs)
             sc = script_of(key)
@@ -180,7 +185,7 @@ def _alias_matches(doc: Doc) -> list[tuple[int, int, str, int]]:
             if al.case == _CASE_EXACT:
                 if len(surface) <= 3 and _shouting(text, s, e):
                     continue
-                got = "".join(c for c in surface if c.isalnum())
+                got = _spelling(surface)
                 if al.exact[:1] == "آ":
                     if not got.endswith(al.exact):  # «لآفاد» with a clitic, not «أفاد»
                         continue
