@@ -164,6 +164,9 @@ def _variants(k: str) -> set[str]:
     return out
 
 
+TRANSDUCED_MAX = 80  # full names in an event up to which every Latin name meets every Arabic/Greek one
+
+
 def _cross_script_people(per_article: list[list[Entity]], uf: _Union) -> None:
     """Join people named in full in different scripts whose names are one by skeleton (module doc)."""
     seen: dict[str, str] = {}  # full name -> a key
@@ -182,11 +185,14 @@ def _cross_script_people(per_article: list[list[Entity]], uf: _Union) -> None:
                 for v in _variants(ks[-1]):
                     if n not in index[v]:
                         index[v].append(n)
-    for names in index.values():
-        for i, a in enumerate(names):
-            for b in names[i + 1:]:
-                if script_of(a) != script_of(b) and uf.find(seen[a]) != uf.find(seen[b]) and same_person_name(a, b):
-                    uf.union(seen[a], seen[b])
+    pairs = [(a, b) for names in index.values() for i, a in enumerate(names) for b in names[i + 1:]]
+    if len(seen) <= TRANSDUCED_MAX:
+        # the learned transducer joins names whose skeletons share no variant (Marchand/«مارشان»)
+        latin = [n for n in seen if script_of(n) == "latin"]
+        pairs += [(a, b) for a in latin for b in seen if script_of(b) in ("arabic", "greek")]
+    for a, b in pairs:
+        if script_of(a) != script_of(b) and uf.find(seen[a]) != uf.find(seen[b]) and same_person_name(a, b):
+            uf.union(seen[a], seen[b])
 
 
 def entities(ctx: EventContext, limit: int = LIMIT) -> list[Entity]:

@@ -20,6 +20,7 @@ from newsweave.annotate.lexicon import (
     STOPWORDS,
     TITLES,
 )
+from newsweave.annotate.wordfreq_rank import RARE, rarity, zipf
 
 _ARABIC_TITLES = [
     ("person", t)
@@ -377,6 +378,10 @@ _AR_ROLES = _norm_set(
     القاضي القاضية المدعي الباحث الباحثة الخبير الخبيرة الأمين زعيم الزعيم رئيسا المفوض المفوضة
     الملك الملكة الأمير الأميرة البابا الكاردينال المطران الأسقف الناشط الناشطة المحامي المحامية حاكم الحاكم"""
 )
+_COMMON_FIRST = 5.0  # Zipf from which a first word after a speech verb is a common noun («مصادر»), not a name
+_RARE_ENDS = 3.0  # Zipf below which an inflection-like ending may be a name's (wordfreq_rank)
+# Roles that follow a name after a comma («قال نجوسو تالاهون، السكرتير الصحفي …») beyond _AR_ROLES
+_AR_APPOSITION_ROLES = _norm_set("السكرتير سكرتير السكرتيرة مديرة المديرة رئيسة الرئيسة عضو العضو")
 # Nouns whose complement (a place, a club) comes before a name: «حاكم منطقة …», «رئيس بلدية …»
 _AR_CONSTRUCT_HEADS = _norm_set(
     "حاكم منطقة إقليم ولاية محافظة مقاطعة قضاء ناحية بلدية بلدة قرية فريق منتخب نادي مدينة جزيرة عاصمة"
@@ -432,6 +437,16 @@ def _ar_foreign_shape(w: str) -> int:
     return 0
 
 
+def _ar_rare(w: str) -> int:
+    """:func:`rarity` of a normalised word (2: not in wordfreq's large Arabic list, 1: Zipf < 2.5), 0 for a
+    common word behind a one-letter clitic («والسمسم»: the clitic, not a name, makes it rare). Of Arabic-script
+    names of cities outside the Arab world 84% are rare, of running news words 6% (``wordfreq_rank``)."""
+    r = rarity(w, "ar")
+    if r and w[:1] in "وفلبك" and len(w) > 4 and zipf(w[1:], "ar") >= RARE:
+        return 0
+    return r
+
+
 def _ar_common(w: str) -> bool:
     """A normalised word of the lists above (function words, roles, verbs, loanwords, months)."""
     return (
@@ -441,15 +456,18 @@ def _ar_common(w: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _ar_name_word(w: str, in_ok: bool = False) -> bool:
+def _ar_name_word(w: str, in_ok: bool = False, rare_ends: bool = False) -> bool:
     """A normalised word that may be part of a name written without the article: no function word,
     role, verb form, inflected plural, place or organisation word (see the lists above). ``in_ok``:
-    a final -ين or -يه may be a name's -in, -ei/-é rather than a plural or -ية («سورين» Sorin, «أندريه» Andrei)."""
+    a final -ين or -يه may be a name's -in, -ei/-é rather than a plural or -ية («سورين» Sorin, «أندريه» Andrei).
+    ``rare_ends``: any such ending is allowed on a rare word («موتوا» Mutua, «تالاهون» Tilahun), for
+    places where the context already says a name stands there."""
     return (
         len(w) >= 3
         and _AR_ONLY.fullmatch(w) is not None
         and not w.startswith(_AR_CLITIC_ART)
-        and (not w.endswith(_AR_NOT_NAME_ENDS) or in_ok and w.endswith(("ين", "يه")))
+        and (not w.endswith(_AR_NOT_NAME_ENDS) or in_ok and w.endswith(("ين", "يه"))
+             or rare_ends and zipf(w, "ar") < _RARE_ENDS)
         and not w.startswith("وو")  # «ووجود»: the conjunction on a word opening with و
         and not (w[0] in "وفلبك" and _ar_common(w[1:]))  # «لفيروس», «بالأمس»: a particle on a common word
         and w not in _ARABIC_STOP
@@ -545,10 +563,19 @@ def _arabic_foreign_candidates(
             return False  # «بأسعار», «وإصلاح»: a particle on a word opening with hamza, not a name
         return free(i)
 
-    def shape_at(i: int, off: int = 0) -> int:
+    def shape_at(i: int, off: int = 0, rare_cap: int = 2) -> int:
+        """The foreign shape of token i, or its rarity (at most ``rare_cap``) when that is more: a rare word
+        where a role or a speech verb puts a name is one; with no such context a typo or a dialect word is
+        rare too, so there rarity does not count (``rare_cap=0``; on 108 SemEval Arabic texts it added one
+        wrong name, «سيساوى وافت», and no right one)."""
+        shape = letter_shape_at(i, off)
+        return 0 if shape < 0 else max(shape, min(rare_cap, _ar_rare(toks[i][2][off:])))
+
+    def letter_shape_at(i: int, off: int = 0) -> int:
+        """:func:`_ar_foreign_shape` of token i; -1 (no name shape at all) for a hamza on a seat."""
         s0, e0 = doc.orig(toks[i][0]), doc.orig(toks[i][1])
         if _AR_HAMZA_SEAT.search(doc.text, s0, e0):
-            return 0  # «وسائد», «مسؤول»: hamza on a seat is Arabic spelling, not a transliteration
+            return -1  # «وسائد», «مسؤول»: hamza on a seat is Arabic spelling, not a transliteration
         return _ar_foreign_shape(toks[i][2][off:])
 
     def construct_head(w: str) -> bool:  # a role or a place/organisation head in the construct state
@@ -561,7 +588,44 @@ def _arabic_foreign_candidates(
     def plural_like(i: int) -> bool:  # «سورين» Sorin, «أندريه» Andrei: -ين, -يه before a clearly foreign word
         w = toks[i][2]
         return w.endswith(("ين", "يه")) and _ar_name_word(w, True) and joined(i) and i + 1 < n and word_ok(i + 1) \
-            and shape_at(i + 1) == 2
+            and letter_shape_at(i + 1) == 2
+
+    def comma_before(k: int) -> bool:  # a comma between token k - 1 and token k
+        return 0 < k < n and any(c in nt[toks[k - 1][1]: toks[k][0]] for c in ",،")
+
+    def role_after_comma(k: int) -> bool:  # «…، رئيسة وحدة», «… ، السكرتير الصحفي»
+        if not comma_before(k):
+            return False
+        w = toks[k][2]
+        return w in _AR_ROLES or w in _AR_APPOSITION_ROLES or w[:1] in _AR_CLITICS and w[1:] in _AR_ROLES
+
+    def apposed_at(i: int) -> int:
+        """Name words from token i where the context says a name stands (two or three, rare endings allowed)."""
+        k = i
+        while k < n and k - i < 3 and free(k) and (word_ok(k) or _ar_name_word(toks[k][2], True, True)):
+            if k > i and not joined(k - 1):
+                break
+            k += 1
+        if k - i < 2:
+            return 0
+        w = toks[i][2]  # «مصادر مطلعة»: a very common first word is no name unless a listed or foreign-shaped one
+        if zipf(w, "ar") >= _COMMON_FIRST and w not in _ar_given_names()[0] and letter_shape_at(i) < 1:
+            return 0
+        return k - i
+
+    def said_role_comma_name(i: int) -> tuple[int, int]:
+        """«وقالت مديرة المهمة في وكالة الفضاء الأوروبية، صوفي مارشان:»: a speech verb, a role and its
+        complement, a comma, then two or three name words closed by a colon or a comma."""
+        if not (i + 1 < n and joined(i) and (toks[i + 1][2] in _AR_ROLES or toks[i + 1][2] in _AR_APPOSITION_ROLES)):
+            return 0, 0
+        for k in range(i + 2, min(n, i + 10)):
+            if any(c in nt[toks[k - 1][1]: toks[k][0]] for c in ".:؛\n\"«»"):
+                return 0, 0  # the role's clause ended before any comma
+            if comma_before(k):
+                mm = apposed_at(k)
+                end = nt[toks[k + mm - 1][1]: toks[k + mm][0]] if mm and k + mm < n else ""
+                return (k, mm) if mm >= 2 and (":" in end or "," in end or "،" in end) else (0, 0)
+        return 0, 0
 
     def name_at(i: int) -> int:  # number of name words from token i
         k = i
@@ -621,8 +685,12 @@ def _arabic_foreign_candidates(
         elif w in _AR_SAID and joined(i):
             mm = name_at(i + 1)
             shape = [shape_at(x) for x in range(i + 1, i + 1 + mm)]
-            if mm >= 2 and max(shape) >= 2 and (min(shape) >= 1 or mm == 2) or mm == 1 and shape[0] >= 2:
+            if (ma := apposed_at(i + 1)) and role_after_comma(i + 1 + ma):
+                first, m = i + 1, ma  # «وقالت غريس موتوا، رئيسة وحدة …»: the role set off after the name
+            elif mm >= 2 and max(shape) >= 2 and (min(shape) >= 1 or mm == 2) or mm == 1 and shape[0] >= 2:
                 first, m = i + 1, mm
+            else:
+                first, m = said_role_comma_name(i)
         if not m:  # no context: the shape alone, over two words or more
             if not (_ar_foreign_shape(bare) or i + 1 < n and _ar_foreign_shape(toks[i + 1][2]) == 2):
                 continue  # most words: no foreign shape here nor a clearly foreign word next
@@ -632,7 +700,7 @@ def _arabic_foreign_candidates(
                 off, mm = 1, 1 + (min(2, name_at(i + 1)) if joined(i) else 0)
             else:
                 continue
-            shape = [shape_at(x, off if x == i else 0) for x in range(i, i + mm)]
+            shape = [shape_at(x, off if x == i else 0, rare_cap=0) for x in range(i, i + mm)]
             last = toks[i + mm - 1][2]
             # each word foreign-looking and one clearly so, or a surname with a foreign ending last («جيمس …يديس»)
             if mm < 2 or max(shape) < 2 or (min(shape) < 1 or sum(shape) < 3) and not (

@@ -12,6 +12,7 @@ from newsweave.annotate._text import (
     norm,
     script_of,
 )
+from newsweave.annotate.entities.translit_model import same_word_across_scripts
 
 # ---------------------------------------------------------------------------
 # Keys
@@ -339,6 +340,7 @@ def greek_fold(k: str) -> str:
     return k.replace("x", "s").replace("z", "g")
 
 
+@lru_cache(maxsize=65536)
 def same_person_name(a: str, b: str) -> bool:
     """Whether two full names (two words or more, any scripts) name one person: the same last word
     and the same first word by :func:`same_name_word` (middle names and particles are not compared).
@@ -356,4 +358,26 @@ def same_person_name(a: str, b: str) -> bool:
         vb = vb + [f for k in vb if (f := tuple(map(greek_fold, k))) != k]
     # each word in any of its readings: «Φερνάντα Κιντέρο» reads ντ as d in Fernanda, as n + t in Quintero
     return any(same_name_word(x[-1], y[-1]) for x in va for y in vb) and \
-        any(same_name_word(x[0], y[0]) for x in va for y in vb)
+        any(same_name_word(x[0], y[0]) for x in va for y in vb) or _transduced_same(a, b)
+
+
+def _transduced_same(a: str, b: str) -> bool:
+    """A Latin name and an Arabic or Greek one whose first and last words the learned transducer
+    (:mod:`translit_model`) reads as one, where the consonant keys do not («Sophie Marchand», «صوفي مارشان»).
+    Not for an Arabic word of the given-name list: the transducer learned how foreign names are written in
+    Arabic, and Arabic's own names differ by letters it treats as near (Mohammed/«محمود», Ahmed/«حامد»)."""
+    sa, sb = script_of(a), script_of(b)
+    if sa == sb or "latin" not in (sa, sb):
+        return False
+    lat, nat = (a.split(), b.split()) if sa == "latin" else (b.split(), a.split())
+    if len(lat) < 2 or len(nat) < 2:
+        return False
+    native_names = _arabic_given_names() if script_of(nat[0]) == "arabic" else frozenset()
+    return all(norm(y) not in native_names and same_word_across_scripts(x, y)
+               for x, y in ((lat[0], nat[0]), (lat[-1], nat[-1])))
+
+
+def _arabic_given_names() -> frozenset[str]:
+    from newsweave.annotate.entities.arabic import _ar_given_names  # arabic.py builds on this module
+
+    return _ar_given_names()[0]
