@@ -22,16 +22,16 @@ class _Table:
     """Zipf frequency by :func:`norm`-alised word, as sorted 64-bit hashes (about 5 MB for Arabic's 537k forms
     instead of ~90 MB as a dict). ``hash`` is salted per process, which is fine: the table is built per process."""
 
-    def __init__(self, freqs: dict[str, float]) -> None:
+    def __init__(self, buckets: list[list[str]]) -> None:
         best: dict[str, float] = {}
-        for w, f in freqs.items():
-            k = norm(w)
-            if f > best.get(k, 0.0):
-                best[k] = f
+        for index, words in enumerate(buckets):  # bucket i: frequency 10 ** (-i / 100), most frequent first
+            z = 9.0 - index / 100.0
+            for w in words:
+                best.setdefault(norm(w), z)
         h = np.fromiter((hash(k) for k in best), dtype=np.int64, count=len(best))
-        z = np.fromiter((9.0 + np.log10(f) for f in best.values()), dtype=np.float32, count=len(best))
         order = np.argsort(h, kind="stable")
-        self.hashes, self.zipf = h[order], z[order]
+        self.hashes = h[order]
+        self.zipf = np.fromiter(best.values(), dtype=np.float32, count=len(best))[order]
 
     def __call__(self, word: str) -> float:
         h = hash(word)
@@ -42,13 +42,12 @@ class _Table:
 @lru_cache(maxsize=8)
 def _table(lang: str) -> _Table | None:
     try:
-        from wordfreq import get_frequency_dict
+        from wordfreq import available_languages, read_cBpack
     except ImportError:  # pragma: no cover - a dependency; without it rarity gives no evidence
         return None
-    try:
-        return _Table(get_frequency_dict(lang, "large"))
-    except (LookupError, ValueError, OSError):
-        return None
+    path = available_languages("large").get(lang)
+    # read the file directly: wordfreq's own get_frequency_dict keeps a ~90 MB dict cached for good
+    return _Table(read_cBpack(path)) if path else None
 
 
 @lru_cache(maxsize=131072)
