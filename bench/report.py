@@ -51,6 +51,8 @@ SECTIONS: list[Section | Group] = [
     Section("bench_describe", "Event descriptions (issue 5)", "python bench/bench_describe.py", 120),
     Section("bench_translit_places", "Places by transliteration: false positives on real Arabic news",
             "python bench/bench_translit_places.py", 120, 3),
+    Section("train_translit", "Transliteration model: names across scripts", "python bench/train_translit.py --check",
+            240, 3),
     Section("bench_api", "API latency", "python bench/bench_api.py --articles 100000 --seconds 5 --workers 1 --ingest 2000", 480),
     Group("Scaling (issue 7)", "PostgreSQL + pgvector as a second store, Ray for backfills, and the clustering "
           "core from 10k articles up. On a 2-core machine parallel speed-ups cannot show; where it matters the "
@@ -71,8 +73,8 @@ SECTIONS: list[Section | Group] = [
 # Run order: bench_clustering first, because it encodes the SemEval articles into the shared embedding
 # cache that the other SemEval benches then read.
 RUN_ORDER = ["bench_clustering", "train_scorer", "semeval_clustering", "similarity_speed", "bench_ingest",
-             "bench_cleaning", "bench_describe", "bench_translit_places", "bench_api", "bench_store_scale", "bench_ray",
-             "bench_cluster_scale", "shard_by_time"]
+             "bench_cleaning", "bench_describe", "bench_translit_places", "train_translit", "bench_api",
+             "bench_store_scale", "bench_ray", "bench_cluster_scale", "shard_by_time"]
 
 
 def sections() -> list[Section]:

