@@ -234,7 +234,7 @@ NON_PERSON_WORDS = _set(
     stade estadio stadionul arena street avenue boulevard road rue strada calea bulevardul bulevard
     straße strasse calle avenida οδός οδό λεωφόρος улица проспект caddesi sokak palace palatul palais
     palast palacio palatului sala bridge pont podul brücke puente mountains mountain mount valley island
-    islands lake river sea ocean gulf strait bay cape desert forest park airport aeroportul port harbour
+    islands lake river sea ocean gulf strait bay cape desert forest park airport aeroportul port portul portului harbour
     harbor station gara gare bahnhof estación γήπεδο γηπέδου стадион stadyum stadyumu"""
 )
 

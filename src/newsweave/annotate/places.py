@@ -69,6 +69,7 @@ from newsweave.annotate.lexicon import (
     ALL_STOPWORDS,
     ARABIC_COMMON,
     DIRECTIONS,
+    NON_PERSON_WORDS,
     ORG_BEFORE_PLACE,
     PLACE_GENERIC,
     PROVINCE_WORDS,
@@ -120,6 +121,9 @@ _FEATURE_BEFORE = frozenset(nword(w) for w in FEATURE_WORDS)
 _FEATURE_AFTER = frozenset(nword(w) for w in "canal strait gulf bay lake river kanalı kanali körfezi boğazı".split())
 _FEATURE_AFTER_LANGS = frozenset(("en", "tr", "de", "nl", "und"))
 _NOT_NAME = ALL_STOPWORDS | PLACE_GENERIC | DIRECTIONS | TITLES
+# ... and, before a town's name only, no first name either: "Portul Constanța" (after it, "Square" still
+# makes "Madison Square Garden" one longer name)
+_NOT_FIRST_NAME = _NOT_NAME | NON_PERSON_WORDS
 
 
 @dataclass(slots=True)
@@ -399,6 +403,7 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                     prev
                     and prev[0].isupper()
                     and not _acronym(prev)  # "PAOK Salonika": a club, not a first name
+                    and not _APOSTROPHE_SUFFIX.search(prev)  # "DIICOT's Constanta office": a possessive neither
                     and (
                         not _sentence_start(text, s - rv.end())  # type: ignore[union-attr]
                         or (lang in _FIRST_NAME_LANGS and not doc.has_lower(prev.lower()))
@@ -406,7 +411,7 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                 ):
                     w = nword(prev).rstrip(".")
                     if (
-                        w not in _NOT_NAME
+                        w not in _NOT_FIRST_NAME
                         and not _is_place_word(idx, prev)
                         and not (lang == "tr" and _TR_PLACE_CASE.match(text, e))
                     ):

@@ -167,6 +167,16 @@ _ORG_SUFFIXES = tuple(
 )
 
 
+def _possessive(tok: str) -> bool:
+    """An acronym in the possessive ("DIICOT's", "NATO's"): it ends a name ("DIICOT's Constanta office"). Other
+    possessives do not: "St Mary's Hospital", "People's Mobilization Forces", "New Year's Eve"."""
+    for ap in _APOSTROPHES:
+        head, sep, tail = tok.partition(ap)
+        if sep and tail in ("s", "S") and len(head) >= 2 and head.isupper() and head.isalpha():
+            return True
+    return False
+
+
 def _clean_token(tok: str) -> str:
     """Strip clitics and possessives.
 
@@ -245,6 +255,12 @@ def _stat_candidates(
         at_start = _sentence_start(text, s0)
         toks = [(t.start() + s0, t.end() + s0, _clean_token(t.group())) for t in _TOKEN.finditer(g)]
         mid_caps.update(t[2] for t in (toks if not at_start else toks[1:]))
+        cut = next((x for x, t in enumerate(toks[:-1], 1) if _possessive(text[t[0]: t[1]])), None)
+        if cut is not None:  # "DIICOT's Constanta office": the possessive ends a name
+            last = toks[cut - 1]
+            head = (last[0], last[0] + len(last[2]), last[2])  # without the "'s"
+            runs.append((s0, head[1], at_start, [*toks[: cut - 1], head]))
+            s0, toks, at_start = toks[cut][0], toks[cut:], False
         if i_st and _overlaps(i_st, i_en, s0, m.end()):
             # "Greek Foreign Minister Petros Vlachakis": the institution is counted apart, the
             # words on either side of it are runs of their own
@@ -366,11 +382,28 @@ def _join_org_runs(text: str, runs: list) -> list:
     out = [runs[0]]
     for r in runs[1:]:
         p = out[-1]
-        if text[p[1]: r[0]] in _EN_ORG_JOINS and nword(p[3][-1][2]) in _EN_ORG_HEADS:
+        gap = text[p[1]: r[0]]
+        if gap in _EN_ORG_JOINS and nword(p[3][-1][2]) in _EN_ORG_HEADS or gap == " and " and _and_joins(text, p, r):
             out[-1] = (p[0], r[1], p[2], p[3] + r[3])
         else:
             out.append(r)
     return out
+
+
+def _and_joins(text: str, p: tuple, r: tuple) -> bool:
+    """Is "and" inside one organisation's name? Either it joins two complements of a head ("Institute of
+    Volcanology and Seismology": "HEAD of X" before it, no head after it) or two halves before the head
+    ("National Disaster Risk Reduction and Management Council": no head before it, a head last after it)."""
+    before, after = [nword(t[2]).rstrip(".") for t in p[3]], [nword(t[2]).rstrip(".") for t in r[3]]
+    heads_before = [i for i, w in enumerate(before) if w in _EN_TAIL_HEADS]
+    if heads_before:
+        h = heads_before[-1]
+        of = h + 1 < len(before) and before[h + 1] == "of" or h < len(before) - 1 and \
+            text[p[3][h][1]: p[3][h + 1][0]] == " of "
+        # not a new name after it: "Ministry of Health and Prime Minister Ion Popescu"
+        return of and before[-1] != "of" and len(after) <= 3 and not any(
+            w in _EN_TAIL_HEADS or w in _front_skip() for w in after)
+    return len(before) >= 2 and len(after) >= 2 and after[-1] in _EN_TAIL_HEADS
 
 
 # Greek role nouns (stems) whose complement may come right before the holder's name
