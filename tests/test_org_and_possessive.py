@@ -63,3 +63,54 @@ def test_a_town_after_a_possessive_or_a_facility_word_is_no_surname(title: str, 
     town is dropped everywhere in the text; a possessive ("DIICOT's") or a facility word ("Portul") is no first name."""
     a = annotate(Article(id="x", title=title, text=text, language=lang))
     assert "Constanta" in [p.name for p in a.places]
+
+
+def test_for_x_and_y_inside_an_organisation_name() -> None:
+    assert "Directorate for Investigating Organised Crime and Terrorism" in _names(
+        "The Directorate for Investigating Organised Crime and Terrorism said on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "acronym"),
+    [
+        ("The Philippine Institute of Volcanology and Seismology (PHIVOLCS) said the quake hit. PHIVOLCS warned "
+         "of aftershocks.", "en", "Philippine Institute of Volcanology and Seismology", "PHIVOLCS"),
+        ("Institutul Filipinez de Vulcanologie și Seismologie (PHIVOLCS) a anunțat. PHIVOLCS a avertizat.", "ro",
+         "Institutul Filipinez de Vulcanologie și Seismologie", "PHIVOLCS"),
+        ("Según el Grupo de Coordinación Local (GLC), el GLC se reunió el lunes.", "es",
+         "Grupo de Coordinación Local", "GLC"),
+    ],
+)
+def test_a_name_and_its_acronym_in_brackets_are_one_entity(text: str, lang: str, name: str, acronym: str) -> None:
+    ents = extract_entities(text, lang)
+    one = [e for e in ents if e.name == name]
+    assert len(one) == 1 and acronym in one[0].aliases and one[0].count == 2
+    assert not any(e.name == acronym for e in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("The attack was claimed by the Islamic Resistance Front (AFP). AFP reporters saw it.", "AFP"),  # a wire credit
+        ("The Ministry of Health (MOH) said. The speaker, Nancy Pelosi (D-CA), said on Monday.", "D-CA"),
+    ],
+)
+def test_brackets_that_are_no_acronym_of_the_name_before(text: str, acronym: str) -> None:
+    ents = extract_entities(text, "en")
+    assert not any(acronym in e.aliases for e in ents if e.name != acronym)
+    assert any("MOH" in e.aliases for e in ents) or acronym == "AFP"  # the rule does work in the same text
+
+
+def test_describe_meets_one_organisation_across_languages_by_its_acronym() -> None:
+    """The Romanian and the English names of one institute, each with the acronym, are one actor."""
+    from newsweave.describe.context import EventContext
+    from newsweave.describe.who import entities
+
+    arts = [annotate(Article(id=i, title="Cutremur", text=t, language=lang)) for i, t, lang in (
+        ("a", "The Philippine Institute of Volcanology and Seismology (PHIVOLCS) said a quake hit Mati.", "en"),
+        ("b", "Institutul Filipinez de Vulcanologie și Seismologie (PHIVOLCS) a anunțat un cutremur la Mati.", "ro"),
+    )]
+    orgs = [e for e in entities(EventContext.build(arts)) if "PHIVOLCS" in (e.name, *e.aliases)]
+    assert len(orgs) == 1
+    assert {"Philippine Institute of Volcanology and Seismology", "Institutul Filipinez de Vulcanologie și Seismologie"} \
+        <= {orgs[0].name, *orgs[0].aliases}

@@ -392,14 +392,14 @@ def _join_org_runs(text: str, runs: list) -> list:
 
 def _and_joins(text: str, p: tuple, r: tuple) -> bool:
     """Is "and" inside one organisation's name? Either it joins two complements of a head ("Institute of
-    Volcanology and Seismology": "HEAD of X" before it, no head after it) or two halves before the head
+    Volcanology and Seismology", "Directorate for … Crime and Terrorism": "HEAD of/for X" before it, no head after it) or two halves before the head
     ("National Disaster Risk Reduction and Management Council": no head before it, a head last after it)."""
     before, after = [nword(t[2]).rstrip(".") for t in p[3]], [nword(t[2]).rstrip(".") for t in r[3]]
     heads_before = [i for i, w in enumerate(before) if w in _EN_TAIL_HEADS]
     if heads_before:
         h = heads_before[-1]
         of = h + 1 < len(before) and before[h + 1] == "of" or h < len(before) - 1 and \
-            text[p[3][h][1]: p[3][h + 1][0]] == " of "
+            text[p[3][h][1]: p[3][h + 1][0]] in (" of ", *_EN_ORG_JOINS)
         # not a new name after it: "Ministry of Health and Prime Minister Ion Popescu"
         return of and before[-1] != "of" and len(after) <= 3 and not any(
             w in _EN_TAIL_HEADS or w in _front_skip() for w in after)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsweave.annotate._text import (
     Doc,
     norm,
@@ -58,6 +60,7 @@ def _extract(
     found: dict[str, Entity] = {}
     order: dict[str, int] = {}
     alias_spans: list[tuple[int, int]] = []
+    ends: dict[int, str] = {}  # where a mention ends -> its key ("Name (ACRONYM)", see _link_acronyms)
     surname_of: dict[str, str] = {}  # "sanhez" -> "alias:sanchez" when "Pedro Sánchez" was named
 
     def add(k: str, name: str, typ: str, s: int, surface: str, extra: list[str] | None = None) -> None:
@@ -73,6 +76,7 @@ def _extract(
         full = _company_full_name(doc.text, e, a.name) if a.type == "org" else None
         add(k, a.name, a.type, s, surface, [full] if full else None)
         alias_spans.append((s, e))
+        ends[e] = k
         if a.type == "person" and " " in surface.strip():
             surname_of[name_key(surface.split()[-1])] = k
     inst_spans: list[tuple[int, int]] = []
@@ -103,6 +107,7 @@ def _extract(
     for s, _e, surface, _content, gloss, own in orgs:
         # keyed on the name's own words, else on the gloss: «Confederația X» and «Confederației X» are one
         k = "lat:" + org_key((own or gloss or "").split())
+        ends[_e] = k
         extra = [x for x in (own, gloss) if x]
         ent = found.get(k)
         add(k, surface if ent is None else ent.name, "org", s, surface, extra)
@@ -150,6 +155,7 @@ def _extract(
             continue
         if s >= body_start:
             in_body.add(k)
+        ends[_e] = k
         ent = _mention(stat, order, k, surface, typ, s, surface)
         if ent is not None:
             if len(surface) > len(ent.name):
@@ -170,7 +176,48 @@ def _extract(
             else:  # "Sanitas" alone and "Federației Sanitas": one organisation
                 have.count += ent.count
                 have.aliases.extend(x for x in ent.aliases if x not in have.aliases)
+    _link_acronyms(doc.text, found, ends)
     return sorted(found.values(), key=lambda x: (-x.count, order[x.key]))
+
+
+_PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&]{1,11})\)")
+# Wire agencies credited in brackets after a sentence, not an organisation's short name
+_WIRE = frozenset("AFP AP DPA ANSA EFE EPA AGERPRES MENA WAFA TASS ANA AA SANA IRNA QNA SPA UPI".split())
+
+
+def _initials(name: str, acro: str) -> bool:
+    """The acronym's letters are the initials of the name's capitalised words, in any order."""
+    caps = sorted(w[0] for w in re.split(r"[\s\-]+", name) if w[:1].isupper())
+    return len(caps) >= 2 and sorted(acro) == caps
+
+
+def _link_acronyms(text: str, found: dict[str, Entity], ends: dict[int, str]) -> None:
+    """"Philippine Institute of Volcanology and Seismology (PHIVOLCS)", «Institutul … (PHIVOLCS)»: an
+    organisation's name with its acronym in brackets right after it is one entity, its other mentions
+    by the acronym counted with it. A known actor (alias table) absorbs the other; two known ones stay
+    apart. In a multilingual event the acronym then joins the names in each language (describe merges
+    entities that share an alias)."""
+    for m in _PAREN_ACRONYM.finditer(text):
+        acro = m.group(1)
+        long_k = ends.get(m.start())
+        if long_k is None or long_k not in found or acro in _WIRE:
+            continue
+        long_e = found[long_k]
+        if long_e.name == acro or not (long_e.type in ("org", "group") or long_e.type == "misc" and _initials(long_e.name, acro)):
+            continue  # an unknown name of no known type: only when the acronym is its initials («Grupo … Local (GLC)»)
+        acr_e = next((e for e in found.values() if e.key != long_k and acro in (e.name, *e.aliases)), None)
+        if acr_e is None:
+            if acro not in long_e.aliases:
+                long_e.aliases.append(acro)
+            continue
+        if acr_e.type == "person" or long_k.startswith("alias:") and acr_e.key.startswith("alias:"):
+            continue
+        keep, drop = (acr_e, long_e) if acr_e.key.startswith("alias:") else (long_e, acr_e)
+        keep.count += max(0, drop.count - 1)  # the bracketed acronym repeats the mention it follows
+        keep.aliases.extend(a for a in (drop.name, *drop.aliases) if a not in keep.aliases)
+        if keep.type == "misc":
+            keep.type = drop.type if drop.type != "misc" else "org"
+        del found[drop.key]
 
 
 def extract_entities(text: str, language: str | None = None) -> list[Entity]:

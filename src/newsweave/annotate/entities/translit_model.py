@@ -26,6 +26,13 @@ from newsweave.annotate._text import norm, script_of
 END = "$"
 
 
+def logsumexp(vals: list[float]) -> float:
+    top = max(vals)
+    if top == -math.inf:
+        return top
+    return top + math.log(sum(math.exp(v - top) for v in vals))
+
+
 def latin_letters(word: str) -> str:
     """Lower-case a-z only (accents dropped): the Latin side of the model."""
     s = unicodedata.normalize("NFKD", word.lower())
@@ -56,26 +63,29 @@ class Transducer:
     min_edit: float = -9.0  # weakest edit allowed (see weakest_edit; chosen in bench/train_translit.py)
     floor: float = -30.0
 
-    def log_joint(self, x: str, y: str) -> float:
-        """log P(x, y), summed over every chain of edits (forward algorithm in log space)."""
+    def forward(self, x: str, y: str) -> list[list[float]]:
+        """f[i][j] = log P(x[:i], y[:j]), summed over every chain of edits (log space); training reuses it."""
         n, m, fl = len(x), len(y), self.floor
         sub, dele, ins = self.sub, self.dele, self.ins
-        prev = [0.0] * (m + 1)
-        for j in range(1, m + 1):
-            prev[j] = prev[j - 1] + ins.get(y[j - 1], fl)
-        for i in range(1, n + 1):
-            xi = x[i - 1]
-            d = dele.get(xi, fl)
-            cur = [prev[0] + d] + [0.0] * m
-            for j in range(1, m + 1):
-                yj = y[j - 1]
-                a = prev[j - 1] + sub.get((xi, yj), fl)
-                b = prev[j] + d
-                c = cur[j - 1] + ins.get(yj, fl)
-                top = max(a, b, c)
-                cur[j] = top + math.log(math.exp(a - top) + math.exp(b - top) + math.exp(c - top))
-            prev = cur
-        return prev[m] + self.end
+        f = [[-math.inf] * (m + 1) for _ in range(n + 1)]
+        f[0][0] = 0.0
+        for i in range(n + 1):
+            for j in range(m + 1):
+                if i == 0 and j == 0:
+                    continue
+                v = []
+                if i and j:
+                    v.append(f[i - 1][j - 1] + sub.get((x[i - 1], y[j - 1]), fl))
+                if i:
+                    v.append(f[i - 1][j] + dele.get(x[i - 1], fl))
+                if j:
+                    v.append(f[i][j - 1] + ins.get(y[j - 1], fl))
+                f[i][j] = logsumexp(v)
+        return f
+
+    def log_joint(self, x: str, y: str) -> float:
+        """log P(x, y) over every chain of edits, then the end."""
+        return self.forward(x, y)[len(x)][len(y)] + self.end
 
     def weakest_edit(self, x: str, y: str) -> float:
         """The least likely edit on the single most likely chain of edits (Viterbi). A name one consonant
