@@ -1,5 +1,5 @@
 """Shape of the sixth held-out describe set (issue 5): blind in session 6, a development set since its misses
-were read in session 7 (19:15 UTC 2026-11-22); the seventh set is the blind one now."""
+were read in session 7 (19:15 UTC 2026-11-22)."""
 
 import datetime as dt
 

@@ -93,8 +93,8 @@ def test_arabic_names_set_off_by_a_comma_and_a_role(text, names):
 
 def test_describe_merges_a_foreign_name_across_scripts():
     """One person in English and in Arabic articles of one event is one actor."""
-    from newsweave.describe.who import entities
     from newsweave.describe.context import EventContext
+    from newsweave.describe.who import entities
     from newsweave.model import Article, Entity
 
     def art(i: str, lang: str, ent: Entity) -> Article:
