@@ -661,7 +661,7 @@ def _prose_set6(n_art: int, n_lang: int, n_ev: int, code: str) -> str:
         "rules or the other sets. It adds German next to ar, el, en and ro. It measured session 6's changes "
         "blind (no row moved) and session 7's learned transliteration model and Arabic name rarity blind (no row "
         "moved either); then, at 19:15 UTC on 2026-11-22 (session 7), its misses were read, so from then on it "
-        "is a development set (the fifth set stays blind; a seventh is still to be written). "
+        "is a development set (the fifth and seventh sets are blind). "
         "What they showed: 22 of its 30 actor "
         "misses per event and language are national organisations named in translation (a Philippine "
         "volcanology institute, an Indonesian meteorology agency, a Romanian organised-crime directorate, a "
@@ -673,6 +673,21 @@ def _prose_set6(n_art: int, n_lang: int, n_ev: int, code: str) -> str:
     )
 
 
+def _prose_set7(n_art: int, n_lang: int, n_ev: int, code: str) -> str:
+    return (
+        "**Seventh held-out set, blind** (`tests/fixtures/describe_holdout7/`: "
+        f"{n_art} articles, {n_lang} languages, {n_ev} events, October 2026; see its README). Written blind on "
+        "2026-11-22 (21:11–21:16 UTC, session 7) by someone who had seen nothing of the rules or the other sets "
+        "(the conditions of the fifth and sixth sets; its writer reported no gold). French is the fifth language "
+        "next to ar, el, en and ro. It is the blind measure of all session-7 changes (learned transliteration, "
+        "Arabic name rarity, organisation names with 'and' and with an acronym in brackets, towns after a "
+        "possessive or a facility word), which were all made before it existed. In brackets: the baseline, "
+        f"measured once with the code at {code}. Its misses are not printed here, in the JSON or with "
+        "`--misses`. Small: one event is 12.5 points of a per-language row; each event has one article per "
+        "language, so its per-article rows equal its per-event-and-language rows."
+    )
+
+
 HOLDOUTS = (
     HoldoutSet("describe_holdout", "Held-out set", blind=False, prose=_prose_set1),
     HoldoutSet("describe_holdout2", "Second held-out set (development)", blind=False, prose=_prose_set2),
@@ -680,6 +695,7 @@ HOLDOUTS = (
     HoldoutSet("describe_holdout4", "Fourth held-out set (development)", blind=False, prose=_prose_set4),
     HoldoutSet("describe_holdout5", "Fifth held-out set (blind)", blind=True, prose=_prose_set5),
     HoldoutSet("describe_holdout6", "Sixth held-out set (development)", blind=False, prose=_prose_set6),
+    HoldoutSet("describe_holdout7", "Seventh held-out set (blind)", blind=True, prose=_prose_set7),
 )
 BASELINE = HOLDOUTS[0].baseline_path  # set 1's baseline also holds the demo's "before" numbers
 

@@ -278,3 +278,14 @@ def test_blind_set_prints_no_misses(name):
     assert "missing" not in dumped and "(gold " not in dumped and "misses (" not in dumped
     assert sum(t.n for t in event_lang.values()) == len(arts) and events.n == len(gold) and overall.n == len(arts)
     assert f"| **all** | {len(arts)} |" in text
+
+
+def test_seventh_holdout_is_blind_with_its_baseline():
+    hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout7")
+    assert hs.blind and hs is bench.HOLDOUTS[6]
+    base = hs.baseline()
+    assert base["code"].startswith("git 5a2c0b1") and base["encoder"] == "lexical"
+    assert set(base["per_event_language"]) == {"ar", "el", "en", "fr", "ro"}
+    assert all(v["n"] == 8 and v["actors_total"] == 24 for v in base["per_event_language"].values())
+    assert base["per_article"]["n"] == 40 and base["per_event"]["n"] == 8
+    assert "misses" not in json.dumps(base)
