@@ -186,13 +186,20 @@ def test_fifth_holdout_shape():
     assert late
 
 
-def test_fifth_holdout_is_blind_with_its_baseline():
-    hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout5")
-    assert hs.blind and hs is bench.HOLDOUTS[4]
+@pytest.mark.parametrize(
+    ("name", "index", "code", "langs", "actors"),
+    [
+        ("describe_holdout5", 4, "git ce91d43", {"ar", "el", "en", "es", "ro"}, 22),
+        ("describe_holdout7", 6, "git 5a2c0b1", {"ar", "el", "en", "fr", "ro"}, 24),
+    ],
+)
+def test_blind_holdout_with_its_baseline(name, index, code, langs, actors):
+    hs = next(h for h in bench.HOLDOUTS if h.name == name)
+    assert hs.blind and hs is bench.HOLDOUTS[index]
     base = hs.baseline()
-    assert base["code"].startswith("git ce91d43") and base["encoder"] == "lexical"
-    assert set(base["per_event_language"]) == {"ar", "el", "en", "es", "ro"}
-    assert all(v["n"] == 8 and v["actors_total"] == 22 for v in base["per_event_language"].values())
+    assert base["code"].startswith(code) and base["encoder"] == "lexical"
+    assert set(base["per_event_language"]) == langs
+    assert all(v["n"] == 8 and v["actors_total"] == actors for v in base["per_event_language"].values())
     assert base["per_article"]["n"] == 40 and base["per_event"]["n"] == 8
     assert base["per_event_language_all"]["n"] == 40
     assert "misses" not in json.dumps(base)
@@ -278,14 +285,3 @@ def test_blind_set_prints_no_misses(name):
     assert "missing" not in dumped and "(gold " not in dumped and "misses (" not in dumped
     assert sum(t.n for t in event_lang.values()) == len(arts) and events.n == len(gold) and overall.n == len(arts)
     assert f"| **all** | {len(arts)} |" in text
-
-
-def test_seventh_holdout_is_blind_with_its_baseline():
-    hs = next(h for h in bench.HOLDOUTS if h.name == "describe_holdout7")
-    assert hs.blind and hs is bench.HOLDOUTS[6]
-    base = hs.baseline()
-    assert base["code"].startswith("git 5a2c0b1") and base["encoder"] == "lexical"
-    assert set(base["per_event_language"]) == {"ar", "el", "en", "fr", "ro"}
-    assert all(v["n"] == 8 and v["actors_total"] == 24 for v in base["per_event_language"].values())
-    assert base["per_article"]["n"] == 40 and base["per_event"]["n"] == 8
-    assert "misses" not in json.dumps(base)

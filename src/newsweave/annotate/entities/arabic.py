@@ -601,17 +601,13 @@ def _arabic_foreign_candidates(
 
     def apposed_at(i: int) -> int:
         """Name words from token i where the context says a name stands (two or three, rare endings allowed)."""
-        k = i
-        while k < n and k - i < 3 and free(k) and (word_ok(k) or _ar_name_word(toks[k][2], True, True)):
-            if k > i and not joined(k - 1):
-                break
-            k += 1
-        if k - i < 2:
+        m = run_at(i, lambda k: free(k) and (word_ok(k) or _ar_name_word(toks[k][2], True, True)))
+        if m < 2:
             return 0
         w = toks[i][2]  # «مصادر مطلعة»: a very common first word is no name unless a listed or foreign-shaped one
         if zipf(w, "ar") >= _COMMON_FIRST and w not in _ar_given_names()[0] and letter_shape_at(i) < 1:
             return 0
-        return k - i
+        return m
 
     def said_role_comma_name(i: int) -> tuple[int, int]:
         """«وقالت مديرة المهمة في وكالة الفضاء الأوروبية، صوفي مارشان:»: a speech verb, a role and its
@@ -627,13 +623,16 @@ def _arabic_foreign_candidates(
                 return (k, mm) if mm >= 2 and (":" in end or "," in end or "،" in end) else (0, 0)
         return 0, 0
 
-    def name_at(i: int) -> int:  # number of name words from token i
+    def run_at(i: int, ok) -> int:  # up to three joined tokens from token i that pass ``ok``
         k = i
-        while k < n and k - i < 3 and (word_ok(k) or free(k) and plural_like(k)):
+        while k < n and k - i < 3 and ok(k):
             if k > i and not joined(k - 1):
                 break
             k += 1
         return k - i
+
+    def name_at(i: int) -> int:  # number of name words from token i
+        return run_at(i, lambda k: word_ok(k) or free(k) and plural_like(k))
 
     out: list[tuple[int, int, str, list[str], str]] = []
     nxt = 0
