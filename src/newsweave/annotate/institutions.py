@@ -10,7 +10,8 @@ coast guard", «ελληνική κυβέρνηση», "Irak ordusu") or after i
 ("Government of Romania", «Guvernul României», «الجيش العراقي», «МИД Турции»); "Greek and Turkish
 foreign ministers" names both. A head without one ("the army said", «Guvernul», «Λιμενικό») is the
 home country's institution in Greek, Romanian and Turkish texts, whose press qualifies foreign
-ones, and elsewhere that of the country of its main place; a capitalised head inside a
+ones (unless the text never names its home country and is about another one), and elsewhere that of
+the country of its main place; a capitalised head inside a
 longer name ("Sudan People's Liberation Army") is not an institution.
 
 >>> from newsweave.annotate._text import Doc
@@ -216,12 +217,15 @@ def _inside_name(text: str, s: int) -> bool:
 
 
 def find(
-    doc: Doc, taken: list[tuple[int, int]] | None = None, context: str | None = None
+    doc: Doc, taken: list[tuple[int, int]] | None = None, context: str | None = None, home_named: bool = True
 ) -> list[tuple[int, int, str, str, str]]:
     """(start, end, surface, country code, institution) of institution mentions in ``doc``.
 
     ``taken``: spans already read as known actors (skipped); ``context``: the country the text
-    is about (see :func:`context_country`), used for heads without a country word.
+    is about (see :func:`context_country`), used for heads without a country word; ``home_named``:
+    whether the text names the home country of a Greek, Romanian or Turkish text at all. When it does
+    not and the text is about another country, a bare head is that country's institution (a Greek report
+    on floods in Bangladesh: «η Πυροσβεστική Υπηρεσία» is Bangladesh's fire service, not Greece's).
     """
     table = _table().heads.get(doc.language)
     if not table:
@@ -238,6 +242,7 @@ def find(
         return []
     nt, text = doc.norm, doc.text
     home = SINGLE_COUNTRY_LANGS.get(doc.language)
+    bare = home if home and (home_named or not context) else context
     spans = sorted(taken or [])
     out: list[tuple[int, int, str, str, str]] = []
     last_end = -1
@@ -279,10 +284,8 @@ def find(
                 ccs = [h.fixed]
             elif h.explicit or _inside_name(text, s):
                 continue
-            elif home:
-                ccs = [home]
-            elif context:
-                ccs = [context]
+            elif bare:
+                ccs = [bare]
             else:
                 continue
         for cc in dict.fromkeys(ccs):

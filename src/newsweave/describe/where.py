@@ -412,7 +412,7 @@ def location(ctx: EventContext) -> Place | None:
     if by_key[best_key].kind == "city":
         best_key = _located_near(ctx, best_key, score, by_key)
     if by_key[best_key].kind == "country":
-        town = _dateline_town(ctx, by_key[best_key], score, filed)
+        town = _dateline_town(ctx, by_key[best_key], score, filed) or _seat_town(ctx, by_key[best_key], score)
         if town is not None:
             best_key = town
         else:
@@ -456,6 +456,60 @@ def _dateline_town(ctx: EventContext, country: Place, score: dict, filed: set[st
     cc = (country.country_code or "").upper()
     return _best_town(ctx, score, lambda p, lead: (p.country_code or "").upper() == cc and p.key not in filed
                       and _dateline(p, lead))
+
+
+# "Pokhara, the district headquarters", «à Pokhara, chef-lieu du district», «στην Ποκάρα, έδρα της περιοχής»,
+# «في مدينة بوخارا، مركز المنطقة», "the provincial capital, Mati": the seat of the district or province a
+# story is about. Raw forms, folded when compiled; only sub-national seats (a national capital named in
+# passing is no sign of where the news is).
+_SEAT_FORMS = (
+    r"(?:district|provincial|regional|state|county|departmental|prefectural)\s+(?:capital|headquarters|seat)",
+    r"(?:capital|seat|headquarters|administrative\s+cent(?:re|er))\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
+    r"(?:district|province|region|county|state|department|governorate|prefecture|oblast)",
+    r"chef-lieu",
+    r"capitale\s+(?:provinciale|régionale|départementale|de\s+(?:la\s+|l'|du\s+)(?:[\w'-]+\s+){0,3}?"
+    r"(?:province|région|district|département|état|préfecture))",
+    r"(?:reședința|capitala|centrul\s+administrativ)\s+(?:districtului|județului|provinciei|regiunii|statului|"
+    r"departamentului|comitatului|prefecturii)",
+    r"(?:έδρα|πρωτεύουσα)\s+(?:της|του)\s+(?:ομώνυμης\s+|ομώνυμου\s+)?(?:περιοχής|επαρχίας|περιφέρειας|νομού|"
+    r"πολιτείας|διαμερίσματος|περιφερειακής\s+ενότητας|κομητείας)",
+    r"(?:عاصمة|مركز)\s+(?:ال)?(?:منطقة|إقليم|مقاطعة|محافظة|ولاية)",
+    r"capoluogo",
+    r"capitale\s+(?:della\s+(?:provincia|regione)|del\s+(?:distretto|dipartimento))",
+    r"capital\s+(?:provincial|departamental|regional|estatal|del\s+(?:departamento|estado|distrito)|"
+    r"de\s+la\s+(?:provincia|región))",
+    r"cabecera\s+(?:municipal|departamental|del\s+distrito)",
+    r"(?:provinz|bezirks|distrikt)hauptstadt|verwaltungssitz|hauptstadt\s+(?:der\s+(?:provinz|region)|"
+    r"des\s+(?:bezirks|bundesstaates|distrikts))",
+)
+_SEAT = "(?:" + "|".join(fold(f) for f in _SEAT_FORMS) + ")"
+_ART = r"(?:(?:the|la|il|el|η|ο|l')[ \t]*)?"
+_SEAT_AFTER = re.compile(r"[ \t]*[,،]?[ \t]*" + _ART + _SEAT + r"(?!\w)")
+_SEAT_BEFORE = re.compile(r"(?<!\w)" + _SEAT + r"[ \t]*[,،]?[ \t]*(?:(?:city|town|ville|orasul|πολη|مدينه)[ \t]+"
+                          r"(?:of[ \t]+|de[ \t]+)?)?$")
+
+
+def _seat_named(p: Place, text: str) -> bool:
+    """Is the place (as written) named in ``text`` (folded) as the seat of a district or province?"""
+    return any(_SEAT_AFTER.match(text, m.end()) or _SEAT_BEFORE.search(text, max(0, m.start() - 80), m.start())
+               for m in _mentions(p, text))
+
+
+def _seat_town(ctx: EventContext, country: Place, score: dict) -> str | None:
+    """For an event otherwise placed only in a country: a town of that country that an article names as
+    the seat of a district or province («… Kaski district … most of the dead were in Pokhara, the district
+    headquarters»). The district itself is often not in the gazetteer, so the town that stands for it is
+    the most specific place the reports give."""
+    cc = (country.country_code or "").upper()
+    found: dict[str, float] = {}
+    for a in ctx.articles:
+        body = None
+        for p in a.places:
+            if p.kind == "city" and (p.country_code or "").upper() == cc and score.get(p.key, 0) > 0:
+                body = fold(f"{a.title or ''}\n{a.text or ''}") if body is None else body
+                if _seat_named(p, body):
+                    found[p.key] = score[p.key]
+    return max(found, key=lambda k: (found[k], k)) if found else None
 
 
 def _adjective_headline_town(salient, pool, by_key, score, as_lead, coherent, rank) -> str | None:

@@ -22,7 +22,7 @@ from newsweave.annotate.entities.arabic import (
 from newsweave.annotate.entities.cased import _clean_token, _stat_candidates
 from newsweave.annotate.entities.names import name_key
 from newsweave.annotate.entities.orgs import _club_and_town, _company_full_name, _org_candidates
-from newsweave.annotate.institutions import context_country
+from newsweave.annotate.institutions import SINGLE_COUNTRY_LANGS, context_country
 from newsweave.annotate.institutions import display as institution_name
 from newsweave.annotate.institutions import find as find_institutions
 from newsweave.annotate.lexicon import (
@@ -80,7 +80,9 @@ def _extract(
         if a.type == "person" and " " in surface.strip():
             surname_of[name_key(surface.split()[-1])] = k
     inst_spans: list[tuple[int, int]] = []
-    for s, e, surface, cc, inst in find_institutions(doc, alias_spans, context_country(places)):
+    home = SINGLE_COUNTRY_LANGS.get(doc.language or "")
+    home_named = home is None or any((p.country_code or "").upper() == home for p in places or ())
+    for s, e, surface, cc, inst in find_institutions(doc, alias_spans, context_country(places), home_named):
         actor = ai.institution.get((cc, inst))
         if actor is not None:
             a = ai.actors[actor]

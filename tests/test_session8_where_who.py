@@ -1,0 +1,87 @@
+"""Session 8 rules (issue 5): the seat of a district the gazetteer lacks, and bare institutions in Greek,
+Romanian and Turkish reports about another country.
+
+Sentences are invented; articles go through the real annotate stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsweave.annotate import annotate
+from newsweave.describe import describe_event
+from newsweave.describe.text import fold
+from newsweave.describe.where import _seat_named
+from newsweave.model import Article, Place
+
+T0 = dt.datetime(2026, 10, 9, 8, tzinfo=dt.UTC)
+
+
+def real(i: int, title: str, text: str, lang: str) -> Article:
+    return annotate(Article(id=f"s{i}", title=title, text=text, language=lang, published=T0, seq=i))
+
+
+def where(*arts: Article) -> str | None:
+    loc = describe_event("e", list(arts)).location
+    return loc.name if loc else None
+
+
+@pytest.mark.parametrize(
+    ("surface", "text"),
+    [
+        ("Pokhara", "most of the dead were in Pokhara, the district headquarters, where the river rose"),
+        ("Van", "it was felt in the provincial capital Van and in smaller towns"),
+        ("Mati", "damaging a church in the provincial capital, Mati, officials said"),
+        ("Pokhara", "la plupart des victimes à Pokhara, chef-lieu du district"),
+        ("Pokhara", "majoritatea victimelor în Pokhara, reședința districtului, unde"),
+        ("Ποκάρα", "οι περισσότεροι νεκροί στην Ποκάρα, έδρα της περιοχής, όπου"),
+        ("بوخارا", "سقط معظم الضحايا في مدينة بوخارا، مركز المنطقة، حيث"),
+        ("ماتي", "ألحق أضرارا بكنيسة في مدينة ماتي عاصمة الإقليم"),
+        ("Pokhara", "la maggior parte delle vittime a Pokhara, capoluogo del distretto"),
+    ],
+)
+def test_a_town_named_as_the_seat_of_a_district(surface: str, text: str) -> None:
+    assert _seat_named(Place("x", "NP", 0.0, 0.0, 1, "city", 1, surface), fold(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "officials met at the district headquarters in Pokhara",  # a building, not an apposition
+        "Pokhara is a city of lakes",
+        "Kathmandu, the capital, sent two helicopters to Pokhara",  # a national capital is no seat
+    ],
+)
+def test_other_mentions_are_not_seats(text: str) -> None:
+    assert not _seat_named(Place("x", "NP", 0.0, 0.0, 1, "city", 1, "Pokhara"), fold(text))
+
+
+FLOOD_RO = ("Nepal: cel puțin 14 morți în urma inundațiilor din districtul Kaski",
+            "Cel puțin 14 persoane au murit vineri în urma inundațiilor din districtul Kaski, din centrul "
+            "Nepalului. Potrivit autorităților, majoritatea victimelor au fost înregistrate în Pokhara, reședința "
+            "districtului, unde nivelul râului a crescut cu patru metri. Armata Nepalului a trimis elicoptere.")
+
+
+def test_an_event_left_at_its_country_goes_to_the_seat_of_its_district() -> None:
+    assert where(real(1, *FLOOD_RO, "ro")) == "Pokhara"
+    plain = FLOOD_RO[1].replace(", reședința districtului,", ",")
+    assert where(real(2, FLOOD_RO[0], plain, "ro")) == "Nepal"  # without the apposition: the country
+
+
+def _inst(a: Article) -> set[str]:
+    return {e.name for e in a.entities if e.type == "org"}
+
+
+def test_a_bare_institution_of_a_report_about_another_country() -> None:
+    """«η Πυροσβεστική Υπηρεσία» in a Greek report on Nepal that never names Greece is Nepal's."""
+    t = ("Πλημμύρες στο Νεπάλ: 20 νεκροί",
+         "Τουλάχιστον 20 άνθρωποι έχασαν τη ζωή τους στο Νεπάλ μετά τις πλημμύρες. Σύμφωνα με την "
+         "Πυροσβεστική Υπηρεσία, οι διασώστες απομάκρυναν 300 κατοίκους από τα χωριά του Νεπάλ.")
+    got = _inst(real(3, *t, "el"))
+    assert any("Nepal" in n for n in got) and not any("Greek" in n for n in got)
+    # the same report naming Greece (Greek rescuers sent there): the bare head stays Greece's
+    t2 = (t[0], t[1] + " Η Ελλάδα έστειλε βοήθεια.")
+    got2 = _inst(real(4, *t2, "el"))
+    assert any("Greek" in n for n in got2)
