@@ -1,6 +1,7 @@
-"""Shape of the sixth and seventh held-out describe sets (issue 5). The sixth was blind in session 6 and is a
+"""Shape of the sixth to eighth held-out describe sets (issue 5). The sixth was blind in session 6 and is a
 development set since its misses were read in session 7 (19:15 UTC 2026-11-22); the seventh was written blind
-in session 7: never tune on it."""
+in session 7 and is a development set since its misses were read in session 8 (21:48 UTC 2026-11-22); the
+eighth was written blind in session 8: never tune on it."""
 
 import datetime as dt
 
@@ -14,6 +15,7 @@ from test_bench_describe import _check_blind_set
     [
         ("describe_holdout6", {"ar", "el", "en", "ro", "de"}, "2026-09"),  # German as the fifth language
         ("describe_holdout7", {"ar", "el", "en", "ro", "fr"}, "2026-10"),  # French as the fifth language
+        ("describe_holdout8", {"ar", "el", "en", "ro", "it"}, "2026-11"),  # Italian as the fifth language
     ],
 )
 def test_later_holdout_shape(name: str, langs: set[str], month: str) -> None:
