@@ -85,3 +85,30 @@ def test_a_bare_institution_of_a_report_about_another_country() -> None:
     t2 = (t[0], t[1] + " Η Ελλάδα έστειλε βοήθεια.")
     got2 = _inst(real(4, *t2, "el"))
     assert any("Greek" in n for n in got2)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want"),
+    [
+        ("Le ministère kényan de la Santé a déclaré mercredi une épidémie.", "fr", ("KE", "health_ministry")),
+        ("Selon le ministère bulgare de l'Intérieur, dix personnes ont été arrêtées.", "fr", ("BG", "interior_ministry")),
+        ("Il ministero keniano della Salute ha dichiarato un'epidemia.", "it", ("KE", "health_ministry")),
+        ("Ministerul bulgar de Interne a anunțat zece arestări.", "ro", ("BG", "interior_ministry")),
+        ("Il governo degli Stati Uniti ha effettuato 13 pagamenti.", "it", ("US", "government")),
+        ("L'esercito italiano ha inviato due elicotteri.", "it", ("IT", "army")),
+        ("I vigili del fuoco greci sono intervenuti in forze.", "it", ("GR", "fire_service")),
+    ],
+)
+def test_institutions_with_the_adjective_inside_and_in_italian(text: str, lang: str, want: tuple[str, str]) -> None:
+    from newsweave.annotate._text import Doc
+    from newsweave.annotate.institutions import find
+
+    assert [(cc, inst) for _, _, _, cc, inst in find(Doc(text, lang))] == [want]
+
+
+def test_a_country_adjective_inside_is_not_taken_from_an_ordinary_word() -> None:
+    from newsweave.annotate._text import Doc
+    from newsweave.annotate.institutions import find
+
+    # "ministère public de la santé" is no country's; without context nothing is said
+    assert find(Doc("Le ministère public de la santé a été saisi.", "fr")) == []

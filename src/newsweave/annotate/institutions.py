@@ -35,16 +35,22 @@ from newsweave.annotate.lexicon import ALL_STOPWORDS, sentence_start
 __all__ = ["find", "display", "INSTITUTION_FILE", "SINGLE_COUNTRY_LANGS"]
 
 INSTITUTION_FILE = Path(__file__).resolve().parent.parent / "data" / "entities" / "institutions.tsv"
-TABLE_LANGS = ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr")
+TABLE_LANGS = ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr", "it")
+# Languages that put the country adjective inside a ministry's name: «ministère bulgare de l'Intérieur»,
+# «ministero keniano della Salute», «Ministerul bulgar de Interne», «ministerio keniano de Salud».
+ADJECTIVE_INSIDE = frozenset(("fr", "it", "es", "pt", "ro"))
 # Languages whose press names its own institutions bare («Guvernul», «Λιμενικό», "Hükümet").
 SINGLE_COUNTRY_LANGS = {"el": "GR", "ro": "RO", "tr": "TR"}
 CONTEXT_MIN_MENTIONS = 2  # a text is "about" its main place's country when that is named this often
 
 # Words skipped between a head and its country word.
 _SKIP_BEFORE = frozenset(
-    norm(w) for w in "the s η ο το τη την της του die der den des dem la le les el los l in ın un ün nin nın nun nün".split()
+    norm(w) for w in "the s η ο το τη την της του die der den des dem la le les el los l in ın un ün nin nın nun nün il lo gli i"
+    .split()
 )
-_SKIP_AFTER = frozenset(norm(w) for w in "of the de du des d della del din a al ale της του των τη την".split())
+_SKIP_AFTER = frozenset(
+    norm(w) for w in "of the de du des d della del din a al ale της του των τη την di degli dei delle dello dell".split()
+)
 _AND = frozenset(norm(w) for w in "and και și si et und y e и ve و".split())
 
 
@@ -243,6 +249,7 @@ def find(
     nt, text = doc.norm, doc.text
     home = SINGLE_COUNTRY_LANGS.get(doc.language)
     bare = home if home and (home_named or not context) else context
+    adj_inside = doc.language in ADJECTIVE_INSIDE
     spans = sorted(taken or [])
     out: list[tuple[int, int, str, str, str]] = []
     last_end = -1
@@ -251,14 +258,19 @@ def find(
             continue
         after: list[tuple[int, int, str]] | None = None
         found = None
+        inside: str | None = None  # the country adjective inside the head («ministère bulgare de l'Intérieur»)
         for v in hits[t]:
             for h in table[v]:
                 n = len(h.words) - 1
                 if n and after is None:
                     it = _AFTER_WORDS.finditer(nt, pos + len(t), min(len(nt), pos + 90))
-                    after = [(m.start(), m.end(), m.group()) for m in islice(it, 6)]
+                    after = [(m.start(), m.end(), m.group()) for m in islice(it, 7)]
                 if n and (n > len(after) or any(after[k][2] != h.words[k + 1] for k in range(n))):  # type: ignore[arg-type]
-                    continue
+                    if not (adj_inside and n < len(after) and all(after[k + 1][2] == h.words[k + 1] for k in range(n))  # type: ignore[arg-type]
+                            and (inside := _country_of(after[0][2])) is not None):  # type: ignore[index]
+                        continue
+                    found = (h, after[n][1], n)  # type: ignore[index]
+                    break
                 found = (h, after[n - 1][1] if n else pos + len(t), n)  # type: ignore[index]
                 break
             if found:
@@ -278,7 +290,7 @@ def find(
         seg = nt[end_n : end_n + 60]
         cut = min((i for i in map(seg.find, _STOP_CHARS) if i >= 0), default=len(seg))
         ahead = WORD_RE.findall(seg, 0, cut)[:6]
-        ccs = _countries_before(back) + _countries_after(ahead)
+        ccs = [inside] if inside else _countries_before(back) + _countries_after(ahead)
         if not ccs:
             if h.fixed:
                 ccs = [h.fixed]
