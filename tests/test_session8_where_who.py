@@ -112,3 +112,40 @@ def test_a_country_adjective_inside_is_not_taken_from_an_ordinary_word() -> None
 
     # "ministère public de la santé" is no country's; without context nothing is said
     assert find(Doc("Le ministère public de la santé a été saisi.", "fr")) == []
+
+
+def _ents(text: str, lang: str) -> list:
+    from newsweave.annotate.entities import extract_entities
+
+    return extract_entities(text, lang)
+
+
+def test_party_names_joined_over_for_in_english_and_greek() -> None:
+    got = _ents("Lawmakers from the Movement for Socialism (MAS) split. The MAS said it would appeal.", "en")
+    assert [(e.name, e.aliases) for e in got] == [("Movement for Socialism", ["Movement for Socialism", "MAS"])]
+    # "congress" continues a name after "for", but is no head before "and" ("… Congress and Culture Center")
+    got = _ents("The Bestepe National Congress and Culture Center hosted the summit on Monday.", "en")
+    assert "Bestepe National Congress and Culture Center" in [e.name for e in got]
+    el = _ents("Το Κίνημα για τον Σοσιαλισμό (MAS), που στήριξε τον κυβερνήτη, διχάστηκε.", "el")
+    org = next(e for e in el if e.name == "Κίνημα για τον Σοσιαλισμό")
+    assert "Movement Socialism" in org.aliases and "MAS" in org.aliases
+
+
+def test_new_organisation_words_gloss_across_languages() -> None:
+    el = _ents("Το Ινστιτούτο Ηφαιστειολογίας και Σεισμολογίας ανακοίνωσε νέα έκρηξη.", "el")
+    assert any("Institute Volcanology Seismology" in e.aliases for e in el)
+    ro = _ents("Adunarea Legislativă Departamentală din Cochabamba a votat marți.", "ro")
+    assert any("Assembly Legislative Departmental Cochabamba" in e.aliases for e in ro)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "cc"),
+    [
+        ("The Georgian parliament passed the law on Tuesday.", "en", "GE"),
+        ("Το κοινοβούλιο της Γεωργίας ψήφισε τον νόμο.", "el", "GE"),
+        ("Il parlamento georgiano ha approvato la legge.", "it", "GE"),
+        ("وافق البرلمان الجورجي على القانون.", "ar", "GE"),
+    ],
+)
+def test_a_national_parliament_is_an_institution(text: str, lang: str, cc: str) -> None:
+    assert f"inst:{cc}:parliament" in [e.key for e in _ents(text, lang)]

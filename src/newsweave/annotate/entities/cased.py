@@ -360,6 +360,9 @@ _EN_ORG_HEADS = frozenset(
     "fund department ministry authority board federation association alliance coalition programme program "
     "directorate inspectorate observatory laboratory school academy society network".split()
 )
+# ... and parties and movements, which a name also continues after "for" ("Movement for Socialism", "Party for
+# Freedom", "Front for the Liberation of …"); not heads elsewhere ("… National Congress and Culture Center")
+_EN_FOR_HEADS = _EN_ORG_HEADS | frozenset("movement party front union congress forum rally league".split())
 # ... and the heads that may close a name a country opens ("Ghana Health Service", "Kenya Revenue Authority")
 _EN_TAIL_HEADS = _EN_ORG_HEADS | frozenset("service services corporation".split())
 _EN_ORG_JOINS = (" for ", " on ", " for the ", " on the ")
@@ -383,7 +386,7 @@ def _join_org_runs(text: str, runs: list) -> list:
     for r in runs[1:]:
         p = out[-1]
         gap = text[p[1]: r[0]]
-        if gap in _EN_ORG_JOINS and nword(p[3][-1][2]) in _EN_ORG_HEADS or gap == " and " and _and_joins(text, p, r):
+        if gap in _EN_ORG_JOINS and nword(p[3][-1][2]) in _EN_FOR_HEADS or gap == " and " and _and_joins(text, p, r):
             out[-1] = (p[0], r[1], p[2], p[3] + r[3])
         else:
             out.append(r)

@@ -31,6 +31,9 @@ ORG_LINKS: dict[str, frozenset[str]] = {
     "de": _norm_set("für der des die von vom zur zum"),
     "pt": _norm_set("de do da dos das para"),
 }
+# Greek "for the" («για τον/την/το …») inside a name: the only two-word link Greek names use
+_EL_FOR = nword("για")
+_EL_ACCUSATIVE = _norm_set("τον την τη το τα τους τις")
 # Italian elides articles into the next word («dell'Interno», «l'Agenzia»): dropped, as in French
 _IT_ELISION = re.compile(r"^(?:[lLdD]|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all)['’]")
 # Languages whose names may join words by two links ("per la", "de la"); their unglossed last words are
@@ -133,13 +136,17 @@ def _org_candidates(
                 elif (lang in _TWO_LINKS and nword(toks[k + 1][2]) in links and k + 3 < n
                       and nword(toks[k + 2][2]) in links and cap(k + 3) and gap_ok(k + 1) and gap_ok(k + 2)):
                     k += 3  # "Agenzia per la Cybersicurezza", "Ministerio de la Defensa"
+                elif (lang == "el" and nword(toks[k + 1][2]) == _EL_FOR and k + 3 < n
+                      and nword(toks[k + 2][2]) in _EL_ACCUSATIVE and cap(k + 3) and gap_ok(k + 1) and gap_ok(k + 2)):
+                    k += 3  # «Κίνημα για τον Σοσιαλισμό», «Επιτροπή για την Προστασία …»
                 else:
                     break
         s, e = toks[j][0], toks[k][1]
         i = k + 1
         if k == j or (t_st and _overlaps(t_st, t_en, s, e) and not (arabic and _holds(t_st, t_en, s, e, toks[j][1]))):
             continue
-        content = [toks[x][2] for x in range(j, k + 1) if arabic or nword(toks[x][2]) not in links]
+        content = [toks[x][2] for x in range(j, k + 1)
+                   if arabic or nword(toks[x][2]) not in links and not (lang == "el" and nword(toks[x][2]) in _EL_ACCUSATIVE)]
         if j in place_gloss:  # the place's words read as its English name: «جامعة لا سيرينا» → University, La Serena
             p_name, p_last = place_gloss[j]
             content = [toks[j][2], p_name] + [toks[x][2] for x in range(p_last + 1, k + 1)]
