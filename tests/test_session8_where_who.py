@@ -149,3 +149,21 @@ def test_new_organisation_words_gloss_across_languages() -> None:
 )
 def test_a_national_parliament_is_an_institution(text: str, lang: str, cc: str) -> None:
     assert f"inst:{cc}:parliament" in [e.key for e in _ents(text, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "club"),
+    [
+        ("Universitatea Craiova came from behind to beat Viktoria Plzen 2-1 on Thursday.", "en", "Viktoria Plzen"),
+        ("L'Universitatea Craiova a signé jeudi sa première victoire face au Viktoria Plzeň.", "fr",
+         "L'Universitatea Craiova"),
+        ("Dinamo Zagreb a pierdut acasă cu Sparta Praga, scor 0-1.", "ro", "Dinamo Zagreb"),
+        ("Real Madrid beat Sevilla 3-1 at the Bernabeu.", "en", "Real Madrid"),
+    ],
+)
+def test_a_club_word_before_a_town_is_a_club(text: str, lang: str, club: str) -> None:
+    assert (club, "org") in [(e.name, e.type) for e in _ents(text, lang)]
+
+
+def test_a_first_name_that_is_a_club_word_before_a_surname_is_a_person() -> None:
+    assert ("Victoria Beckham", "person") in [(e.name, e.type) for e in _ents("Victoria Beckham arrived.", "en")]

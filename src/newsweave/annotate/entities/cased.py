@@ -14,6 +14,7 @@ from newsweave.annotate._text import (
 )
 from newsweave.annotate.entities._common import _date_words, _inside, _overlaps
 from newsweave.annotate.entities.names import _AL
+from newsweave.annotate.entities.orgs import CLUB_PREFIXES
 from newsweave.annotate.gazetteer import DEMONYM, entry_rec, get_index
 from newsweave.annotate.lexicon import (
     ALL_STOPWORDS,
@@ -187,6 +188,8 @@ def _clean_token(tok: str) -> str:
             head, _, tail = tok.partition(ap)
             if len(head) <= 2 and head.islower() and tail:
                 return tail
+            if head == "L" and nword(tail) in CLUB_PREFIXES:  # «L'Universitatea Craiova a signé …»: a
+                return tail  # sentence opening with the article before a club (other "L'X" words stay dropped)
             return head or tail
     return tok
 
@@ -294,7 +297,7 @@ def _stat_candidates(
             if w in front_skip or w in _NOT_NAME_WORDS or w.endswith(TITLE_SUFFIXES):
                 toks = toks[1:]
                 continue
-            if w in gkeys and not org_tail and (
+            if w in gkeys and not org_tail and not (w in CLUB_PREFIXES and len(toks) == 2) and (
                     len(toks) == 1 or _titleish(toks[1][2]) or nword(toks[1][2]) in gkeys):
                 toks = toks[1:]
                 continue

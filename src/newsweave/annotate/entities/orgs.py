@@ -234,10 +234,22 @@ def _fr_org_end(toks: list[tuple[int, int, str]], i: int, links: frozenset[str],
     return k
 
 
+# Words that open a sports club's name before its town ("Viktoria Plzeň", "Dinamo Zagreb", "Universitatea
+# Craiova", "Real Madrid", "Olympique Lyon"): the name is the club's, not a person's (Viktoria, Real) or a
+# place qualifying a title. Written from general knowledge of European club names.
+CLUB_PREFIXES = frozenset(nword(w) for w in """
+    viktoria victoria dinamo dynamo sparta slavia lokomotiv lokomotiva spartak zenit torpedo partizan hajduk
+    legia lech slovan shakhtar olympique olympic sporting racing real atlético atletico athletic rapid
+    universitatea petrolul steaua maccabi hapoel beitar standard žalgiris zalgiris crvena borussia eintracht
+    fortuna hertha werder bayer arminia union stade girondins apollon anorthosis omonia aris levski botev
+    vorskla karpaty metalist zorya chornomorets neftchi ararat pyunik sheriff zimbru petrocub
+    """.split())
+
+
 def _club_and_town(names: list[str]) -> list[str] | None:
-    """The words before the town of a name made of an acronym and a town ("PAOK Salonic",
-    "CFR Cluj", "AEK Atena"), else None."""
-    if len(names) < 2 or not (names[0].isupper() and len(names[0]) >= 2):
+    """The words before the town of a name made of an acronym or a club word and a town ("PAOK Salonic",
+    "CFR Cluj", "AEK Atena", "Viktoria Plzeň", "Dinamo Zagreb"), else None."""
+    if len(names) < 2 or not (names[0].isupper() and len(names[0]) >= 2 or nword(names[0]) in CLUB_PREFIXES):
         return None
     gaz = get_index()
     town = nword(names[-1])
