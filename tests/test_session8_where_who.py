@@ -40,6 +40,7 @@ def where(*arts: Article) -> str | None:
         ("بوخارا", "سقط معظم الضحايا في مدينة بوخارا، مركز المنطقة، حيث"),
         ("ماتي", "ألحق أضرارا بكنيسة في مدينة ماتي عاصمة الإقليم"),
         ("Pokhara", "la maggior parte delle vittime a Pokhara, capoluogo del distretto"),
+        ("Οαχάκα", "συνεδρίαση στην πρωτεύουσα της πολιτείας, την Οαχάκα ντε Χουάρες"),
     ],
 )
 def test_a_town_named_as_the_seat_of_a_district(surface: str, text: str) -> None:

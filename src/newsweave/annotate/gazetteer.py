@@ -366,7 +366,7 @@ def _demonym_forms(form: str, lang: str) -> list[str]:
         elif low.endswith("ense"):
             out.append(f + "s")
     elif lang == "fr":
-        if low.endswith("ien"):
+        if low.endswith("en"):  # -ien, -éen, -yen: ivoirien, ghanéen, paraguayen
             out += [f + "ne", f + "s", f + "nes"]
         elif low.endswith(("ais", "ois")):
             out += [f + "e", f + "es"]
@@ -379,12 +379,22 @@ def _demonym_forms(form: str, lang: str) -> list[str]:
         out += [stem + e for e in ("ий", "ый", "ая", "ое", "ие", "ые", "ого", "ой", "ому", "им", "ым", "ом",
                                    "ую", "их", "ых", "ими", "ыми")]  # fmt: skip
     elif lang == "ro":
-        if low.endswith(("ian", "ean")):
-            out += [f + "ă", f[:-2] + "eni", f[:-2] + "ene", f + "ul", f[:-2] + "enii"]
+        if low.endswith(("ian", "ean")):  # italian → italieni, ucrainean → ucraineni
+            stem = f[:-3] if low.endswith("ean") else f[:-2]
+            out += [f + "ă", stem + "eni", stem + "ene", f + "ul", stem + "enii"]
         elif low.endswith("an"):
             out += [f + "ă", f[:-1] + "ni", f + "e", f + "ul"]
         elif low.endswith("ez"):
             out += [f + "ă", f + "i", f + "e", f + "ul"]
+    elif lang == "it":
+        if low.endswith(("co", "go")):  # masculine plurals vary (greci, tedeschi) and are listed; no "ceci"
+            out += [f[:-1] + "a", f[:-1] + "he"]
+        elif low.endswith("o"):
+            out += [f[:-1] + e for e in ("a", "i", "e")]
+        elif low.endswith("e"):  # nepalese → nepalesi, statunitense → statunitensi, etiope → etiopi
+            out.append(f[:-1] + "i")
+        elif low.endswith("ta"):  # saudita → sauditi, saudite; cipriota → ciprioti
+            out += [f[:-1] + "i", f[:-1] + "e"]
     return out
 
 
@@ -493,7 +503,7 @@ def build_index() -> GazIndex:
         if rec is None:
             continue
         dem = row["kind"] == "demonym"
-        for lang in ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr"):
+        for lang in ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr", "it"):
             for form in _split(row.get(lang)):
                 for f in _demonym_forms(form, lang) if dem else [form]:
                     idx._add(f, rec, lang=lang, demonym=dem, curated=True, romanian=(lang == "ro"),

@@ -485,8 +485,8 @@ _SEAT_FORMS = (
 _SEAT = "(?:" + "|".join(fold(f) for f in _SEAT_FORMS) + ")"
 _ART = r"(?:(?:the|la|il|el|η|ο|l')[ \t]*)?"
 _SEAT_AFTER = re.compile(r"[ \t]*[,،]?[ \t]*" + _ART + _SEAT + r"(?!\w)")
-_SEAT_BEFORE = re.compile(r"(?<!\w)" + _SEAT + r"[ \t]*[,،]?[ \t]*(?:(?:city|town|ville|orasul|πολη|مدينه)[ \t]+"
-                          r"(?:of[ \t]+|de[ \t]+)?)?$")
+_SEAT_BEFORE = re.compile(r"(?<!\w)" + _SEAT + r"[ \t]*[,،]?[ \t]*(?:(?:την|τη|το|τον|the|la|le|il|el)[ \t]+)?"
+                          r"(?:(?:city|town|ville|orasul|πολη|مدينه)[ \t]+(?:of[ \t]+|de[ \t]+)?)?$")
 
 
 def _seat_named(p: Place, text: str) -> bool:
@@ -609,7 +609,7 @@ def _home_town_bonus(ctx: EventContext, score: dict, country: dict, by_key: dict
 # Institutions that act from the capital (they decide, announce, set rates there). Field services
 # (army, police, coast guard, civil protection, fire service) act where the event is: an event they
 # lead is not placed in the capital for their sake.
-_SEAT_INSTITUTIONS = frozenset(("government", "central_bank"))
+_SEAT_INSTITUTIONS = frozenset(("government", "central_bank", "parliament"))
 
 
 def _seat(inst: str) -> bool:
@@ -681,7 +681,7 @@ def _institution_country_of(entity) -> str | None:
 
 def _capital_if_institution(ctx: EventContext, country: Place | None, score: dict, by_key: dict) -> Place | None:
     """The capital, for an event placed only in a country (or nowhere) whose actor is one of that
-    country's national institutions that act from the capital (its central bank, government, a ministry;
+    country's national institutions that act from the capital (its central bank, government, parliament, a ministry;
     not the army, police, coast guard or rescue services, which act in the field): "the Turkish central
     bank cut its rate" happened in Ankara. The evidence must be strong, because an unrecognised town
     otherwise turns into the capital:
