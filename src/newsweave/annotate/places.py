@@ -711,6 +711,9 @@ def _translit_mentions(
         if any(a < cand.end and cand.start < b for a, b in taken):
             continue
         rec = matcher.match(cand, countries)  # type: ignore[arg-type]
+        if rec is None:
+            rec = matcher.match_learned(cand, countries, doc.text[cand.end: cand.end + 20],  # type: ignore[arg-type]
+                                        HOME_COUNTRIES.get(lang or "", ()))
         if rec is not None:
             prov = _is_province(doc.text, cand.start, cand.end, words_before(doc.text, cand.start), lang)
             out.append(_Mention(cand.start, cand.end, cand.surface, (rec,), choice=rec, province=prov))

@@ -164,3 +164,16 @@ def same_word_across_scripts(a: str, b: str) -> bool:
         a, b, sa, sb = b, a, sb, sa
     model = _models().get(sb) if sa == "latin" else None
     return model is not None and model.same(a, b)
+
+
+def score_across_scripts(a: str, b: str) -> float:
+    """The transducer's per-letter log-likelihood ratio of a Latin word and an Arabic or Greek word (-inf for
+    other pairs of scripts or when its weakest-edit guard rejects the pair). :func:`same_word_across_scripts`
+    accepts from the model's threshold (~0.2); matching one word against many candidates needs more."""
+    sa, sb = script_of(a), script_of(b)
+    if sa != "latin":
+        a, b, sa, sb = b, a, sb, sa
+    model = _models().get(sb) if sa == "latin" else None
+    if model is None or not model.same(a, b):
+        return -math.inf
+    return model.score(a, b)
