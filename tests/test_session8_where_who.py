@@ -168,3 +168,20 @@ def test_a_club_word_before_a_town_is_a_club(text: str, lang: str, club: str) ->
 
 def test_a_first_name_that_is_a_club_word_before_a_surname_is_a_person() -> None:
     assert ("Victoria Beckham", "person") in [(e.name, e.type) for e in _ents("Victoria Beckham arrived.", "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "surface"),
+    [
+        ("Universitatea Craiova a obținut în această seară prima victorie.", "ro", "în această seară"),
+        ("La squadra ha vinto stasera contro il Lecce.", "it", "stasera"),
+        ("The team won this evening in Pilsen.", "en", "this evening"),
+        ("وقال الليلة إن الفريق فاز.", "ar", "الليلة"),
+    ],
+)
+def test_this_evening_is_the_day_of_publication(text: str, lang: str, surface: str) -> None:
+    from newsweave.annotate.dates import extract_dates
+
+    pub = dt.datetime(2026, 10, 22, 23, 55, tzinfo=dt.timezone(dt.timedelta(hours=3)))
+    got = [(m.text, m.date) for m in extract_dates(text, lang, pub)]
+    assert (surface, dt.date(2026, 10, 22)) in got
