@@ -185,3 +185,26 @@ def test_this_evening_is_the_day_of_publication(text: str, lang: str, surface: s
     pub = dt.datetime(2026, 10, 22, 23, 55, tzinfo=dt.timezone(dt.timedelta(hours=3)))
     got = [(m.text, m.date) for m in extract_dates(text, lang, pub)]
     assert (surface, dt.date(2026, 10, 22)) in got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "gloss"),
+    [
+        ("Secondo l'Autorità turca per la gestione delle emergenze (AFAD), il sisma è stato avvertito.", "it",
+         "Autorità turca per la gestione delle emergenze", "Authority Turkish Management Emergency"),
+        ("Il Consiglio nazionale delle ricerche ha pubblicato uno studio.", "it",
+         "Consiglio nazionale delle ricerche", "Council National Research"),
+        ("La Asamblea legislativa departamental de Cochabamba votó el martes.", "es",
+         "Asamblea legislativa departamental de Cochabamba", "Assembly Legislative Departmental Cochabamba"),
+        ("Le Mouvement vers le socialisme (MAS), qui avait soutenu le gouverneur, est divisé.", "fr",
+         "Mouvement vers le socialisme", "Movement Socialism"),
+    ],
+)
+def test_sentence_case_organisation_names(text: str, lang: str, name: str, gloss: str) -> None:
+    got = {a for e in _ents(text, lang) for a in e.aliases}
+    assert name in got and gloss in got
+
+
+def test_a_head_and_one_lowercase_word_is_a_noun_phrase_not_a_name() -> None:
+    got = [e.name for e in _ents("Oggi l'Agenzia nazionale ha pubblicato i dati. Centri sanitari chiusi.", "it")]
+    assert "Agenzia nazionale" not in got and "Centri sanitari" not in got

@@ -24,7 +24,7 @@ _ORG_TOKEN = re.compile(r"[\w'’\-]+")
 ORG_LINKS: dict[str, frozenset[str]] = {
     "el": _norm_set("του της των και για"),
     "ro": _norm_set("de din pentru al a ale ai și si"),
-    "fr": _norm_set("de du des la le les pour"),
+    "fr": _norm_set("de du des la le les pour vers"),
     # it/es/de/pt without "and": like French "et", it joins two names more often than it sits inside one
     "it": _norm_set("di del della dello dei degli delle per la il lo le gli"),
     "es": _norm_set("de del la las los el para"),
@@ -40,6 +40,8 @@ _IT_ELISION = re.compile(r"^(?:[lLdD]|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all)['�
 # mostly common modifiers ("Instituto Gubernamental", "Ministerio de Niños"), not an own name, so the
 # name is keyed on its gloss
 _TWO_LINKS = frozenset(("it", "es", "de", "pt"))
+# Romance languages that capitalise only an organisation name's first word, like French
+_SENTENCE_CASE = frozenset(("it", "es", "pt"))
 # French heads that start a name in lowercase too («l'université de La Serena», «le parquet de Paris»);
 # others («le centre de Cluj», «le service de …») are ordinary nouns unless capitalised
 _FR_LOWER_HEADS = ("University", "Institute", "Observatory", "Academy", "Prosecution", "Federation",
@@ -136,6 +138,14 @@ def _org_candidates(
                 elif (lang in _TWO_LINKS and nword(toks[k + 1][2]) in links and k + 3 < n
                       and nword(toks[k + 2][2]) in links and cap(k + 3) and gap_ok(k + 1) and gap_ok(k + 2)):
                     k += 3  # "Agenzia per la Cybersicurezza", "Ministerio de la Defensa"
+                elif lang in _SENTENCE_CASE and k == i and not cap(k + 1):
+                    # «l'Autorità turca per la gestione delle emergenze»: only the head is capitalised; three
+                    # words at least, or a capitalised last one («Agenzia nazionale», «Centri sanitari» are nouns)
+                    end = _fr_org_end(toks, i, links, gap_ok, lang)
+                    words = [x for x in range(i, end + 1) if nword(toks[x][2]) not in links]
+                    if len(words) >= 3 or cap(end) and end > i:
+                        k = end
+                    break
                 elif (lang == "el" and nword(toks[k + 1][2]) == _EL_FOR and k + 3 < n
                       and nword(toks[k + 2][2]) in _EL_ACCUSATIVE and cap(k + 3) and gap_ok(k + 1) and gap_ok(k + 2)):
                     k += 3  # «Κίνημα για τον Σοσιαλισμό», «Επιτροπή για την Προστασία …»
@@ -212,16 +222,16 @@ def _company_full_name(text: str, end: int, name: str) -> str | None:
     return None
 
 
-def _fr_org_end(toks: list[tuple[int, int, str]], i: int, links: frozenset[str], gap_ok) -> int:
-    """Last token of a French organisation name from its head noun at ``i``: French capitalises only the
-    first word («l'Institut national de physique de la Terre», «l'université de La Serena»), so the name
-    goes on over organisation words of any case and capitalised words, joined by at most two linking
-    words (de, du, la …); a name never runs over punctuation."""
+def _fr_org_end(toks: list[tuple[int, int, str]], i: int, links: frozenset[str], gap_ok, lang: str = "fr") -> int:
+    """Last token of a French (or Italian, Spanish, Portuguese) organisation name from its head noun at ``i``:
+    these capitalise only the first word («l'Institut national de physique de la Terre», «l'Autorità turca per
+    la gestione delle emergenze»), so the name goes on over organisation words of any case, country adjectives
+    and capitalised words, joined by at most two linking words (de, du, la …); never over punctuation."""
     n, k = len(toks), i
 
     def content(x: int) -> bool:
         w = toks[x][2]
-        return w[:1].isupper() or _gloss_word(w, "fr") is not None
+        return w[:1].isupper() or _gloss_word(w, lang) is not None or lang != "fr" and _place_word(w, lang) is not None
 
     while k + 1 < n and gap_ok(k):
         x = k + 1
