@@ -208,3 +208,15 @@ def test_sentence_case_organisation_names(text: str, lang: str, name: str, gloss
 def test_a_head_and_one_lowercase_word_is_a_noun_phrase_not_a_name() -> None:
     got = [e.name for e in _ents("Oggi l'Agenzia nazionale ha pubblicato i dati. Centri sanitari chiusi.", "it")]
     assert "Agenzia nazionale" not in got and "Centri sanitari" not in got
+
+
+def test_arabic_organisation_names_go_on_over_in_and_of_once() -> None:
+    got = _ents("وقالت مديرية التحقيق في جرائم الجريمة المنظمة والإرهاب إن المشتبه بهم اعتقلوا.", "ar")
+    org = next(e for e in got if e.type == "org")
+    assert org.name == "مديرية التحقيق في جرائم الجريمة المنظمة والإرهاب"
+    assert "Directorate Investigation Crime Crime Organisation Terrorism" in org.aliases  # no «في» in the gloss
+    # a person's role «وزير في الحكومة» is no organisation name
+    assert not [e for e in _ents("وقال وزير في الحكومة إن الاجتماع انتهى.", "ar") if e.type == "org"]
+    # the Philippines' adjective is "Philippine", as in its institutions' English names
+    inst = _ents("وقال المعهد الفلبيني لعلوم البراكين والزلازل إن البركان ثار.", "ar")
+    assert "Institute Philippine Sciences Volcanology Seismology" in [a for e in inst for a in e.aliases]

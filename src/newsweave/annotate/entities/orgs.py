@@ -156,7 +156,9 @@ def _org_candidates(
         if k == j or (t_st and _overlaps(t_st, t_en, s, e) and not (arabic and _holds(t_st, t_en, s, e, toks[j][1]))):
             continue
         content = [toks[x][2] for x in range(j, k + 1)
-                   if arabic or nword(toks[x][2]) not in links and not (lang == "el" and nword(toks[x][2]) in _EL_ACCUSATIVE)]
+                   if arabic and norm(toks[x][2]) not in _AR_NAME_PREPS
+                   or not arabic and nword(toks[x][2]) not in links
+                   and not (lang == "el" and nword(toks[x][2]) in _EL_ACCUSATIVE)]
         if j in place_gloss:  # the place's words read as its English name: «جامعة لا سيرينا» → University, La Serena
             p_name, p_last = place_gloss[j]
             content = [toks[j][2], p_name] + [toks[x][2] for x in range(p_last + 1, k + 1)]
@@ -173,13 +175,25 @@ def _org_candidates(
     return out
 
 
+_AR_NAME_PREPS = frozenset((norm("في"), norm("من")))
+
+
 def _ar_chain(toks: list[tuple[int, int, str]], k: int, limit: int, lang: str, gap_ok) -> int:
     """The last token of an Arabic construct chain from token ``k``: words with the article (or «لل») that
     are organisation words or places («هيئة قناة السويس», «الدولي للمسرح»), up to token ``limit``."""
     n = len(toks)
     definite = norm(toks[k][2]).startswith(_AR_CLITIC_ART)
+    hopped = False
     while k + 1 < n and k < limit and gap_ok(k):
         nw = norm(toks[k + 1][2])
+        if (nw in _AR_NAME_PREPS and not hopped and k > 0 and k + 2 < n and gap_ok(k + 1)
+                and _gloss_word(norm(toks[k + 2][2]), lang)):
+            # «مديرية التحقيق في جرائم …», «المجلس الوطني للحد من مخاطر الكوارث»: once, "in"/"of" and an
+            # organisation word go on with the name
+            hopped = True
+            k += 2
+            limit += 2
+            continue
         if nw in _ARABIC_STOP or not (nw.startswith(("ال", "وال", "لل")) or _gloss_word(nw, lang) and (not definite or nw[0] == "ل")):
             break  # after a definite word a definite one or «ل»: «المهرجان عام 1993» is "the festival, in 1993"
         if not (_gloss_word(nw, lang) or _place_word(nw, lang)):
