@@ -220,3 +220,11 @@ def test_arabic_organisation_names_go_on_over_in_and_of_once() -> None:
     # the Philippines' adjective is "Philippine", as in its institutions' English names
     inst = _ents("وقال المعهد الفلبيني لعلوم البراكين والزلازل إن البركان ثار.", "ar")
     assert "Institute Philippine Sciences Volcanology Seismology" in [a for e in inst for a in e.aliases]
+
+
+def test_institution_names_take_the_where_english_does() -> None:
+    from newsweave.annotate.institutions import display
+
+    assert display("US", "government")[0] == "Government of the United States"
+    assert display("GE", "parliament")[0] == "Parliament of Georgia"
+    assert "Army of the Philippines" in display("PH", "army")[1]

@@ -126,7 +126,14 @@ def display(cc: str, inst: str) -> tuple[str, list[str]]:
     country = t.country.get(cc, cc)
     adj = t.adjective.get(cc, country)
     name, aliases = t.names[inst]
+    if cc in _THE_COUNTRIES:  # "Government of the United States", not "… of United States"
+        name, aliases = (name.replace("of {country}", "of the {country}"),
+                         [a.replace("of {country}", "of the {country}") for a in aliases])
     return name.format(adj=adj, country=country), [a.format(adj=adj, country=country) for a in aliases]
+
+
+# Countries whose English name takes "the" after "of"
+_THE_COUNTRIES = frozenset("US GB PH CD CF DO AE GM BS MV KM MH SB".split())  # "The Netherlands" has its own
 
 
 @lru_cache(maxsize=65536)
