@@ -228,3 +228,14 @@ def test_institution_names_take_the_where_english_does() -> None:
     assert display("US", "government")[0] == "Government of the United States"
     assert display("GE", "parliament")[0] == "Parliament of Georgia"
     assert "Army of the Philippines" in display("PH", "army")[1]
+
+
+def test_a_plant_and_its_town_place_an_investment() -> None:
+    de = real(20, "Stellantis baut Werk in Marokko für 1,2 Milliarden Euro aus",
+              "Der Autokonzern Stellantis baut sein Werk im marokkanischen Kenitra kräftig aus. Wie das Unternehmen "
+              "gestern mitteilte, sollen 1,2 Milliarden Euro in Marokko investiert werden.", "de")
+    assert where(de) == "Kenitra"
+    ro = real(21, "Stellantis investește 1,2 miliarde de euro în fabrica din Maroc",
+              "Grupul auto Stellantis a anunțat joi o investiție de 1,2 miliarde de euro pentru extinderea fabricii "
+              "din Kenitra, Maroc. Investiția este cea mai mare din Maroc.", "ro")
+    assert where(ro) == "Kenitra"

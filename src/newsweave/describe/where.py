@@ -163,7 +163,12 @@ _LOCATIVE = re.compile(
     r"(?:(?<!\w)(?:in|at|on|a|en|im|la|στην|στη|στο|στον|σε|в|во|في|وفي)[ \t]+"
     r"(?:(?:the[ \t]+)?(?:\w+[ \t]+)?(?:city|town|island|ville|ciudad|orasul|πολη|νησι|город|مدينه|بلده|جزيره)[ \t]+"
     r"(?:(?:of|de|της|του)[ \t]+)?)?"
-    r"|(?<!\w)(?:بمدينه|وبمدينه|ببلده|بجزيره)[ \t]+)$"
+    r"|(?<!\w)(?:بمدينه|وبمدينه|ببلده|بجزيره)[ \t]+"
+    # a plant or site and its town: "the plant in X", «Werk im marokkanischen X», «fabricii din X», «stabilimento
+    # di X», «l'usine de X», «το εργοστάσιο της X» (an adjective may stand between, as in German)
+    r"|(?<!\w)(?:plant|factory|works|site|mine|refinery|werk|fabrik|standort|fabrica|fabricii|uzina|uzinei|"
+    r"stabilimento|fabbrica|usine|εργοστασιο|εργοστασιου)[ \t]+"
+    r"(?:in|at|of|near|im|in[ \t]+der|bei|din|de|di|du|della|del|στο|στη|στην|της|του)[ \t]+(?:[^\W\d_]+[ \t]+)?)$"
 )
 
 
