@@ -239,3 +239,14 @@ def test_a_plant_and_its_town_place_an_investment() -> None:
               "Grupul auto Stellantis a anunțat joi o investiție de 1,2 miliarde de euro pentru extinderea fabricii "
               "din Kenitra, Maroc. Investiția este cea mai mare din Maroc.", "ro")
     assert where(ro) == "Kenitra"
+
+
+def test_a_country_adjective_counts_only_in_its_own_language() -> None:
+    """«indiană» is Romanian (and "indiana" Italian) for Indian; English "Indiana" is a US state."""
+    from newsweave.annotate._text import Doc
+    from newsweave.annotate.institutions import find
+
+    en = find(Doc("The Indiana State Police said the driver was arrested.", "en"), [], "US")
+    assert [(cc, inst) for *_, cc, inst in en] == [("US", "police")]
+    assert [cc for *_, cc, _ in find(Doc("La polizia indiana ha detto.", "it"))] == ["IN"]
+    assert [cc for *_, cc, _ in find(Doc("The Indian army said.", "en"))] == ["IN"]

@@ -136,19 +136,27 @@ def display(cc: str, inst: str) -> tuple[str, list[str]]:
 _THE_COUNTRIES = frozenset("US GB PH CD CF DO AE GM BS MV KM MH SB".split())  # "The Netherlands" has its own
 
 
+# Languages with their own column of country adjectives (data/gazetteer/countries.tsv): in these, an adjective
+# of another language's column does not count («indiană» is Romanian for Indian; English "Indiana" is a state)
+DEMONYM_LANGS = frozenset("en el ro ar fr de es ru tr it".split())
+
+
 @lru_cache(maxsize=65536)
-def _country_of(word: str) -> str | None:
-    """Country code of a country name or adjective ("sudanese", «السوداني», «судана»), if unambiguous."""
+def _country_of(word: str, lang: str | None = None) -> str | None:
+    """Country code of a country name or adjective ("sudanese", «السوداني», «судана»), if unambiguous. With
+    ``lang`` one of :data:`DEMONYM_LANGS`, adjectives count only in that language's forms."""
     gaz = get_index()
     recs = gaz.records
     forms = [word]
     if script_of(word) == "arabic":
         forms += arabic_variants(word)
+    own = lang in DEMONYM_LANGS
     for f in forms:
         ccs = {
             recs[entry_rec(e)].country_code
             for e in gaz.lookup(f)
-            if e & DEMONYM or recs[entry_rec(e)].kind == "country"
+            if e & DEMONYM and (not own or (ls := gaz.langs(e)) is None or lang in ls)
+            or not e & DEMONYM and recs[entry_rec(e)].kind == "country"
         }
         ccs.discard(None)
         if len(ccs) == 1:
@@ -156,20 +164,20 @@ def _country_of(word: str) -> str | None:
     return None
 
 
-def _country_at(toks: list[str], i: int) -> tuple[str | None, int]:
+def _country_at(toks: list[str], i: int, lang: str | None = None) -> tuple[str | None, int]:
     """(country code, number of words) of a country word at ``toks[i]`` (two-word names first)."""
     if i + 1 < len(toks):
-        cc = _country_of(toks[i] + " " + toks[i + 1])
+        cc = _country_of(toks[i] + " " + toks[i + 1], lang)
         if cc:
             return cc, 2
     if i < len(toks) and toks[i] not in ALL_STOPWORDS:
-        cc = _country_of(toks[i])
+        cc = _country_of(toks[i], lang)
         if cc:
             return cc, 1
     return None, 0
 
 
-def _countries_before(back: list[str]) -> list[str]:
+def _countries_before(back: list[str], lang: str | None = None) -> list[str]:
     """Countries named right before a head; ``back`` is the words before it, nearest first."""
     i = 0
     while i < len(back) and i < 2 and back[i] in _SKIP_BEFORE:
@@ -178,10 +186,10 @@ def _countries_before(back: list[str]) -> list[str]:
     while i < len(back):
         cc, n = None, 0
         if i + 1 < len(back):  # "south korean": the words are reversed here
-            cc = _country_of(back[i + 1] + " " + back[i])
+            cc = _country_of(back[i + 1] + " " + back[i], lang)
             n = 2 if cc else 0
         if cc is None and back[i] not in ALL_STOPWORDS:
-            cc = _country_of(back[i])
+            cc = _country_of(back[i], lang)
             n = 1 if cc else 0
         if cc is None:
             break
@@ -194,13 +202,13 @@ def _countries_before(back: list[str]) -> list[str]:
     return out
 
 
-def _countries_after(ahead: list[str]) -> list[str]:
+def _countries_after(ahead: list[str], lang: str | None = None) -> list[str]:
     i = 0
     while i < len(ahead) and i < 2 and ahead[i] in _SKIP_AFTER:
         i += 1
     out: list[str] = []
     while i < len(ahead):
-        cc, n = _country_at(ahead, i)
+        cc, n = _country_at(ahead, i, lang)
         if cc is None:
             break
         out.append(cc)
@@ -217,7 +225,7 @@ _AFTER_WORDS = re.compile(r"\w+")  # words after a head's first word (heads are 
 _CAP_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t]+$")
 
 
-def _inside_name(text: str, s: int) -> bool:
+def _inside_name(text: str, s: int, lang: str | None = None) -> bool:
     """A capitalised head right after another capitalised word that is not a country word:
     part of a longer name ("Sudan People's Liberation Army", "Metropolitan Police")."""
     if not text[s : s + 1].isupper():
@@ -226,7 +234,7 @@ def _inside_name(text: str, s: int) -> bool:
     if m is None or not m.group(1)[0].isupper() or sentence_start(text, m.start(1)):
         return False
     w = nword(m.group(1))
-    return w not in ALL_STOPWORDS and _country_of(w) is None
+    return w not in ALL_STOPWORDS and _country_of(w, lang) is None
 
 
 def find(
@@ -274,7 +282,7 @@ def find(
                     after = [(m.start(), m.end(), m.group()) for m in islice(it, 7)]
                 if n and (n > len(after) or any(after[k][2] != h.words[k + 1] for k in range(n))):  # type: ignore[arg-type]
                     if not (adj_inside and n < len(after) and all(after[k + 1][2] == h.words[k + 1] for k in range(n))  # type: ignore[arg-type]
-                            and (inside := _country_of(after[0][2])) is not None):  # type: ignore[index]
+                            and (inside := _country_of(after[0][2], doc.language)) is not None):  # type: ignore[index]
                         continue
                     found = (h, after[n][1], n)  # type: ignore[index]
                     break
@@ -297,11 +305,11 @@ def find(
         seg = nt[end_n : end_n + 60]
         cut = min((i for i in map(seg.find, _STOP_CHARS) if i >= 0), default=len(seg))
         ahead = WORD_RE.findall(seg, 0, cut)[:6]
-        ccs = [inside] if inside else _countries_before(back) + _countries_after(ahead)
+        ccs = [inside] if inside else _countries_before(back, doc.language) + _countries_after(ahead, doc.language)
         if not ccs:
             if h.fixed:
                 ccs = [h.fixed]
-            elif h.explicit or _inside_name(text, s):
+            elif h.explicit or _inside_name(text, s, doc.language):
                 continue
             elif bare:
                 ccs = [bare]
