@@ -64,6 +64,8 @@ class ScoreBound:
                 base += top
                 story += coef * (0.0 - mean) if name in DATE_PARTS else top
         self.base, self.story_base = base, story
+        self._dense_eps = self.EPS if self.dense >= 0.0 else -self.EPS  # see dense_part
+        self._cross_eps = self.EPS if self.cross >= 0.0 else -self.EPS
         best = lambda n: max(coefs[n][0] * (0.0 - coefs[n][1]), coefs[n][0] * (1.0 - coefs[n][1]))  # noqa: E731
         at = lambda n, x: coefs[n][0] * (x - coefs[n][1]) if n in coefs else 0.0  # noqa: E731
         free = [n for n in coefs if n not in ("dense", "dense_cross", *_EXACT, *_OVERLAP)]
@@ -80,9 +82,13 @@ class ScoreBound:
 
     def dense_part(self, d: np.ndarray) -> np.ndarray:
         """The dense parts' share of the bounds (the cosines give or take EPS)."""
-        hi, lo = d + self.EPS, d - self.EPS
-        part = np.maximum(self.dense * (hi - self.mean_dense), self.dense * (lo - self.mean_dense))
-        cross = np.maximum(self.cross * (hi - self.mean_cross), self.cross * (lo - self.mean_cross))
+        # max(c * (d + EPS - m), c * (d - EPS - m)) is the first for c >= 0 and the second for c < 0 (rounding
+        # is monotone), so only that one is computed: the same values (up to the sign of a zero) in a third of
+        # the array operations; the cross part is skipped when the scorer gives it no weight (it adds 0 then).
+        part = self.dense * ((d + self._dense_eps) - self.mean_dense)
+        if self.cross == 0.0 and self.mean_cross == 0.0:
+            return part
+        cross = self.cross * ((d + self._cross_eps) - self.mean_cross)
         return part + np.maximum(cross, self.cross * (0.0 - self.mean_cross))
 
     def rest(self, a: Summary, b: Summary) -> tuple[float, float]:

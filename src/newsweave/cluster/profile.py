@@ -224,7 +224,9 @@ class Profile:
         """Merge another profile (an article joining this event) into this one."""
         base = self.vector_sum if self.vector_sum is not None else self.vector * self.n
         self.vector_sum = base + (other.vector_sum if other.vector_sum is not None else other.vector)
-        norm = float(np.linalg.norm(self.vector_sum))
+        v = self.vector_sum
+        # np.linalg.norm's own steps for a real 1-d array (sqrt of v.dot(v), same dtype), without its overhead
+        norm = float(np.sqrt(v.dot(v))) if v.ndim == 1 and v.dtype.kind == "f" else float(np.linalg.norm(v))
         self.vector = self.vector_sum / norm if norm else self.vector_sum
         for name in ("entities", "places", "countries", "terms", "numbers", "days", "languages", "main_places"):
             theirs = getattr(other, name)

@@ -53,6 +53,42 @@ def _span(first: float | None, last: float | None) -> tuple[float, float]:
     return (np.nan if first is None else first, np.nan if last is None else last)
 
 
+_GROUP = 64  # columns per group in _best
+
+
+def _best(sims: np.ndarray, keep: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``keep`` best columns (any order) and the ``keep``-th best value.
+
+    One argpartition over a 128 x 8,192 block was half of the block search (11 ms). Here the maxima of
+    groups of 64 columns give a threshold instead: the ``keep`` best group maxima are ``keep`` values at
+    least as large as it, so every row's ``keep`` best values are >= it, and only the few columns that reach
+    it (~45 of 8,192) are partitioned (1.4 ms). Which of several columns tied at the floor is kept may
+    differ; RowBatch.search gives the same keys either way (its floor test and its float64 re-ranking).
+    """
+    n, hi = sims.shape
+    starts = np.arange(0, hi, _GROUP)
+    thr = None
+    if len(starts) > keep:
+        maxima = np.maximum.reduceat(sims, starts, axis=1)
+        thr = np.partition(maxima, len(starts) - keep, axis=1)[:, len(starts) - keep]
+    if thr is None or not np.isfinite(thr).all():  # few columns, or a row with fewer than `keep` live ones
+        part = np.argpartition(-sims, keep - 1, axis=1)
+        return part[:, :keep], np.take_along_axis(sims, part[:, keep - 1 : keep], axis=1)[:, 0]
+    flat = np.flatnonzero(sims >= thr[:, None])  # row-major: grouped by row, at least `keep` per row
+    row, col = np.divmod(flat, hi)
+    counts = np.bincount(row, minlength=n)
+    pos = np.arange(len(flat)) - (np.cumsum(counts) - counts)[row]
+    cand = np.full((n, int(counts.max())), -np.inf, dtype=sims.dtype)  # padding: below every candidate
+    cand[row, pos] = sims.ravel()[flat]
+    cols = np.zeros(cand.shape, dtype=np.int64)
+    cols[row, pos] = col
+    part = np.argpartition(-cand, keep - 1, axis=1)
+    return (
+        np.take_along_axis(cols, part[:, :keep], axis=1),
+        np.take_along_axis(cand, part[:, keep - 1 : keep], axis=1)[:, 0],
+    )
+
+
 class SlotRows:
     """Event vectors by key, one float32 row per slot.
 
@@ -108,8 +144,10 @@ class SlotRows:
 
     def rows(self, keys: list[int]) -> tuple[np.ndarray, np.ndarray]:
         """The vectors and (first, last) seen times of these keys."""
-        slots = [self.slot[k] for k in keys]
-        return self.mat[slots], self.span[slots]
+        slot = self.slot
+        # take() with an index array: 2/3 of the cost of indexing with a list (20 keys, 65k rows; 1M stream)
+        slots = np.array([slot[k] for k in keys], dtype=np.intp)
+        return self.mat.take(slots, axis=0), self.span.take(slots, axis=0)
 
     def exact(self, vector: np.ndarray, k: int) -> list[int]:
         """Keys of the ``k`` rows of highest cosine, best first (ties: lower key first)."""
@@ -189,10 +227,8 @@ class RowBatch:
         sims = _one_thread(lambda: queries @ rows.mat[:hi].T)
         sims[:, rows.slot_key[:hi] < 0] = -np.inf
         if keep < hi:
-            part = np.argpartition(-sims, keep - 1, axis=1)
-            self.top = part[:, :keep]
             # every slot outside `top` is <= the keep-th best, which is in `top`
-            self.floor = np.take_along_axis(sims, part[:, keep - 1 : keep], axis=1)[:, 0]
+            self.top, self.floor = _best(sims, keep)
         else:
             self.top = np.broadcast_to(np.arange(hi), (self.n, hi))
             self.floor = np.full(self.n, -np.inf)
