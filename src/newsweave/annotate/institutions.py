@@ -280,13 +280,16 @@ def find(
                 if n and after is None:
                     it = _AFTER_WORDS.finditer(nt, pos + len(t), min(len(nt), pos + 90))
                     after = [(m.start(), m.end(), m.group()) for m in islice(it, 7)]
-                if n and (n > len(after) or any(after[k][2] != h.words[k + 1] for k in range(n))):  # type: ignore[arg-type]
-                    if not (adj_inside and n < len(after) and all(after[k + 1][2] == h.words[k + 1] for k in range(n))  # type: ignore[arg-type]
-                            and (inside := _country_of(after[0][2], doc.language)) is not None):  # type: ignore[index]
-                        continue
-                    found = (h, after[n][1], n)  # type: ignore[index]
-                    break
-                found = (h, after[n - 1][1] if n else pos + len(t), n)  # type: ignore[index]
+                if not n:
+                    end = pos + len(t)
+                elif n <= len(after) and all(after[k][2] == h.words[k + 1] for k in range(n)):  # type: ignore[arg-type]
+                    end = after[n - 1][1]  # type: ignore[index]
+                elif (adj_inside and n < len(after) and all(after[k + 1][2] == h.words[k + 1] for k in range(n))  # type: ignore[arg-type]
+                      and (inside := _country_of(after[0][2], doc.language)) is not None):  # type: ignore[index]
+                    end = after[n][1]  # type: ignore[index]
+                else:
+                    continue
+                found = (h, end, n)
                 break
             if found:
                 break

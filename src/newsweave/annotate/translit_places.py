@@ -66,35 +66,16 @@ MIN_CONSONANTS = 3
 SHORT_VOWEL_POP = 100_000
 SHORT_VOWEL_CONSONANTS = 4
 _ARTICLE_CLITIC = ("بال", "وال", "فال", "كال", "لل")
-# The learned transducer's fallback (TranslitMatcher.match_learned): towns this big, Arabic words this rare
+WEAK_CUE, STRONG_CUE, TOWN_CUE = 1, 2, 3  # "in"; "province of"; "city of"
+# The learned transducer's fallback (TranslitMatcher.match_learned): towns this big (and Arabic words rare,
+# below wordfreq_rank.RARE)
 LEARNED_MIN_POP = 20_000
-LEARNED_MAX_ZIPF = 2.5
 # ... and a per-letter score this high, for every word: the model's own threshold (~0.2) is for one pair,
 # here one word meets every town of a country (true pairs score 0.9-1.6, near misses 0.3-0.4: Burauen/«Μαράουι»)
 LEARNED_MIN_SCORE = 0.85
 # a linking word and a capitalised word (Greek and Latin) or a name word (Arabic) after a candidate: the town's name goes on
 _NAME_GOES_ON = re.compile(r"[ \t]+(?:dos|das|de|do|da|del|di|ντε|ντου|ντους|ντος|ντα|ντελ|دي|دو|دوس|ديل)[ \t]+\w")
 
-
-@lru_cache(maxsize=65536)
-def _first_class(word: str) -> str:
-    """The class of a word's first consonant (the classes the keys use; "" when it has none): both scripts
-    write a name's first consonant, so a candidate and a town that differ there are not compared."""
-    ks = translit_key(word)
-    return ks[0].cons[:1] if ks else ""
-
-
-def _without_city(ws: list[str]) -> list[list[str]]:
-    """The name's words, and without a trailing "City" («Μαράουι» is Marawi City)."""
-    return [ws, ws[:-1]] if len(ws) >= 2 and ws[-1] == "City" else [ws]
-
-
-def _length_fits(latin: str, native: str) -> bool:
-    """Letters in proportion: a foreign name written in Arabic or Greek script has about as many letters
-    (Arabic leaves short vowels out), so a short word does not meet a long name by a run of deletions."""
-    n, m = sum(c.isalpha() for c in latin), sum(c.isalpha() for c in native)
-    return m >= 3 and 0.5 * n <= m <= 1.5 * n + 1
-WEAK_CUE, STRONG_CUE, TOWN_CUE = 1, 2, 3  # "in"; "province of"; "city of"
 
 # Greek → Latin, digraphs first (after norm: no accents, final ς folded to σ).
 _GREEK = (
@@ -304,6 +285,26 @@ class Candidate:
     clitic: bool = False  # an Arabic prefix (ب و ف) was taken off: «بلدية» is not ب + «لدية»
 
 
+@lru_cache(maxsize=65536)
+def _first_class(word: str) -> str:
+    """The class of a word's first consonant (the classes the keys use; "" when it has none): both scripts
+    write a name's first consonant, so a candidate and a town that differ there are not compared."""
+    ks = translit_key(word)
+    return ks[0].cons[:1] if ks else ""
+
+
+def _without_city(ws: list[str]) -> list[list[str]]:
+    """The name's words, and without a trailing "City" («Μαράουι» is Marawi City)."""
+    return [ws, ws[:-1]] if len(ws) >= 2 and ws[-1] == "City" else [ws]
+
+
+def _length_fits(latin: str, native: str) -> bool:
+    """Letters in proportion: a foreign name written in Arabic or Greek script has about as many letters
+    (Arabic leaves short vowels out), so a short word does not meet a long name by a run of deletions."""
+    n, m = sum(c.isalpha() for c in latin), sum(c.isalpha() for c in native)
+    return m >= 3 and 0.5 * n <= m <= 1.5 * n + 1
+
+
 class TranslitMatcher:
     """Latin-name keys of the gazetteer's cities, indexed by the consonants of their first word, per
     country (built on first use of a country: the few hundred cities of one country, not all 30 000)."""
@@ -373,7 +374,7 @@ class TranslitMatcher:
         what the consonant keys cannot meet: a short key after "in" («στο Μαράουι», «قرب مراوي»: m-r), a
         two-word name («Σέστο Φιορεντίνο»), a consonant cluster the key splits («Πλζεν»). Only after a place
         cue, only towns of at least ``LEARNED_MIN_POP`` people outside the Arabic-speaking countries, and in
-        Arabic only words rarer than ``LEARNED_MAX_ZIPF`` in Arabic text; not the towns of ``home`` (the
+        Arabic only words rarer than ``wordfreq_rank.RARE`` in Arabic text; not the towns of ``home`` (the
         language's own countries: GeoNames names their towns in that script, so a town it lacks is a smaller
         one than any we hold: «Καλαμπάκα» is not Kalamata), nor a name that goes on after a linking word
         (``follow``, the text after the candidate: «Σάο Ζοζέ ντους Πινιάις» is not São José). The best score
@@ -384,9 +385,9 @@ class TranslitMatcher:
             return None
         words = cand.surface.split()
         if cand.keys and cand.keys[0].script == "arabic":
-            from newsweave.annotate.wordfreq_rank import zipf
+            from newsweave.annotate.wordfreq_rank import RARE, zipf
 
-            if any(zipf(norm(w), "ar") >= LEARNED_MAX_ZIPF for w in words):
+            if any(zipf(norm(w), "ar") >= RARE for w in words):
                 return None
         firsts = tuple(_first_class(w) for w in words)
         best: tuple[float, int] | None = None

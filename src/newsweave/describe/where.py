@@ -247,7 +247,6 @@ def _article_places(a, info) -> list[tuple[str, float, str | None, Place, bool, 
     memo = info.cache.get("places")
     if memo is None or memo[0] != len(a.places):
         lead = _lead(info)
-        body = None
         out, seen = [], set()
         located: set[str] = set()  # countries with a town or region after "in" in the first sentence
         adjective_title: set[str] = set()  # countries the headline names only by their adjective
@@ -265,7 +264,7 @@ def _article_places(a, info) -> list[tuple[str, float, str | None, Place, bool, 
                     adjective_title.add(p.key)
                 future = False
                 if p.kind == "city" and pos < TITLE * 0.99:
-                    body = fold(f"{a.title or ''}\n{a.text or ''}") if body is None else body
+                    body = _body(a, info)
                     if pos < LEAD and _anchors_distance(p, body):
                         pos = LEAD * pos / BODY  # keeps the mentions factor
                     elif (a.language in _FUTURE or a.language in _FUTURE_SUFFIX) and _only_future(
@@ -429,6 +428,14 @@ def location(ctx: EventContext) -> Place | None:
     return Place(p.name, p.country_code, p.lat, p.lon, p.geonames_id, p.kind, max(1, mentions), p.surface)
 
 
+def _body(a, info) -> str:
+    """The folded headline and body, memoised per article (three rules read it)."""
+    got = info.cache.get("body")
+    if got is None:
+        got = info.cache["body"] = fold(f"{a.title or ''}\n{a.text or ''}")
+    return got
+
+
 def _lead(info) -> str:
     """The folded headline and the first ``LEAD_CHARS`` characters of the body."""
     return info.lead_fold[: len(info.title_fold) + 1 + LEAD_CHARS]
@@ -467,7 +474,7 @@ def _dateline_town(ctx: EventContext, country: Place, score: dict, filed: set[st
 # «في مدينة بوخارا، مركز المنطقة», "the provincial capital, Mati": the seat of the district or province a
 # story is about. Raw forms, folded when compiled; only sub-national seats (a national capital named in
 # passing is no sign of where the news is).
-_SEAT_FORMS = (
+_DISTRICT_SEAT_FORMS = (
     r"(?:district|provincial|regional|state|county|departmental|prefectural)\s+(?:capital|headquarters|seat)",
     r"(?:capital|seat|headquarters|administrative\s+cent(?:re|er))\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?"
     r"(?:district|province|region|county|state|department|governorate|prefecture|oblast)",
@@ -487,17 +494,19 @@ _SEAT_FORMS = (
     r"(?:provinz|bezirks|distrikt)hauptstadt|verwaltungssitz|hauptstadt\s+(?:der\s+(?:provinz|region)|"
     r"des\s+(?:bezirks|bundesstaates|distrikts))",
 )
-_SEAT = "(?:" + "|".join(fold(f) for f in _SEAT_FORMS) + ")"
+_DISTRICT_SEAT = "(?:" + "|".join(fold(f) for f in _DISTRICT_SEAT_FORMS) + ")"
 _ART = r"(?:(?:the|la|il|el|η|ο|l')[ \t]*)?"
-_SEAT_AFTER = re.compile(r"[ \t]*[,،]?[ \t]*" + _ART + _SEAT + r"(?!\w)")
-_SEAT_BEFORE = re.compile(r"(?<!\w)" + _SEAT + r"[ \t]*[,،]?[ \t]*(?:(?:την|τη|το|τον|the|la|le|il|el)[ \t]+)?"
-                          r"(?:(?:city|town|ville|orasul|πολη|مدينه)[ \t]+(?:of[ \t]+|de[ \t]+)?)?$")
+_DISTRICT_SEAT_AFTER = re.compile(r"[ \t]*[,،]?[ \t]*" + _ART + _DISTRICT_SEAT + r"(?!\w)")
+_DISTRICT_SEAT_BEFORE = re.compile(
+    r"(?<!\w)" + _DISTRICT_SEAT + r"[ \t]*[,،]?[ \t]*(?:(?:την|τη|το|τον|the|la|le|il|el)[ \t]+)?"
+    r"(?:(?:city|town|ville|orasul|πολη|مدينه)[ \t]+(?:of[ \t]+|de[ \t]+)?)?$"
+)
 
 
 def _seat_named(p: Place, text: str) -> bool:
     """Is the place (as written) named in ``text`` (folded) as the seat of a district or province?"""
-    return any(_SEAT_AFTER.match(text, m.end()) or _SEAT_BEFORE.search(text, max(0, m.start() - 80), m.start())
-               for m in _mentions(p, text))
+    return any(_DISTRICT_SEAT_AFTER.match(text, m.end())
+               or _DISTRICT_SEAT_BEFORE.search(text, max(0, m.start() - 80), m.start()) for m in _mentions(p, text))
 
 
 def _seat_town(ctx: EventContext, country: Place, score: dict) -> str | None:
@@ -507,13 +516,11 @@ def _seat_town(ctx: EventContext, country: Place, score: dict) -> str | None:
     the most specific place the reports give."""
     cc = (country.country_code or "").upper()
     found: dict[str, float] = {}
-    for a in ctx.articles:
-        body = None
+    for a, info in zip(ctx.articles, ctx.infos):
         for p in a.places:
-            if p.kind == "city" and (p.country_code or "").upper() == cc and score.get(p.key, 0) > 0:
-                body = fold(f"{a.title or ''}\n{a.text or ''}") if body is None else body
-                if _seat_named(p, body):
-                    found[p.key] = score[p.key]
+            if p.kind == "city" and (p.country_code or "").upper() == cc and score.get(p.key, 0) > 0 \
+                    and _seat_named(p, _body(a, info)):
+                found[p.key] = score[p.key]
     return max(found, key=lambda k: (found[k], k)) if found else None
 
 
@@ -721,7 +728,7 @@ def _capital_if_institution(ctx: EventContext, country: Place | None, score: dic
                 continue  # named only further down: not what the story is about
             if town_named and not in_title:
                 continue
-            if _town_named(fold(f"{a.title or ''}\n{a.text or ''}"), f"{a.title or ''}\n{a.text or ''}"):
+            if _town_named(_body(a, info), f"{a.title or ''}\n{a.text or ''}"):
                 return None  # a town the gazetteer does not know: the event is there, not in the capital
             cap = _capital(cc)
             return None if cap is None else replace(cap)  # a copy: the cached one stays as it is

@@ -121,11 +121,16 @@ class Transducer:
         llr = self.log_joint(x, y) - self.log_null(x, self.latin_unigram) - self.log_null(y, self.native_unigram)
         return llr / (len(x) + len(y))
 
-    def same(self, latin: str, native: str) -> bool:
-        if self.score(latin, native) < self.threshold:
-            return False
+    def checked_score(self, latin: str, native: str) -> float:
+        """:meth:`score`, or -inf when the pair is not one name (below the threshold, or a very unlikely edit)."""
+        s = self.score(latin, native)
+        if s < self.threshold:
+            return -math.inf
         x, y = latin_letters(latin), native_letters(native, self.script)
-        return self.weakest_edit(x, y) >= self.min_edit
+        return s if self.weakest_edit(x, y) >= self.min_edit else -math.inf
+
+    def same(self, latin: str, native: str) -> bool:
+        return self.checked_score(latin, native) > -math.inf
 
     def to_json(self) -> dict:
         return {"script": self.script, "threshold": self.threshold, "min_edit": self.min_edit, "end": self.end,
@@ -151,6 +156,15 @@ def _models() -> dict[str, Transducer]:
     return {d["script"]: Transducer.from_json(d) for d in data["models"]}
 
 
+def _pair(a: str, b: str) -> tuple[Transducer, str, str] | None:
+    """The model for a Latin word and an Arabic or Greek word, with the pair as (Latin, native); else None."""
+    sa, sb = script_of(a), script_of(b)
+    if sa != "latin":
+        a, b, sa, sb = b, a, sb, sa
+    model = _models().get(sb) if sa == "latin" else None
+    return (model, a, b) if model is not None else None
+
+
 @lru_cache(maxsize=65536)
 def same_word_across_scripts(a: str, b: str) -> bool:
     """Whether a Latin word and an Arabic or Greek word are one name by the learned transducer
@@ -159,21 +173,13 @@ def same_word_across_scripts(a: str, b: str) -> bool:
     >>> same_word_across_scripts("Marchand", "مارشان"), same_word_across_scripts("Marchand", "حسين")
     (True, False)
     """
-    sa, sb = script_of(a), script_of(b)
-    if sa != "latin":
-        a, b, sa, sb = b, a, sb, sa
-    model = _models().get(sb) if sa == "latin" else None
-    return model is not None and model.same(a, b)
+    got = _pair(a, b)
+    return got is not None and got[0].same(got[1], got[2])
 
 
 def score_across_scripts(a: str, b: str) -> float:
     """The transducer's per-letter log-likelihood ratio of a Latin word and an Arabic or Greek word (-inf for
-    other pairs of scripts or when its weakest-edit guard rejects the pair). :func:`same_word_across_scripts`
-    accepts from the model's threshold (~0.2); matching one word against many candidates needs more."""
-    sa, sb = script_of(a), script_of(b)
-    if sa != "latin":
-        a, b, sa, sb = b, a, sb, sa
-    model = _models().get(sb) if sa == "latin" else None
-    if model is None or not model.same(a, b):
-        return -math.inf
-    return model.score(a, b)
+    other pairs of scripts or when the pair is not one name by :func:`same_word_across_scripts`'s test). That
+    test accepts from the model's threshold (~0.2); matching one word against many candidates needs more."""
+    got = _pair(a, b)
+    return -math.inf if got is None else got[0].checked_score(got[1], got[2])
