@@ -190,7 +190,7 @@ def test_fifth_holdout_shape():
     ("name", "index", "code", "langs", "actors"),
     [
         ("describe_holdout5", 4, "git ce91d43", {"ar", "el", "en", "es", "ro"}, 22),
-        ("describe_holdout8", 7, "git 7e8f3ac", {"ar", "el", "en", "it", "ro"}, None),
+        ("describe_holdout9", 8, "git 463963d", {"ar", "el", "en", "ro", "tr"}, None),
     ],
 )
 def test_blind_holdout_with_its_baseline(name, index, code, langs, actors):
@@ -286,3 +286,17 @@ def test_blind_set_prints_no_misses(name):
     assert "missing" not in dumped and "(gold " not in dumped and "misses (" not in dumped
     assert sum(t.n for t in event_lang.values()) == len(arts) and events.n == len(gold) and overall.n == len(arts)
     assert f"| **all** | {len(arts)} |" in text
+
+
+def test_gold_actor_found_by_its_acronym_or_without_company_form():
+    """A gold "Name (ACR)" is found by the name or by the acronym alone; "BMW Group" also as "BMW"; nothing
+    else is loosened (another acronym, another company)."""
+    from newsweave.model import Entity
+
+    assert bench.gold_forms("National Liberation Army (ELN)") == ["National Liberation Army (ELN)",
+                                                                 "National Liberation Army", "ELN"]
+    assert bench.actor_found("National Liberation Army (ELN)", [Entity("ELN (Colombia)", "group", "alias:eln")])
+    assert bench.actor_found("Geophysical Institute of Peru (IGP)", [Entity("IGP", "org", "lat:igp")])
+    assert not bench.actor_found("Geophysical Institute of Peru (IGP)", [Entity("IGN", "org", "lat:ign")])
+    assert bench.actor_found("BMW Group", [Entity("BMW", "org", "lat:bmw")])
+    assert not bench.actor_found("BMW Group", [Entity("Audi", "org", "lat:audi")])

