@@ -237,6 +237,29 @@ def _inside_name(text: str, s: int, lang: str | None = None) -> bool:
     return w not in ALL_STOPWORDS and _country_of(w, lang) is None
 
 
+_CAP_AFTER = re.compile(r"[ \t]+(?:(?:de|a|al|of|di|del|della)[ \t]+)?([^\W\d_][\w'’\-]*)")
+_NEXT_CAP = re.compile(r"[ \t]+[^\W\d_a-zα-ω]")
+# Languages whose organisation names go on after the head («Κυβέρνηση Εθνικής Ενότητας», "Guvernul de Uniune
+# Națională"); in English the name comes first ("National Unity Government", see _inside_name)
+_NAME_AFTER_LANGS = frozenset(("el", "ro", "fr", "it", "es", "pt"))
+
+
+def _named_after(text: str, e: int, lang: str | None) -> bool:
+    """A capitalised head followed by a capitalised organisation word that is no country word: the head opens
+    an organisation's own name («Κυβέρνηση Εθνικής Ενότητας» is Libya's Government of National Unity, not the
+    government of the country the text is about); a person after it («Κυβέρνηση Μητσοτάκη») is no such word."""
+    from newsweave.annotate.entities.glosses import _gloss_word
+
+    if lang not in _NAME_AFTER_LANGS or not text[e - 1 : e].isalpha():
+        return False
+    m = _CAP_AFTER.match(text, e)
+    if m is None or not m.group(1)[:1].isupper():
+        return False
+    w = m.group(1)
+    second = _NEXT_CAP.match(text, m.end())  # two words: "Policía Nacional" is still the national police
+    return second is not None and _country_of(nword(w), lang) is None and _gloss_word(w, lang) is not None
+
+
 def find(
     doc: Doc, taken: list[tuple[int, int]] | None = None, context: str | None = None, home_named: bool = True
 ) -> list[tuple[int, int, str, str, str]]:
@@ -312,7 +335,7 @@ def find(
         if not ccs:
             if h.fixed:
                 ccs = [h.fixed]
-            elif h.explicit or _inside_name(text, s, doc.language):
+            elif h.explicit or _inside_name(text, s, doc.language) or _named_after(text, e, doc.language):
                 continue
             elif bare:
                 ccs = [bare]

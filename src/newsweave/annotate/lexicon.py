@@ -146,7 +146,7 @@ ORG_WORDS = _set(
     corporation corp inc ltd plc group holdings news times post agency parliament senate congress assembly
     service services airlines airways railways exchange board church hospital school army navy airforce
     government cabinet coalition alliance league club fc institute national federal central civil general
-    international european reserve fund protection inspectorate
+    international european reserve fund protection inspectorate secretariat bureau unit division directorate
     ministère ministere parti banque conseil commission cour tribunal agence autorité université syndicat
     fondation fédération organisation compagnie société assemblée gouvernement institut nationale national
     fédéral centrale

@@ -32,6 +32,7 @@ from newsweave.annotate.lexicon import (
     UNIT_WORDS,
     sentence_start,
 )
+from newsweave.annotate.wordfreq_rank import rarity
 
 # Starts with a character class (no look-behind) so that `re` can jump from capital to capital.
 _CAP_WORD = rf"[{re.escape(UPPER_CLASS)}](?:\.|[\w'’\-]*)"
@@ -76,6 +77,30 @@ def _country_word(gaz, w: str) -> bool:
     return any(e & DEMONYM or recs[entry_rec(e)].kind == "country" for e in gaz.lookup(w))
 
 
+def _foreign_first_name(gaz, ns: list[str], lang: str | None) -> bool:
+    """"Mauricio Salcedo", "Chad Wolf" in Italian: two words, the first a country's name only in other languages
+    (Spanish «Mauricio» is Mauritius), the second no common word of the text's language: a first name and a
+    surname, not an organisation named after a country ("France Football", "Deutsche Bahn"). A surname may be a
+    town's name too ("Salcedo", "Lorca")."""
+    if len(ns) != 2 or lang is None or _country_word(gaz, ns[1]) or rarity(ns[1], lang) == 0 and not gaz.lookup(ns[1]):
+        return False
+    entries = gaz.lookup(ns[0])
+    return bool(entries) and all(not e & DEMONYM and (ls := gaz.langs(e)) is not None and lang not in ls
+                                 for e in entries)
+
+
+def _place_in(gaz, w: str, lang: str | None) -> bool:
+    """A gazetteer name in this language: Spanish «Mauricio» (Mauritius) is a first name in an English text
+    (asked of the first of two words only: in longer runs a foreign name is more often a street's or a brand's)."""
+    entries = gaz.lookup(w)
+    return any((ls := gaz.langs(e)) is None or lang is None or lang in ls for e in entries)
+
+
+# Romanian professions with the enclitic article that open a run before a name ("Seismologul", "Economistul",
+# "Directorul", "Medicul" are titles already): endings no Romanian first name has at this length
+_RO_ROLE_ENDINGS = ("logul", "istul", "icianul", "ierul", "torul", "ologului")
+
+
 def _guess_type(toks: list[str], gaz=None, lang: str | None = None) -> str:
     ns = [nword(t).rstrip(".") for t in toks]
     if any(n in GROUP_WORDS for n in ns):
@@ -84,7 +109,7 @@ def _guess_type(toks: list[str], gaz=None, lang: str | None = None) -> str:
         return "org"
     if any(n.endswith(_ORG_SUFFIXES) for n in ns):
         return "org"
-    if gaz is not None and len(ns) > 1 and any(_country_word(gaz, n) for n in ns):
+    if gaz is not None and len(ns) > 1 and any(_country_word(gaz, n) for n in ns) and not _foreign_first_name(gaz, ns, lang):
         return "org"  # "Deutsche Bahn", "France Insoumise"
     if len(toks) == 1:
         t = toks[0].rstrip(".")
@@ -297,9 +322,12 @@ def _stat_candidates(
             if w in front_skip or w in _NOT_NAME_WORDS or w.endswith(TITLE_SUFFIXES):
                 toks = toks[1:]
                 continue
-            if w in gkeys and not org_tail and not (w in CLUB_PREFIXES and len(toks) == 2) and (
+            if (w in gkeys if len(toks) != 2 else _place_in(gaz, w, lang)) and not org_tail and not (w in CLUB_PREFIXES and len(toks) == 2) and (
                     len(toks) == 1 or _titleish(toks[1][2]) or nword(toks[1][2]) in gkeys):
                 toks = toks[1:]
+                continue
+            if lang == "ro" and len(toks) >= 3 and len(w) >= 8 and w.endswith(_RO_ROLE_ENDINGS):
+                toks = toks[1:]  # "Seismologul Ernesto Quispe": a profession with its article, then the name
                 continue
             break
         if lang == "el" and len(toks) >= 3 and _el_qualifier_front(text, toks, gkeys, p_st, p_en):
@@ -361,7 +389,8 @@ def _stat_candidates(
 _EN_ORG_HEADS = frozenset(
     "institute centre center office agency commission council committee organization organisation foundation "
     "fund department ministry authority board federation association alliance coalition programme program "
-    "directorate inspectorate observatory laboratory school academy society network".split()
+    "directorate inspectorate observatory laboratory school academy society network secretariat bureau unit "
+    "division".split()
 )
 # ... and parties and movements, which a name also continues after "for" ("Movement for Socialism", "Party for
 # Freedom", "Front for the Liberation of …"); not heads elsewhere ("… National Congress and Culture Center")
@@ -389,7 +418,9 @@ def _join_org_runs(text: str, runs: list) -> list:
     for r in runs[1:]:
         p = out[-1]
         gap = text[p[1]: r[0]]
-        if gap in _EN_ORG_JOINS and nword(p[3][-1][2]) in _EN_FOR_HEADS or gap == " and " and _and_joins(text, p, r):
+        if gap in _EN_ORG_JOINS and nword(p[3][-1][2]) in _EN_FOR_HEADS or gap == " and " and _and_joins(text, p, r) \
+                or gap == " of the " and nword(p[3][-1][2]) in _EN_ORG_HEADS and nword(r[3][-1][2]) in _EN_FOR_HEADS:
+            # "Geophysical Institute of the National Polytechnic School": a head, then a name with a head of its own
             out[-1] = (p[0], r[1], p[2], p[3] + r[3])
         else:
             out.append(r)

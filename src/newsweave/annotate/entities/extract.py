@@ -178,13 +178,23 @@ def _extract(
             else:  # "Sanitas" alone and "Federației Sanitas": one organisation
                 have.count += ent.count
                 have.aliases.extend(x for x in ent.aliases if x not in have.aliases)
-    _link_acronyms(doc.text, found, ends)
+    _link_acronyms(doc.text, found, ends, doc.language)
     return sorted(found.values(), key=lambda x: (-x.count, order[x.key]))
 
 
-_PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&]{1,11})\)")
+# "(IG-EPN)"; Italian, Spanish and Portuguese papers write acronyms in title case too: "(Oms)", "(Hipa)"
+_PAREN_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z0-9&]{1,11}(?:-[A-Z0-9]{2,6})?|[A-Z][a-z]{2,5})\)")
+_TITLE_CASE_ACRONYM_LANGS = frozenset(("it", "es", "pt"))
 # Wire agencies credited in brackets after a sentence, not an organisation's short name
 _WIRE = frozenset("AFP AP DPA ANSA EFE EPA AGERPRES MENA WAFA TASS ANA AA SANA IRNA QNA SPA UPI".split())
+
+
+def _word_or_place(word: str, lang: str) -> bool:
+    """A word of the language (not rare in its wordfreq list) or a name the gazetteer knows."""
+    from newsweave.annotate.gazetteer import get_index
+    from newsweave.annotate.wordfreq_rank import rarity
+
+    return nword(word) in get_index().keys or rarity(norm(word), lang) == 0
 
 
 def _initials(name: str, acro: str) -> bool:
@@ -193,7 +203,7 @@ def _initials(name: str, acro: str) -> bool:
     return len(caps) >= 2 and sorted(acro) == caps
 
 
-def _link_acronyms(text: str, found: dict[str, Entity], ends: dict[int, str]) -> None:
+def _link_acronyms(text: str, found: dict[str, Entity], ends: dict[int, str], lang: str | None = None) -> None:
     """"Philippine Institute of Volcanology and Seismology (PHIVOLCS)", «Institutul … (PHIVOLCS)»: an
     organisation's name with its acronym in brackets right after it is one entity, its other mentions
     by the acronym counted with it. A known actor (alias table) absorbs the other; two known ones stay
@@ -201,6 +211,8 @@ def _link_acronyms(text: str, found: dict[str, Entity], ends: dict[int, str]) ->
     entities that share an alias)."""
     for m in _PAREN_ACRONYM.finditer(text):
         acro = m.group(1)
+        if acro[1:].islower() and (lang not in _TITLE_CASE_ACRONYM_LANGS or _word_or_place(acro, lang)):
+            continue  # "(Torino)", "(Foto)": a word or a place, not an acronym
         long_k = ends.get(m.start())
         if long_k is None or long_k not in found or acro in _WIRE:
             continue
