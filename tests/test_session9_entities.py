@@ -83,3 +83,14 @@ def test_institution_head_that_opens_an_own_name() -> None:
     assert "Guvernul de Uniune Națională" in _ents("Guvernul de Uniune Națională a anunțat încetarea focului.", "ro")
     assert "Spanish police" in _ents("Paseaban por el casco de Toledo. La actividad de la Policía Nacional contra los "
                                      "hurtos a turistas en el Casco Histórico de Toledo ha permitido.", "es")
+
+
+def test_romanian_ciu_is_chu_in_name_keys() -> None:
+    from newsweave.annotate.entities.names import name_key
+
+    assert name_key("Danîlciuk") == name_key("Danylchuk")
+    assert name_key("García") != name_key("Garchia")  # "cia" stays: Spanish says s there
+
+
+def test_greek_doctor_title_is_not_part_of_the_name() -> None:
+    assert "Κουάμε Μπόατενγκ" in _ents("«Η κατάσταση είναι σοβαρή», δήλωσε ο Δρ Κουάμε Μπόατενγκ, διευθυντής.", "el")

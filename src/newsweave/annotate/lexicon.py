@@ -117,7 +117,7 @@ TITLES = _set(
     präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin minister ministerin
     ministerpräsident außenminister aussenminister verteidigungsminister innenminister herr frau papst
     presedintele președintele premierul ministrul domnul doamna
-    πρόεδρος πρωθυπουργός υπουργός κ κα βουλευτής δήμαρχος
+    πρόεδρος πρωθυπουργός υπουργός κ κα δρ βουλευτής δήμαρχος
     президент премьер министр глава госсекретарь
     cumhurbaşkanı başbakan bakan sayın
     interior home foreign state treasury intérieur extérieur défense armées santé finances économie affaires

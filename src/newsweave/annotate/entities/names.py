@@ -24,6 +24,9 @@ _LATIN_RULES = (("ou", "u"), ("ch", "h"), ("kh", "h"), ("ph", "f"), ("th", "t"),
                 ("y", "i"), ("w", "v"), ("j", "i"))  # fmt: skip
 _LATIN_ENDINGS = ("ous", "os", "is", "as", "es", "us", "ou", "a", "e", "i", "o", "u", "h")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Romanian and Italian write "chu" as "ciu" ("Danîlciuk" is "Danylchuk"); not "cia"/"cio" too: Spanish "García",
+# "Asociación" and English "Association" say s there
+_CI_VOWEL = re.compile(r"ciu")
 _DOUBLE = re.compile(r"(.)\1+")
 # An Arabic name's article written lowercase and hyphenated inside a name: "Yasser al-Hakim", «Γιάσερ αλ-Χακίμ»
 _AL = r"(?:al|el|ad|ar|as|ash|at|az|an|αλ|ελ)[\-‐]"
@@ -53,7 +56,7 @@ def name_key(word: str) -> str:
         a = _NON_ALNUM.sub("", anyascii(w).lower())
         greek = True
     else:
-        a = _NON_ALNUM.sub("", anyascii(w).lower())
+        a = _CI_VOWEL.sub("chu", _NON_ALNUM.sub("", anyascii(w).lower()))
         greek = False
     for x, y in _LATIN_RULES:
         a = a.replace(x, y)
