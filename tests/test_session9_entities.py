@@ -94,3 +94,22 @@ def test_romanian_ciu_is_chu_in_name_keys() -> None:
 
 def test_greek_doctor_title_is_not_part_of_the_name() -> None:
     assert "Κουάμε Μπόατενγκ" in _ents("«Η κατάσταση είναι σοβαρή», δήλωσε ο Δρ Κουάμε Μπόατενγκ, διευθυντής.", "el")
+
+
+def test_turkish_case_endings_close_names_and_titles_open_them() -> None:
+    """A case ending after an apostrophe is on a name's last word ("Endonezya'nın Sulawesi adası" is two names);
+    the name of a person follows a Turkish title inside a run ("Orman Bakanı Bekir Kaya"); head nouns make
+    organisations ("… Belediyesi İtfaiye Daire Başkanlığı"); a neighbourhood is no person."""
+    ents = _ents("Endonezya'nın Sulawesi adasında deprem oldu. Fransız ekibi Lyon'un tek golü Alexandre Lacazette'den "
+                 "geldi. Orman Bakanı Bekir Kaya açıklama yaptı. Gaziantep Büyükşehir Belediyesi İtfaiye Daire "
+                 "Başkanlığı ekipleri Irmak Mahallesi'ndeki yangına müdahale etti.", "tr")
+    assert "Alexandre Lacazette" in ents and ents["Bekir Kaya"][0] == "person"
+    assert not any("'" in n or "Endonezya" in n for n in ents)
+    assert ents["Gaziantep Büyükşehir Belediyesi İtfaiye Daire Başkanlığı"][0] == "org"
+    assert ents.get("Irmak Mahallesi", ("misc",))[0] != "person"
+
+
+def test_turkish_and_greek_words_have_frequencies() -> None:
+    from newsweave.annotate.wordfreq_rank import zipf
+
+    assert zipf("adalet", "tr") > 4 and zipf("και", "el") > 6 and zipf("si", "ro") > 5

@@ -119,7 +119,8 @@ TITLES = _set(
     presedintele președintele premierul ministrul domnul doamna
     πρόεδρος πρωθυπουργός υπουργός κ κα δρ βουλευτής δήμαρχος
     президент премьер министр глава госсекретарь
-    cumhurbaşkanı başbakan bakan sayın
+    cumhurbaşkanı başbakan bakan sayın bakanı vali valisi başkanı başkan sözcüsü müdürü komutanı direktörü
+    büyükelçisi sekreteri savcısı başsavcısı yardımcısı milletvekili profesör doç
     interior home foreign state treasury intérieur extérieur défense armées santé finances économie affaires
     étrangères innern interne externe justiției apărării sănătății finanțelor externe hacienda sanidad
     εσωτερικών εξωτερικών άμυνας οικονομικών υγείας"""
@@ -162,7 +163,9 @@ ORG_WORDS = _set(
     ομοσπονδία κυβέρνηση βουλή εταιρεία ινστιτούτο ινστιτούτου υπηρεσία πυροσβεστική
     министерство партия банк совет комиссия суд полиция агентство университет союз правительство
     компания институт служба мчс
-    bakanlığı partisi bankası kurulu komisyonu mahkemesi polis ajansı üniversitesi birliği hükümeti"""
+    bakanlığı partisi bankası kurulu komisyonu mahkemesi polis ajansı üniversitesi birliği hükümeti
+    başkanlığı belediyesi müdürlüğü kurumu enstitüsü komutanlığı valiliği derneği vakfı meclisi rasathanesi
+    idaresi örgütü federasyonu kulübü şirketi hastanesi havayolları gazetesi"""
 )
 GROUP_WORDS = _set(
     """brigade brigades militia militias front movement rebels insurgents fighters jihadists cell faction
@@ -235,7 +238,8 @@ NON_PERSON_WORDS = _set(
     straße strasse calle avenida οδός οδό λεωφόρος улица проспект caddesi sokak palace palatul palais
     palast palacio palatului sala bridge pont podul brücke puente mountains mountain mount valley island
     islands lake river sea ocean gulf strait bay cape desert forest park airport aeroportul port portul portului harbour
-    harbor station gara gare bahnhof estación γήπεδο γηπέδου стадион stadyum stadyumu"""
+    harbor station gara gare bahnhof estación γήπεδο γηπέδου стадион stadyum stadyumu
+    mahallesi havalimanı havaalanı camii parkı köyü sokağı salonu ormanı köprüsü limanı adası gölü"""
 )
 
 # Prepositions (and Greek preposition + article) that put a following name in a place:

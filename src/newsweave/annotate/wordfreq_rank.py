@@ -45,7 +45,8 @@ def _table(lang: str) -> _Table | None:
         from wordfreq import available_languages, read_cBpack
     except ImportError:  # pragma: no cover - a dependency; without it rarity gives no evidence
         return None
-    path = available_languages("large").get(lang)
+    # Greek, Romanian and Turkish have only the small list (words down to Zipf ~3): rarer words read as absent
+    path = available_languages("large").get(lang) or available_languages("small").get(lang)
     # read the file directly: wordfreq's own get_frequency_dict keeps a ~90 MB dict cached for good
     return _Table(read_cBpack(path)) if path else None
 

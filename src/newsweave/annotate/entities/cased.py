@@ -203,6 +203,11 @@ def _possessive(tok: str) -> bool:
     return False
 
 
+# A Turkish case ending or possessive after an apostrophe closes a name ("Endonezya'nın Sulawesi adası",
+# "Romanya'da FCSB ile"): it goes on the last word of a name only
+_TR_CASE = re.compile(r"['’][a-zçğıöşü]+$")
+
+
 def _clean_token(tok: str) -> str:
     """Strip clitics and possessives.
 
@@ -283,7 +288,8 @@ def _stat_candidates(
         at_start = _sentence_start(text, s0)
         toks = [(t.start() + s0, t.end() + s0, _clean_token(t.group())) for t in _TOKEN.finditer(g)]
         mid_caps.update(t[2] for t in (toks if not at_start else toks[1:]))
-        cut = next((x for x, t in enumerate(toks[:-1], 1) if _possessive(text[t[0]: t[1]])), None)
+        cut = next((x for x, t in enumerate(toks[:-1], 1) if _possessive(text[t[0]: t[1]])
+                    or lang == "tr" and _TR_CASE.search(text, t[0], t[1])), None)
         if cut is not None:  # "DIICOT's Constanta office": the possessive ends a name
             last = toks[cut - 1]
             head = (last[0], last[0] + len(last[2]), last[2])  # without the "'s"
@@ -317,6 +323,10 @@ def _stat_candidates(
         # not a country that opens an English organisation's name ("Ghana Health Service": "Health" is also
         # a title word, as in "Ghana Health Minister Kofi …")
         org_tail = lang == "en" and len(toks) > 2 and _en_org_tail(text, toks)
+        if lang == "tr" and len(toks) > 2:  # "Adalet Bakanı Ali Gül", "Trabzon Emniyet Müdürü Metin Alper": the
+            k = max((x for x, t in enumerate(toks[:-2]) if nword(t[2]) in TITLES), default=None)  # title ends
+            if k is not None:  # its complement, the name follows it
+                toks = toks[k + 1:]
         while toks:
             w = nword(toks[0][2]).rstrip(".")
             if w in front_skip or w in _NOT_NAME_WORDS or w.endswith(TITLE_SUFFIXES):
@@ -367,6 +377,8 @@ def _stat_candidates(
             if german and any(nword(n).endswith(_DE_NOUN_SUFFIXES) for n in names):
                 continue
         e = toks[-1][1]
+        if text[toks[-1][0]: e].startswith(toks[-1][2]):
+            e = toks[-1][0] + len(toks[-1][2])  # without a case ending or possessive: "Lacazette'den", "Obama's"
         surface = text[start:e]
         if surface.endswith(".") and not (len(toks[-1][2]) == 2 and toks[-1][2][0].isupper()):
             surface = surface[:-1]
