@@ -14,7 +14,7 @@ from newsweave.annotate._text import (
 )
 from newsweave.annotate.entities._common import _date_words, _norm_set, _overlaps
 from newsweave.annotate.entities.aliases import _CASE_EXACT, ALIAS_FILE, _aliases
-from newsweave.annotate.entities.glosses import _AR_CLITIC_ART, _gloss_word
+from newsweave.annotate.entities.glosses import _AR_CLITIC_ART, _gloss_word, _place_word
 from newsweave.annotate.gazetteer import DEMONYM, arabic_variants, entry_rec, get_index
 from newsweave.annotate.lexicon import (
     STOPWORDS,
@@ -57,6 +57,8 @@ _AR_TITLE_TYPE = {norm(t): typ for typ, t in _ARABIC_TITLES}
 _ARABIC_STOP = STOPWORDS["ar"]
 # Words that join the next word into one part of an Arabic name: «عبد الرحيم» is one given name.
 _AR_NAME_JOINERS = _norm_set("عبد أبو ابو بن ابن")
+# The Berber «آيت» ("sons of", Ait) opens a family name of two words («آيت لحسن»); never a name alone
+_AR_AIT = _norm_set("آيت أيت")
 
 
 _AR_LAST_WORD = re.compile(r"(?:^|[^\w])[وبلف]?(\w+)\s+$")
@@ -322,6 +324,11 @@ def _arabic_name_candidates(
                 toks[k + 1][2] in names or family(toks[k + 1][2]) or toks[k + 1][2].startswith("ال")
             ):
                 k, parts = k + 2, parts + 1
+            elif x in _AR_AIT and joined(k) and free(k + 1) and len(toks[k + 1][2]) >= 3 and (
+                toks[k + 1][2] not in _ARABIC_STOP and toks[k + 1][2] not in _AR_NOT_NAME
+            ):  # «يوسف آيت لحسن»: «آيت» "sons of" and the word after it are one family name
+                k, parts = k + 2, parts + 1
+                break
             elif x in names and x not in _AR_NOT_NAME and not _ar_ala(k):
                 if x in ambiguous and not name_ends(k):  # «عثمان عبد الرحيم أشرف على …»: the verb «أشرف»
                     break
@@ -374,6 +381,7 @@ _AR_ROLES = _norm_set(
     المدير المديرة مدير مديرة محافظ القائد قائد المدرب مدرب اللاعب لاعب الطبيب الطبيبة العقيد اللواء
     العميد المقدم الرائد النقيب الجنرال السفير السفيرة سفير النائب النائبة نائب المستشار المستشارة مستشار
     المبعوث المبعوثة عمدة الأستاذ الأستاذة الدكتور الدكتورة البروفيسور السيد السيدة الكاتب الكاتبة
+    نائبة مستشارة مفوض مفوضة
     الصحفي الصحفية المراسل المراسلة الممثل الممثلة المغني المغنية المهاجم الحارس المدافع النجم نجم
     القاضي القاضية المدعي الباحث الباحثة الخبير الخبيرة الأمين زعيم الزعيم رئيسا المفوض المفوضة
     الملك الملكة الأمير الأميرة البابا الكاردينال المطران الأسقف الناشط الناشطة المحامي المحامية حاكم الحاكم"""
@@ -386,6 +394,14 @@ _AR_APPOSITION_ROLES = _norm_set("السكرتير سكرتير السكرتير
 _AR_CONSTRUCT_HEADS = _norm_set(
     "حاكم منطقة إقليم ولاية محافظة مقاطعة قضاء ناحية بلدية بلدة قرية فريق منتخب نادي مدينة جزيرة عاصمة"
 )
+# Openings read as a clitic and the article that may be a foreign name's first letters («فالنتين» Valentin)
+_AR_FALSE_ARTICLE = ("فال", "وال", "بال", "كال")
+# Prepositions that may follow a name and are no function words of the stop list
+_AR_PREPOSITIONS = _norm_set("أمام خلف وراء فوق تحت لدى دون نحو")
+# Particles inside foreign names (van, von, de, da, del, dos), only between two name words
+_AR_NAME_PARTICLES = _norm_set("فان فون دي دا ديل دوس")
+# Plural place nouns before a list of names («بلدات … و… و…», «مدن …»): the names are places, not a person
+_AR_PLACE_PLURALS = _norm_set("بلدات مدن قرى مناطق ولايات مقاطعات بلديات أقاليم محافظات جزر مدينتي بلدتي قريتي")
 _AR_DIRECTIONS = _norm_set("شمال جنوب شرق غرب وسط شمالي جنوبي")
 # Speech verbs after which a name comes at once («قال نيكوس باباداكيس إن …»).
 _AR_SAID = _AR_SPEECH_ALL
@@ -393,7 +409,7 @@ _AR_SAID = _AR_SPEECH_ALL
 _AR_ROLE_LINKS = _norm_set("باسم وزراء الوزراء بلدية حكومة مجلس مكتب شركة فريق نادي منتخب جهاز هيئة إدارة دائرة")
 # Loanwords and common words shaped like transliterated names («كورونا», «فيروس», «فيديو»).
 _AR_COMMON_FOREIGN = _norm_set(
-    """كورونا فيروس فيروسات فيديو تلفزيون راديو إنترنت انترنت تكنولوجيا بروتوكول ديمقراطية ديموقراطية
+    """كورونا فيروس فيروسات فيديو تسونامي تلفزيون راديو إنترنت انترنت تكنولوجيا بروتوكول ديمقراطية ديموقراطية
     استراتيجية إستراتيجية كيلومتر كيلومترا كيلوغرام كيلوجرام كيلو مليون مليونا مليار مليارا دولار دولارا
     يورو جنيه دينار درهم ليرة بنزين ديزل أولمبياد اولمبياد ماراثون بلاستيك سيناريو ستوديو استوديو
     بوليس كاميرا كاميرات موبايل تويتر فيسبوك يوتيوب واتساب إنستغرام انستغرام تيك توك أونلاين
@@ -535,8 +551,8 @@ def _arabic_foreign_candidates(
     starts, ends = [a for a, _ in spans], [b for _, b in spans]
     n = len(toks)
 
-    def joined(i: int) -> bool:
-        return i + 1 < n and not nt[toks[i][1]: toks[i + 1][0]].strip()
+    def joined(i: int) -> bool:  # only spaces, or a hyphen inside a double name («أووسو-أنسا»), between i and i + 1
+        return i + 1 < n and nt[toks[i][1]: toks[i + 1][0]].strip() in ("", "-")
 
     def free(i: int) -> bool:
         return not _overlaps(starts, ends, doc.orig(toks[i][0]), doc.orig(toks[i][1]))
@@ -557,6 +573,8 @@ def _arabic_foreign_candidates(
         if not (_ar_name_word(w) or w.startswith("ال") and len(w) >= 5 and _ar_name_word("ا" + w[2:]) and raw_al(i)):
             return False  # the cheap, cached test first
         s0 = doc.orig(toks[i][0])
+        if w in _AR_PREPOSITIONS and doc.text[s0] != "إ":
+            return False  # «كيروغا أمام أنصاره» "before"; not «إمام» (Imam, a family name)
         if _TANWIN.search(doc.text, s0, doc.orig(toks[i][1]) + 1):
             return False  # «انسحاباً»: an indefinite noun or adverb, never a name
         if doc.text[s0 + 1: s0 + 2] in _HAMZA_ALIF and doc.text[s0] in "وفبلك":
@@ -601,7 +619,7 @@ def _arabic_foreign_candidates(
 
     def apposed_at(i: int) -> int:
         """Name words from token i where the context says a name stands (two or three, rare endings allowed)."""
-        m = run_at(i, lambda k: free(k) and (word_ok(k) or _ar_name_word(toks[k][2], True, True)))
+        m = run_at(i, lambda k: free(k) and (word_ok(k) or _ar_name_word(toks[k][2], True, True) or apposed_more(k, i)))
         if m < 2:
             return 0
         w = toks[i][2]  # «مصادر مطلعة»: a very common first word is no name unless a listed or foreign-shaped one
@@ -609,12 +627,23 @@ def _arabic_foreign_candidates(
             return 0
         return m
 
+    def apposed_more(k: int, i: int) -> bool:
+        """Name words that only a name's slot admits: a first name in -ة before a foreign-looking or rare one
+        («حليمة …»), and a word whose «فال/وال/بال/كال» is no clitic and article, as the rest is no word («فالنتين»)."""
+        w = toks[k][2]
+        if _AR_ONLY.fullmatch(w) is None or _ar_common(w) or w in _AR_NAMED_AFTER:
+            return False
+        if k == i and w.endswith("ه") and len(w) >= 4 and w[:1] not in "وفبل" and joined(k) and shape_at(k + 1) >= 1 \
+                and word_ok(k + 1):
+            return True
+        return w[:3] in _AR_FALSE_ARTICLE and len(w) >= 6 and rarity(w[1:], "ar") == 2 and letter_shape_at(k) >= 1
+
     def said_role_comma_name(i: int) -> tuple[int, int]:
         """«وقالت مديرة المهمة في وكالة الفضاء الأوروبية، صوفي مارشان:»: a speech verb, a role and its
         complement, a comma, then two or three name words closed by a colon or a comma."""
         if not (i + 1 < n and joined(i) and (toks[i + 1][2] in _AR_ROLES or toks[i + 1][2] in _AR_APPOSITION_ROLES)):
             return 0, 0
-        for k in range(i + 2, min(n, i + 10)):
+        for k in range(i + 2, min(n, i + 14)):  # «رئيسة وحدة … التابعة لهيئة … في الميناء، …»: long complements
             if any(c in nt[toks[k - 1][1]: toks[k][0]] for c in ".:؛\n\"«»"):
                 return 0, 0  # the role's clause ended before any comma
             if comma_before(k):
@@ -622,6 +651,21 @@ def _arabic_foreign_candidates(
                 end = nt[toks[k + mm - 1][1]: toks[k + mm][0]] if mm and k + mm < n else ""
                 return (k, mm) if mm >= 2 and (":" in end or "," in end or "،" in end) else (0, 0)
         return 0, 0
+
+    def place_list(first: int, m: int) -> bool:
+        """«بلدات كاتاكاوس وتشولوكاناس وسوليانا»: a run after (or with) a plural or dual place noun, or a list
+        joined by «و» (two «و» words, not right after a speech verb or a role, or one that goes on after the run)."""
+        prev = toks[first - 1][2] if first else ""
+        if any(w in _AR_PLACE_PLURALS or w[:1] in "وفبل" and w[1:] in _AR_PLACE_PLURALS
+               for w in [prev] + [toks[x][2] for x in range(first, first + m)]):
+            return True  # «بلدتي ماناي وتاراغونا», «وبلدتي …»: the plural or dual noun inside the run too
+        if sum(toks[x][2][:1] == "و" for x in range(first, first + m)) >= 2 and prev not in _AR_SAID \
+                and prev not in _AR_ROLES:
+            return True  # «… لوبون وبانايباناي وباغانغا»: the list goes on from a place before it
+        return sum(toks[x][2][:1] == "و" for x in range(first + 1, first + m)) >= 2 or m >= 2 and (
+            toks[first + m - 1][2][:1] == "و" and first + m < n and joined(first + m - 1)
+            and toks[first + m][2][:1] == "و" and _ar_foreign_shape(toks[first + m][2][1:]) >= 1
+        )
 
     def run_at(i: int, ok) -> int:  # up to three joined tokens from token i that pass ``ok``
         k = i
@@ -631,8 +675,12 @@ def _arabic_foreign_candidates(
             k += 1
         return k - i
 
+    def particle(k: int, i: int) -> bool:  # «نغوين فان هوانغ», «لودفيغ فان …»: van, von, de between two name words
+        return k > i and toks[k][2] in _AR_NAME_PARTICLES and joined(k) and free(k) and word_ok(k + 1) and \
+            not _HAMZA_ALIF.intersection(doc.text[doc.orig(toks[k][0]): doc.orig(toks[k][1])])  # «فإن» "for indeed"
+
     def name_at(i: int) -> int:  # number of name words from token i
-        return run_at(i, lambda k: word_ok(k) or free(k) and plural_like(k))
+        return run_at(i, lambda k: word_ok(k) or free(k) and plural_like(k) or particle(k, i))
 
     out: list[tuple[int, int, str, list[str], str]] = []
     nxt = 0
@@ -653,12 +701,15 @@ def _arabic_foreign_candidates(
         bare = w[1:] if w[:1] in _AR_CLITICS and len(w) > 4 else w
         first, m, off = i, 0, 0
         if (w in _AR_ROLES or bare in _AR_ROLES) and joined(i):
-            j, governed = i + 1, False
+            j, governed, hopped = i + 1, False, False
             while j < n and j - i <= 4 and joined(j - 1) and (
                 toks[j][2].startswith(("ال", "لل", "وال")) and not raw_al(j) or toks[j][2] in _AR_ROLE_LINKS
                 or toks[j][2] in _AR_CONSTRUCT_HEADS
             ):
                 j += 1  # the role's complement: «الخارجية اليونانية», «باسم الشرطة», «الصناعة والتجارة»
+                if not hopped and j > i + 1 and j + 1 < n and toks[j][2] == "في" and joined(j) and joined(j - 1) \
+                        and toks[j + 1][2].startswith("ال") and not raw_al(j + 1):
+                    hopped, j = True, j + 1  # once «في» + a definite word: «نائبة المفوض في المنطقة …»
             if i + 1 < j < n and toks[j - 1][2] in _AR_CONSTRUCT_HEADS and joined(j - 1) and \
                     not toks[j][2].startswith("ال"):
                 # «حاكم إقليم شمال كيفو جان بيير كابيا»: the region's name (maybe after a direction) governed
@@ -667,6 +718,10 @@ def _arabic_foreign_candidates(
                 governed = True
             if j < n and (j == i + 1 or joined(j - 1)):
                 mm = name_at(j)
+                if not mm and free(j) and joined(j) and (apposed_more(j, j) or _ar_name_word(toks[j][2], True) and (
+                    _ar_demonym(toks[j - 1][2]) or toks[j - 1][2] in _AR_RANKS
+                )):  # «… تهمينة تشودري»: a first name in -ة; «الفيتنامي نغوين …»: -ين after a nationality or rank
+                    mm = 1 + min(2, run_at(j + 1, lambda k, j0=j: word_ok(k) or particle(k, j0)))
                 shape = [shape_at(x) for x in range(j, j + mm)]
                 # after a nationality («وزيرة الخارجية المالطية …») or a rank («العقيد …») two name words
                 # need less shape: short foreign names write few vowels («روبرتا زاميت», «بوبكر ديارا»)
@@ -713,11 +768,136 @@ def _arabic_foreign_candidates(
                 nxt = first + m
                 continue
             first, m = first + 1, m - 1
+        if place_list(first, m):
+            nxt = first + m
+            continue
         s, e = doc.orig(toks[first][0] + off), doc.orig(toks[first + m - 1][1])
         surface = doc.text[s:e]
         out.append((s, e, surface, surface.split(), "person"))
         nxt = first + m
     return out
+
+
+# ---------------------------------------------------------------------------
+# Organisation names: the construct chain after a head noun (called by orgs._org_candidates)
+# ---------------------------------------------------------------------------
+
+_AR_NAME_PREPS = frozenset((norm("في"), norm("من")))
+# «التابع لـ» "attached to": the body a named unit belongs to goes on with its name
+_AR_ATTACHED = _norm_set("التابع التابعة")
+# Verbal nouns that open a body's purpose after «ل» («الوكالة المجرية لتشجيع الاستثمار», «الهيئة الوطنية
+# لمكافحة الفساد»); written from general knowledge, normalised
+_AR_PURPOSE = _norm_set(
+    """تشجيع تنمية تطوير إدارة مكافحة حماية رعاية دعم تنظيم مراقبة رصد إغاثة تعزيز تنسيق مواجهة إعادة
+    تأهيل تمويل ترويج تحسين إنقاذ منع تدريب تقييم ضمان تنفيذ متابعة تسوية إعمار حد"""
+)
+# Administrative units governed by a body's name before the place («مجلس مقاطعة ياش», «لإقليم كوتشابامبا»)
+_AR_ADMIN_UNITS = _norm_set("إقليم ولاية محافظة مقاطعة منطقة بلدية مدينة جزيرة")
+# Bodies that govern such a unit (not «قواته مدينة بارا» "his forces [entered] the city of Bara")
+_AR_GOVERNING_HEADS = frozenset(
+    "Council Assembly Parliament Government Court Prosecution Directorate Administration Authority Inspectorate "
+    "Municipality Committee Commission Office Congress Chamber Police".split()
+)
+# Heads whose name may state a purpose («هيئة … لـ», «مجلس … لـ»), not the police, army or a government,
+# after which «ل» + verbal noun is what they do («تدخلت الشرطة الإسبانية لحماية …»)
+_AR_PURPOSE_HEADS = frozenset(
+    "Agency Authority Council Committee Commission Centre Office Fund Organisation Association Foundation "
+    "Institute Network Directorate Administration Unit Union Secretariat Observatory".split()
+)
+
+
+def _ar_country(w: str) -> bool:
+    """A normalised word (with or without the article) that is a country's name: «البيرو», «كينيا»."""
+    gaz = get_index()
+    return any(gaz.records[entry_rec(e)].kind == "country" and not e & DEMONYM
+               for f in (w, w[2:] if w.startswith("ال") else None) if f for e in gaz.lookup(f) or ())
+
+
+def ar_chain(toks: list[tuple[int, int, str]], k: int, limit: int, lang: str, gap_ok) -> int:
+    """The last token of an Arabic construct chain from token ``k``: words with the article (or «لل») that
+    are organisation words or places («هيئة قناة السويس», «الدولي للمسرح»), up to token ``limit``. Also:
+    unglossed definite nouns closed by a nationality («هيئة الإيرادات الكينية»), «التابع لـ» and the body
+    («المعهد الجيوفيزيائي التابع للمدرسة الوطنية»), a purpose («لتشجيع الاستثمار») after a head that may
+    state one, and once «في» + an organisation word, or a country after a head and one word («المعهد
+    الجيوفيزيائي في البيرو»)."""
+    n = len(toks)
+    start = k
+    definite = norm(toks[k][2]).startswith(_AR_CLITIC_ART)
+    hopped = purpose = False
+
+    def word(x: int) -> str:
+        return norm(toks[x][2])
+
+    def joined(x: int) -> bool:  # tokens x .. x + 1 exist with only spaces between
+        return x + 1 < n and gap_ok(x)
+
+    def head_en() -> str:  # English word of the nearest head noun at or before the chain's start
+        for x in range(start, max(-1, start - 6), -1):
+            g = _gloss_word(word(x), lang)
+            if g and g[1]:
+                return g[0]
+        return ""
+
+    while k + 1 < n and k < limit and gap_ok(k):
+        nw = word(k + 1)
+        if nw in _AR_NAME_PREPS and not hopped and k > 0 and joined(k + 1) and (
+            _gloss_word(word(k + 2), lang) or nw == "في" and k == start + 1 and _ar_country(word(k + 2))
+            and not any(_place_word(word(x), lang) for x in range(start, k + 1))
+        ):
+            # «مديرية التحقيق في جرائم …», «المجلس الوطني للحد من مخاطر الكوارث»: once, "in"/"of" and an
+            # organisation word go on with the name; «في» + a country closes a name of two words that names no
+            # place: «المعهد الجيوفيزيائي» alone is one in every country, longer names («المعهد الوطني لفيزياء
+            # الأرض») and named places («مهرجان سيبيو الدولي») say which, and there it is where the body is
+            hopped = True
+            k += 2
+            limit += 2
+            if _ar_country(word(k)):
+                break
+            continue
+        if nw in _AR_ATTACHED and joined(k + 1) and word(k + 2).startswith("لل") and (
+            _gloss_word(word(k + 2), lang) or joined(k + 2) and (
+                _gloss_word(word(k + 3), lang) or _place_word(word(k + 3), lang)) and word(k + 3).startswith("ال")
+        ):
+            k += 2  # «التابع للمدرسة الوطنية»: the body it belongs to, then its own adjectives
+            limit += 2
+            continue
+        if (nw[:1] == "ل" and nw[1:] in _AR_PURPOSE and k > start and joined(k + 1)
+                and word(k + 2).startswith("ال") and head_en() in _AR_PURPOSE_HEADS):
+            k += 2  # «الوكالة المجرية لتشجيع الاستثمار»: ل + a verbal noun and its object
+            limit += 2
+            purpose = True
+            continue
+        if nw[:2] == "لل" and nw[2:] in _AR_PURPOSE and k > start and head_en() in _AR_PURPOSE_HEADS:
+            k += 1  # «المجلس الوطني للحد من مخاطر الكوارث»: the purpose with the article, its object follows
+            limit += 1
+            purpose = True
+            continue
+        if purpose and nw[:1] == "و" and nw.endswith("ها") and (nw[1:-2][:-1] + "ه" if nw[-3:-2] == "ت" else nw[1:-2]) \
+                in _AR_PURPOSE:
+            k += 1  # «… مخاطر الكوارث وإدارتها» "and its management": a second purpose closes the name
+            break
+        bare = nw[1:] if nw[:1] == "ل" else nw
+        if bare in _AR_ADMIN_UNITS and joined(k + 1) and not word(k + 2).startswith("ال") and _place_word(
+            word(k + 2), lang
+        ) and head_en() in _AR_GOVERNING_HEADS:
+            # «مجلس مقاطعة ياش», «الجمعية التشريعية لإقليم كوتشابامبا»: the unit the body governs, and its name
+            k += 2
+            while k + 1 < n and joined(k) and not word(k + 1).startswith("ال") and _place_word(word(k + 1), lang):
+                k += 1
+            break
+        if nw in _ARABIC_STOP or not (nw.startswith(("ال", "وال", "لل")) or _gloss_word(nw, lang) and (not definite or nw[0] == "ل")):
+            break  # after a definite word a definite one or «ل»: «المهرجان عام 1993» is "the festival, in 1993"
+        if not (_gloss_word(nw, lang) or _place_word(nw, lang)):
+            # «هيئة الإيرادات الكينية»: one or two unglossed definite nouns closed by a nationality
+            end = next((x for x in (k + 2, k + 3) if x < n and all(joined(y) for y in range(k, x))
+                        and _ar_demonym(word(x))), None)
+            if end is None or not all(word(y).startswith("ال") and word(y) not in _ARABIC_STOP
+                                      and not _ar_demonym(word(y)) for y in range(k + 1, end)):
+                break
+            k = end
+            continue
+        k += 1
+    return k
 
 
 # ---------------------------------------------------------------------------

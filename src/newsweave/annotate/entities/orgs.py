@@ -10,9 +10,11 @@ from newsweave.annotate._text import (
     nword,
 )
 from newsweave.annotate.entities._common import _holds, _norm_set, _overlaps
-from newsweave.annotate.entities.arabic import _ARABIC_STOP, _ar_name_word
+from newsweave.annotate.entities.arabic import _AR_NAME_PREPS, _ar_name_word
+from newsweave.annotate.entities.arabic import ar_chain as _ar_chain
 from newsweave.annotate.entities.glosses import _AR_CLITIC_ART, _gloss_word, _org_gloss, _org_gloss_table, _place_word
 from newsweave.annotate.gazetteer import DEMONYM, entry_rec, get_index
+from newsweave.annotate.lexicon import sentence_start
 
 # ---------------------------------------------------------------------------
 # Organisation names by head noun (el, ro, ar), with an English gloss
@@ -47,6 +49,9 @@ _SENTENCE_CASE = frozenset(("it", "es", "pt"))
 _FR_LOWER_HEADS = ("University", "Institute", "Observatory", "Academy", "Prosecution", "Federation",
                    "Confederation", "Trade Union", "Foundation")
 _FR_ELISION = re.compile(r"^[lLdD]['’]")
+# German capitalises every noun and Turkish puts the head last: only a known word goes on after the head
+_KNOWN_AFTER_HEAD = frozenset(("de", "tr"))
+_TR_SUFFIX = re.compile(r"['’]\w*$")  # a Turkish case ending closes a name: "Ajansı'nın"
 
 
 def _org_candidates(
@@ -71,6 +76,7 @@ def _org_candidates(
     place_at = {a: (b, name) for a, b, name in places or ()}
     place_gloss: dict[int, tuple[str, int]] = {}  # head token -> English name of the place after it
     french = lang == "fr"
+    turkish = lang == "tr"
     if french:  # «l'Institut», «d'Athènes»: the elided article is no part of the word
         toks = [(a + len(w) - len(v), b, v) for a, b, w in toks for v in [_FR_ELISION.sub("", w) or w]]
     elif lang == "it":
@@ -127,11 +133,13 @@ def _org_candidates(
                     if kk > i + 1 or _place_word(toks[i + 1][2], lang):
                         k = kk
         else:
-            while j > 0 and cap(j - 1) and gap_ok(j - 1) and \
-                    (_gloss_word(toks[j - 1][2], lang) or _place_word(toks[j - 1][2], lang)):
-                j -= 1  # adjectives before the head: «Γεωδυναμικό Ινστιτούτο», «Ελληνική Αστυνομία»
-            while k + 1 < n and gap_ok(k):
-                if cap(k + 1) and (lang != "de" or _gloss_word(toks[k + 1][2], lang) or _place_word(toks[k + 1][2], lang)):
+            while j > 0 and cap(j - 1) and gap_ok(j - 1) and (
+                    _gloss_word(toks[j - 1][2], lang) or _place_word(toks[j - 1][2], lang)
+                    or turkish and _TR_SUFFIX.search(toks[j - 1][2]) is None and not sentence_start(text, toks[j - 1][0])):
+                j -= 1  # adjectives before the head: «Γεωδυναμικό Ινστιτούτο», «Ελληνική Αστυνομία», "Kandilli Rasathanesi"
+            while k + 1 < n and gap_ok(k) and not (turkish and _TR_SUFFIX.search(toks[k][2])):
+                if cap(k + 1) and (lang not in _KNOWN_AFTER_HEAD or _gloss_word(toks[k + 1][2], lang)
+                                   or _place_word(toks[k + 1][2], lang)):
                     k += 1  # German capitalises every noun: only a known word goes on without a link word
                 elif nword(toks[k + 1][2]) in links and k + 2 < n and cap(k + 2) and gap_ok(k + 1):
                     k += 2
@@ -152,6 +160,8 @@ def _org_candidates(
                 else:
                     break
         s, e = toks[j][0], toks[k][1]
+        if turkish and (m_suf := _TR_SUFFIX.search(toks[k][2])):  # "Bakanlığı'nın": the case ending is no part of it
+            e -= len(m_suf.group())
         i = k + 1
         if k == j or (t_st and _overlaps(t_st, t_en, s, e) and not (arabic and _holds(t_st, t_en, s, e, toks[j][1]))):
             continue
@@ -173,33 +183,6 @@ def _org_candidates(
             gloss = _org_gloss(content, lang, 1)[0]
         out.append((s, e, text[s:e], content, gloss, own))
     return out
-
-
-_AR_NAME_PREPS = frozenset((norm("في"), norm("من")))
-
-
-def _ar_chain(toks: list[tuple[int, int, str]], k: int, limit: int, lang: str, gap_ok) -> int:
-    """The last token of an Arabic construct chain from token ``k``: words with the article (or «لل») that
-    are organisation words or places («هيئة قناة السويس», «الدولي للمسرح»), up to token ``limit``."""
-    n = len(toks)
-    definite = norm(toks[k][2]).startswith(_AR_CLITIC_ART)
-    hopped = False
-    while k + 1 < n and k < limit and gap_ok(k):
-        nw = norm(toks[k + 1][2])
-        if (nw in _AR_NAME_PREPS and not hopped and k > 0 and k + 2 < n and gap_ok(k + 1)
-                and _gloss_word(norm(toks[k + 2][2]), lang)):
-            # «مديرية التحقيق في جرائم …», «المجلس الوطني للحد من مخاطر الكوارث»: once, "in"/"of" and an
-            # organisation word go on with the name
-            hopped = True
-            k += 2
-            limit += 2
-            continue
-        if nw in _ARABIC_STOP or not (nw.startswith(("ال", "وال", "لل")) or _gloss_word(nw, lang) and (not definite or nw[0] == "ل")):
-            break  # after a definite word a definite one or «ل»: «المهرجان عام 1993» is "the festival, in 1993"
-        if not (_gloss_word(nw, lang) or _place_word(nw, lang)):
-            break
-        k += 1
-    return k
 
 
 # Sector words that follow a company's short name in its full name ("Samsung Electronics", "Hyundai Motor",
