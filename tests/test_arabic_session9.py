@@ -110,3 +110,13 @@ def test_town_list_is_no_person(text: str) -> None:
 )
 def test_no_person_word(text: str, word: str) -> None:
     assert not any(word in p for p in names(text, "person"))
+
+
+def test_arabic_purpose_words_are_no_own_name() -> None:
+    """«الإدارة العامة لمكافحة المخدرات»: the words after «ل» say what the body is for; the key keeps the head
+    and its adjectives, so two bodies with the same purpose in different countries do not share a key."""
+    from newsweave.annotate.entities import extract_entities
+
+    keys = [e.key for e in extract_entities("وقالت الإدارة العامة لمكافحة المخدرات إنها ضبطت شحنة.", "ar")
+            if e.type == "org"]
+    assert keys and all("administration" in k for k in keys)

@@ -175,7 +175,8 @@ def _org_candidates(
         gloss, proper = _org_gloss(content, lang)
         own = None
         if (proper and lang not in _TWO_LINKS and len(proper) < len(content)
-                and proper == list(range(proper[0], len(content)))):
+                and proper == list(range(proper[0], len(content)))
+                and not (arabic and norm(content[proper[0]]).startswith("ل"))):  # «لمكافحة المخدرات»: a purpose
             own = " ".join(content[x] for x in proper)  # "Federației Sanitas" → "Sanitas"
         if gloss is None and own is None and not (lang in _TWO_LINKS and len(content) > 1):
             continue  # it/es/de/pt: a head and a name ("Polizei Zandia") reads as "Police Zandia"
