@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "gazetteer"
 INDEX_FILE = DATA_DIR / "index.tsv.gz"
-INDEX_VERSION = "6"  # bump when the build code changes what goes into the index
+INDEX_VERSION = "7"  # bump when the build code changes what goes into the index
 
 # Entry = packed int: record index (20 bits) | flags (3 bits) | language-set id (rest)
 DEMONYM, CURATED, ALLCAPS = 1 << 20, 1 << 21, 1 << 22
@@ -113,9 +113,14 @@ BLACKLIST = frozenset(
     hope deal sale street university college district city republic state kingdom centre center
     media news post times sun star mail guardian monitor tribune herald telegraph express
     president minister government army court council party bank altstadt innenstadt
+    البنين القطر المصر البوتان
     مالي صور امل اليوم الان قبل بعد جنوب شمال شرق غرب مدينه دوله العاصمه جمهوريه المدينه الدوله
     οι πολη κρατοσ""".split()
 ) | ARABIC_COMMON | DIRECTIONS
+# Continents named in regions.tsv by these keys get that row's names (GeoNames lacks "America de Sud").
+CONTINENT_KEYS = {"south_america": "South America", "north_america": "North America"}
+ARABIC_ARTICLE_MIN_POP = 50_000  # countries whose Arabic name also gets the form with(out) «ال»
+ARABIC_BARE_MAX_ZIPF = 2.3  # ... the form without it only when it is rare as a word
 SAME_TOWN_KM = 10.0  # two GeoNames cities of one country sharing a name this close are one town
 
 
@@ -510,7 +515,11 @@ def build_index() -> GazIndex:
                              check_stop=not dem, inflect=not (dem and lang == "ru"))  # fmt: skip
 
     # --- regions ----------------------------------------------------------
+    continent_rows = []  # rows naming a continent: more names for GeoNames' record ("America de Sud")
     for row in _read_tsv("regions.tsv"):
+        if row["key"] in CONTINENT_KEYS:
+            continent_rows.append(row)
+            continue
         rec = len(idx.records)
         cc = row["cc"] or None
         idx.records.append(
@@ -525,7 +534,7 @@ def build_index() -> GazIndex:
                 key=row["key"],
             )  # fmt: skip
         )
-        for lang in ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr"):
+        for lang in ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr", "it"):
             for form in _split(row.get(lang)):
                 idx._add(form, rec, lang=lang, curated=True, romanian=(lang == "ro"))
     us_cities: dict[str, list[Record]] = {}
@@ -558,6 +567,12 @@ def build_index() -> GazIndex:
             if alt.get("lang") in BABEL_LANGS:
                 idx._add(alt["name"], rec, lang=alt["lang"])
         idx._add(cont.get("asciiName") or cont["toponymName"], rec, lang="en")
+        for row in continent_rows:
+            if CONTINENT_KEYS[row["key"]] == cont.get("asciiName"):
+                for lang in ("en", "el", "ro", "ar", "fr", "de", "es", "ru", "tr", "it"):
+                    for form in _split(row.get(lang)):
+                        idx._add(form, rec, lang=lang, curated=True, romanian=(lang == "ro"))
+    _add_arabic_article_forms(idx)
 
     # --- curated city spellings --------------------------------------------
     for row in _read_tsv("cities.tsv"):
@@ -572,6 +587,28 @@ def build_index() -> GazIndex:
             idx._add(form, rec, curated=True, romanian=True, check_stop=False)
     idx._freeze()
     return idx
+
+
+def _add_arabic_article_forms(idx: GazIndex) -> None:
+    """Arabic writes many foreign countries' names with or without the article: «بيرو» and «البيرو»,
+    «باكستان» and «الباكستان», «الأرجنتين» and «أرجنتين». Every Arabic country name gets the other form,
+    unless that form is a common word (``BLACKLIST``: «البنين» "the sons", «القطر» "the diameter"). The
+    form without the article only for names of at least five letters that are rare as words («هند» is a
+    first name, «مغرب» the sunset prayer)."""
+    from newsweave.annotate.wordfreq_rank import zipf
+
+    for key, slot in list(idx._tmp.items()):
+        if " " in key or script_of(key) != "arabic":
+            continue
+        for (rec, dem), (_, _, langs) in list(slot.items()):
+            r = idx.records[rec]
+            if dem or r.kind != "country" or r.population < ARABIC_ARTICLE_MIN_POP or (
+                    langs is not None and "ar" not in langs):
+                continue
+            if not key.startswith("ال"):
+                idx._add("ال" + key, rec, lang="ar")
+            elif len(key) >= 7 and zipf(key[2:], "ar") < ARABIC_BARE_MAX_ZIPF:
+                idx._add(key[2:], rec, lang="ar")
 
 
 def _merge_twins(idx: GazIndex) -> dict[int, int]:

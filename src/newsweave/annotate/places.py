@@ -120,7 +120,9 @@ _FEATURE_BEFORE = frozenset(nword(w) for w in FEATURE_WORDS)
 # ... and after it in languages that put the feature word last ("the Suez canal", "Süveyş Kanalı").
 _FEATURE_AFTER = frozenset(nword(w) for w in "canal strait gulf bay lake river kanalı kanali körfezi boğazı".split())
 _FEATURE_AFTER_LANGS = frozenset(("en", "tr", "de", "nl", "und"))
-_NOT_NAME = ALL_STOPWORDS | PLACE_GENERIC | DIRECTIONS | TITLES
+# (not Turkish "Bakanı": the word before "Adalet Bakanı", the justice minister, names a ministry, not a place;
+# «adalet» is also a GeoNames name of Adelaide)
+_NOT_NAME = (ALL_STOPWORDS | PLACE_GENERIC | DIRECTIONS | TITLES) - {"bakani", "bakan"}
 # ... and, before a town's name only, no first name either: "Portul Constanța" (after it, "Square" still
 # makes "Madison Square Garden" one longer name)
 _NOT_FIRST_NAME = _NOT_NAME | NON_PERSON_WORDS
@@ -380,6 +382,11 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
         w1 = before[0]  # the word right before
         if w1 and not w1[0].islower() and _org_word(nword(w1), doc.arabic) and not all(en & DEMONYM for en in keep):
             continue  # "Borsa İstanbul", "Real Madrid", «وبورصة إسطنبول»: an organisation's name
+        if w1 and nword(w1) in _BUILDING_BEFORE and not all(en & DEMONYM for en in keep):
+            last_end = end  # nor a shorter name inside it ("Avenida Miguel Hidalgo" is not Hidalgo)
+            continue  # "Palatul Victoria", "Piazza Venezia", "calle Sevilla": a building or street's name
+        if all(en & DEMONYM for en in keep) and _countries_word(before[0], text, e, lang):
+            continue  # «للبلدان الأمريكية», "pays américains": the countries of a continent, not one of them
         if _feature_name(text, e, before, lang):
             continue  # "canal de Suez", «قناة السويس»: the canal, not the town
         province = _is_province(text, s, e, before, lang)
@@ -414,7 +421,8 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
                         w not in _NOT_FIRST_NAME
                         and not _is_place_word(idx, prev)
                         and not (lang == "tr" and _TR_PLACE_CASE.match(text, e))
-                    ):
+                        and not (lang == "tr" and nxt and nword(nxt.group(1)) in TITLES)  # "AK Parti Bingöl
+                    ):  # Milletvekili": the place qualifies a Turkish title, it is no surname
                         if _ends_sentence(prev):
                             # "… Europol. Grenoble …": another sentence, so no name pair; but a capitalised
                             # sentence start may be a surname or a common word ("… the Sounders. Morris …"):
@@ -464,6 +472,27 @@ def _feature_name(text: str, e: int, before: tuple[str | None, str | None], lang
         nxt = _AFTER_WORD.match(text, e)
         return nxt is not None and nword(nxt.group(1)) in _FEATURE_AFTER
     return False
+
+
+# Plural words for countries: a country adjective right after them (before them in English and Turkish)
+# names a group of countries («البلدان الأمريكية», "pays africains", "American countries"), not one country.
+_COUNTRIES_WORDS = frozenset(nword(w) for w in """countries nations pays países paesi nazioni țări țările țărilor
+    tari tarile tarilor statele χώρες χωρών κράτη κρατών دول الدول ودول لدول بدول للدول والدول بالدول بلدان البلدان
+    وبلدان لبلدان ببلدان للبلدان والبلدان بالبلدان ülkeler ülkeleri ülkelerin ülkelerinde ülkelerine""".split())
+_COUNTRIES_AFTER_LANGS = frozenset(("en", "tr"))
+# Palaces, squares, streets and stadiums named after a town, the word first: "Palatul Victoria", "Piața
+# Romană", "Piazza Venezia", "calle Sevilla", "Estadio Quito". (Not ports and airports: "portul Constanța" is
+# in the town; not "via", "place", "avenue": English words too; nor "corso", "calea": "in corso" is "under way".)
+_BUILDING_BEFORE = frozenset(nword(w) for w in """palatul palatului piața pieței strada străzii bulevardul
+    stadionul palacio plaza calle avenida estadio piazza palazzo stadio viale rue palais stade""".split())
+
+
+def _countries_word(w1: str | None, text: str, e: int, lang: str) -> bool:
+    """Is the adjective ending at ``e`` (``w1`` the word before it) said of a group of countries?"""
+    if lang in _COUNTRIES_AFTER_LANGS:
+        nxt = _AFTER_WORD.match(text, e)
+        return nxt is not None and nword(nxt.group(1)) in _COUNTRIES_WORDS
+    return w1 is not None and nword(w1) in _COUNTRIES_WORDS
 
 
 def _org_word(w: str, arabic: bool) -> bool:
@@ -635,7 +664,7 @@ def _extract(
     if extra:  # towns written in a script the gazetteer lacks for them: context for the others too
         mentions = sorted(mentions + extra, key=lambda m: m.start)
         _resolve(mentions, idx, doc.language)
-    mentions = _drop_unsupported(mentions, idx)
+    mentions = _drop_stray_homonyms(_drop_unsupported(mentions, idx), idx)
     agg: dict[int, Place] = {}
     weight: dict[int, float] = {}
     named: set[int] = set()  # records named at least once (not only by a demonym)
@@ -767,6 +796,49 @@ def _cue(b1: str | None) -> int:
     return WEAK_CUE if nb in _GREEK_CUES or nb in _ARABIC_CUES else 0
 
 
+# "the mayor of X", «ο δήμαρχος του Μπέλτσι», «عمدة X», «رئيس بلدية X»: a mayor heads a town (with "of": a
+# name right after the word is the mayor's own, but in Arabic).
+_MAYOR_WORDS = frozenset(nword(w) for w in """mayor δήμαρχος δημάρχου δήμαρχο δημάρχων αντιδήμαρχος
+    αντιδημάρχου عمدة لعمدة وعمدة بلدية لبلدية وبلدية ببلدية primarul primarului maire alcalde sindaco
+    bürgermeister мэр мэра""".split())
+# "X, the second largest city of …", «Μπέλτσι, της δεύτερης μεγαλύτερης πόλης», «X، ثاني أكبر مدينة»: a town
+# word heads the phrase after the comma (at most four lowercase words before it, no title: "X, the city's
+# mayor" is a person)
+_APPOSITION = re.compile(r"[ \t]*[,،][ \t]*((?:[^\W\d_]+[ \t]+){0,4}?)([^\W\d_]+)")
+_APPOSITION_TOWNS = TOWN_WORDS | frozenset(nword(w) for w in "πόλεως κωμόπολη κωμόπολης".split())
+
+
+# Greek "from the X", "towards the X": «από το Κουρού» (a preposition that does not take the article into
+# itself as «στο» does)
+_GREEK_ARTICLES = frozenset(nword(w) for w in "το τη την τον τα τις".split())
+_GREEK_PREP_BEFORE_ARTICLE = frozenset(nword(w) for w in "από προς".split())
+
+
+def _mayor_cue(text: str, start: int) -> int:
+    """TOWN_CUE when the word at ``start`` follows "mayor (of)"; WEAK_CUE after Greek «από το»; else 0."""
+    b1, b2 = words_before(text, start)
+    if b1 is None:
+        return 0
+    n1 = nword(b1)
+    if b2 is not None and n1 in _GREEK_ARTICLES and nword(b2) in _GREEK_PREP_BEFORE_ARTICLE:
+        return WEAK_CUE
+    if b2 is not None and n1 in _OF and nword(b2) in _MAYOR_WORDS:
+        return TOWN_CUE
+    # right after the word only in Arabic: «عمدة بالتسي»; «ο δήμαρχος Μπακογιάννης» is the mayor's name
+    return TOWN_CUE if n1 in _MAYOR_WORDS and script_of(n1) == "arabic" else 0
+
+
+def _apposition_cue(text: str, end: int) -> int:
+    """TOWN_CUE when the name ending at ``end`` is followed by ", the (second largest) city …"; 0 otherwise."""
+    m = _APPOSITION.match(text, end)
+    if m is None or nword(m.group(2)) not in _APPOSITION_TOWNS:
+        return 0
+    between = m.group(1).split()
+    if any(not w.islower() and w.lower() != w.upper() or nword(w) in TITLES for w in between):
+        return 0
+    return TOWN_CUE
+
+
 _BRACKET_OPEN_REV = re.compile(r"[ \t]*\([ \t]*(?=\w)")  # "(" right after a word (matched reversed)
 _BRACKET_CLOSE = re.compile(r"(?:[ \t]+\w+)?[ \t]*\)")  # ... closing after one or two words
 _WORD_REV = re.compile(r"(\w+)[ \t]*")
@@ -829,7 +901,8 @@ def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
             b1, _ = words_before(text, m.start())
             if b1 and b1[0].isupper() and nword(b1) not in _NOT_NAME:
                 continue  # the second word of a longer name
-            cue = _cue(b1) or _bracket_cue(text, m.start(), m.end())
+            cue = (_cue(b1) or _mayor_cue(text, m.start()) or _apposition_cue(text, m.end())
+                   or _bracket_cue(text, m.start(), m.end()))
             nxt = _NEXT_WORD.match(text, m.end())
             if nxt and nxt.group(1)[0].isupper() and nword(nxt.group(1)) not in _NOT_NAME:
                 w2 = nxt.group(1)
@@ -856,7 +929,8 @@ def _translit_candidates(doc: Doc, idx: GazIndex, lang: str):
             named = [_arabic_name_word(stem, keys, 3) for stem, _, _ in forms]
             if not any(named) and not (len(w) <= 3 and not w.startswith("ال")):
                 continue  # cheap tests first: most words are common words
-            cue = _cue(words_before(text, m.start())[0]) or _bracket_cue(text, m.start(), m.end())
+            cue = (_cue(words_before(text, m.start())[0]) or _mayor_cue(text, m.start())
+                   or _apposition_cue(text, m.end()) or _bracket_cue(text, m.start(), m.end()))
             if not cue and (len(w) < 5 or counts.get(w, 0) < 2 or w not in headline):
                 continue  # no cue: only a word of the headline written again below may be a big city
             nx = words_ar[i + 1] if i + 1 < len(words_ar) else None
@@ -945,6 +1019,33 @@ def _drop_unsupported(mentions: list[_Mention], idx: GazIndex) -> list[_Mention]
         if m.choice >= 0 and not m.doubtful and recs[m.choice].country_code:
             support[recs[m.choice].country_code] += 1
     return [m for m in mentions if not m.doubtful or m.choice >= 0 and support[recs[m.choice].country_code] > 0]
+
+
+STRAY_MIN_CONTEXT = 2  # other mentions, all in countries the homonym is not in
+
+
+def _drop_stray_homonyms(mentions: list[_Mention], idx: GazIndex) -> list[_Mention]:
+    """A town name that several countries' towns share ("Santa Ana", "San Juan"), none of them in a country
+    the text's other places are in, is a town the gazetteer lacks («Santa Ana» in Manabí, Ecuador), not
+    a namesake abroad known by that name only as an alternate name (Taguig, Philippines, once "Santa Ana").
+    Kept when the chosen town bears the name as its own (a reader may well mean Sacramento or Paris), when a
+    meaning is curated, or when the text names fewer than ``STRAY_MIN_CONTEXT`` other places."""
+    recs = idx.records
+    drop: set[str] = set()
+    for m in mentions:
+        if m.choice < 0 or m.surface in drop or script_of(m.surface) != "latin":
+            continue  # other scripts name every town by an alternate name: no telling a namesake
+        meanings = [recs[entry_rec(e)] for e in m.entries]
+        ccs = {r.country_code for r in meanings}
+        if len(ccs) < 2 or any(r.kind != "city" for r in meanings) or any(e & CURATED for e in m.entries):
+            continue
+        if nword(recs[m.choice].name) == nword(m.surface):
+            continue  # the namesake's own name: "Sacramento", "Mission" may well be meant
+        others = [recs[o.choice].country_code for o in mentions
+                  if o.choice >= 0 and not o.doubtful and o.surface != m.surface]
+        if len(others) >= STRAY_MIN_CONTEXT and not ccs & set(others):
+            drop.add(m.surface)
+    return [m for m in mentions if m.surface not in drop] if drop else mentions
 
 
 def extract_places(text: str, language: str | None = None) -> list[Place]:

@@ -450,13 +450,21 @@ _CH = re.compile(r"(?<![st])ch", re.IGNORECASE)
 _CH_IS_K = frozenset("RO MD IT SM".split())  # Romanian, Italian "ch" is only k («دروس» is not Drochia)
 
 
+# Romanian ţ/ț and ş/ș are "ts" and "sh": Greek and Arabic spell them so (τσ, σ; تس, ش)
+_RO_AFFRICATE = re.compile("[ţțşșŢȚŞȘ]")
+_RO_SOUNDS = {"ţ": "ts", "ț": "ts", "ş": "sh", "ș": "sh"}
+
+
 def _spoken_forms(name: str, cc: str | None) -> tuple[str, ...]:
     """The Latin name as written, and as it may sound: for a Hispanic country's town with j or ge/gi
-    "Jerez" as "Herez", "Algeciras" as "Alheciras"; a "ch" also as "sh" and "kh" (see ``_CH``; not in
+    "Jerez" as "Herez", "Algeciras" as "Alheciras"; a Romanian or Moldovan town's ţ and ş as "ts" and "sh"
+    ("Bălţi" as "Băltsi"); a "ch" also as "sh" and "kh" (see ``_CH``; not in
     Romanian or Italian towns), so that its Arabic or Greek spelling meets it."""
     forms = [name]
     if cc in _HISPANIC and _SPANISH_VELAR.search(name):
         forms.append(_SPANISH_VELAR.sub("h", name))
+    if cc in _CH_IS_K and _RO_AFFRICATE.search(name):  # "Bălţi" sounds "Băltsi" («Μπέλτσι», «بالتسي»)
+        forms.append(_RO_AFFRICATE.sub(lambda m: _RO_SOUNDS[m.group().lower()], name))
     for f in list(forms):
         if cc not in _CH_IS_K and _CH.search(f):
             forms += [_CH.sub("sh", f), _CH.sub("kh", f)]

@@ -75,6 +75,7 @@ SAME_TOWN_KM = 3.0
 # this share of that region's score. Inside = same country, within REGION_KM of the region's point.
 REGION_CITY_SHARE = 0.2
 REGION_KM = 150.0
+LOCATED_CITY_SHARE = 0.25  # a town of the salient country that the first sentence puts the news in
 LOCATIVE = 1.5  # a town after "in" («à», «în», «στην», «في») in the first sentence: where the news happened
 FUTURE_WEIGHT = 0.25  # a place named only in clauses about the future ("will travel to Bucharest")
 NEAR_KM = 60.0  # "a town near Florence": the town the first sentence puts the news in lies this close
@@ -90,7 +91,7 @@ _FUTURE = {
 # and counts as if it were in the lead.
 _DISTANCE = re.compile(
     r"\d\s*(?:de\s+)?(?:km|kms|kilomet\w*|kilomèt\w*|kilómet\w*|miles?|χλμ|χιλιομετρ\w*|км|километр\w*|كم|كيلومتر\w*)"
-    r"\.?(?:[ \t]+\w+){0,4}?[ \t]+$"
+    r"\.?(?:[ \t]+\w+(?:-\w+)?){0,4}?[ \t]+$"  # "sud-est de", "north-east of"
 )
 # Future verb endings, matched on the unfolded text: Spanish/Portuguese "viajará", "se disputará",
 # Italian "giocherà", French "jouera", "affronteront".
@@ -157,6 +158,13 @@ def _mentions(p: Place, text: str) -> list[re.Match[str]]:
     return list(re.finditer(r"(?<!\w)" + re.escape(fold(p.surface)) + r"(?!\w)", text))
 
 
+# a plant or site and its town: "the plant in X", «Werk im marokkanischen X», «fabricii din X», «stabilimento
+# di X», «l'usine de X», «το εργοστάσιο της X» (an adjective may stand between, as in German)
+_SITE_FORM = (
+    r"(?<!\w)(?:plant|factory|works|site|mine|refinery|werk|fabrik|standort|fabrica|fabricii|uzina|uzinei|"
+    r"stabilimento|fabbrica|usine|εργοστασιο|εργοστασιου)[ \t]+(?:(?:sa|sau|lor|sua|loro|son|leur|su|sus)[ \t]+)?"
+    r"(?:in|at|of|near|im|in[ \t]+der|bei|din|de|di|du|della|del|στο|στη|στην|της|του)[ \t]+(?:[^\W\d_]+[ \t]+)?"
+)  # a possessive may follow the site word: «fabrica sa din X», «son usine de X»
 # "in X" in the languages we describe (folded); Turkish marks it with a suffix on the name instead.
 # folded: «à» is "a", «în» is "in"; a town word may stand between ("in the northern city of X", «في مدينة X»)
 _LOCATIVE = re.compile(
@@ -164,12 +172,14 @@ _LOCATIVE = re.compile(
     r"(?:(?:the[ \t]+)?(?:\w+[ \t]+)?(?:city|town|island|ville|ciudad|orasul|πολη|νησι|город|مدينه|بلده|جزيره)[ \t]+"
     r"(?:(?:of|de|της|του)[ \t]+)?)?"
     r"|(?<!\w)(?:بمدينه|وبمدينه|ببلده|بجزيره)[ \t]+"
-    # a plant or site and its town: "the plant in X", «Werk im marokkanischen X», «fabricii din X», «stabilimento
-    # di X», «l'usine de X», «το εργοστάσιο της X» (an adjective may stand between, as in German)
-    r"|(?<!\w)(?:plant|factory|works|site|mine|refinery|werk|fabrik|standort|fabrica|fabricii|uzina|uzinei|"
-    r"stabilimento|fabbrica|usine|εργοστασιο|εργοστασιου)[ \t]+"
-    r"(?:in|at|of|near|im|in[ \t]+der|bei|din|de|di|du|della|del|στο|στη|στην|της|του)[ \t]+(?:[^\W\d_]+[ \t]+)?)$"
+    r"|" + _SITE_FORM +
+    # "in the (southern) suburbs of the city of X", «في الضواحي الجنوبية لمدينة X»: the town itself (a town word
+    # is needed: "on the outskirts of Florence" is a reference point, see _NEAR)
+    r"|(?<!\w)(?:suburbs|outskirts)[ \t]+of[ \t]+the[ \t]+(?:city|town)[ \t]+of[ \t]+"
+    r"|(?<!\w)(?:ال)?(?:ضواحي|اطراف)(?:[ \t]+ال\w+)?[ \t]+(?:لمدينه|لبلده)[ \t]+"
+    r")$"
 )
+_SITE = re.compile(r"(?:" + _SITE_FORM + r")$")
 
 
 _FIRST_SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
@@ -228,6 +238,8 @@ def _only_future(p: Place, text: str, lang: str, raw: str = "") -> bool:
         return False
     hits = 0
     for m in _mentions(p, text):
+        if _SITE.search(text, max(0, m.start() - 45), m.start()):
+            return False  # "will invest … at its plant in Debrecen": the plant is there now
         starts = [x.end() for x in _CLAUSE_END.finditer(text, max(0, m.start() - 200), m.start())]
         a = starts[-1] if starts else max(0, m.start() - 200)
         end = _CLAUSE_END.search(text, m.end())
@@ -407,6 +419,7 @@ def location(ctx: EventContext) -> Place | None:
                 break
             town = (
                 _adjective_headline_town(salient, pool, by_key, score, as_lead, coherent, rank)
+                or (None if sports else _located_town(ctx, by_key[salient], score, coherent, reference))
                 if kind == "city"
                 else None
             )
@@ -460,6 +473,18 @@ def _located_near(ctx: EventContext, best: str, score: dict, by_key: dict) -> st
                 and _near_reference(ref, lead) and _located_in(p, lead))
 
     return _best_town(ctx, score, fits) or best
+
+
+def _located_town(ctx: EventContext, country: Place, score: dict, coherent, reference: float) -> str | None:
+    """For an event whose most salient place is a country: a town of that country that an article's first
+    sentence puts the news in ("in its factory in São José dos Pinhais", «في مصنعها بمدينة X»), named once
+    against a headline country whose name and adjectives recur. It needs only ``LOCATED_CITY_SHARE`` of the
+    country's score: the first sentence says where it happened."""
+    if country.kind != "country":
+        return None
+    cc = (country.country_code or "").upper()
+    return _best_town(ctx, score, lambda p, lead: (p.country_code or "").upper() == cc
+                      and coherent(p.key) >= LOCATED_CITY_SHARE * reference and _located_in(p, lead))
 
 
 def _dateline_town(ctx: EventContext, country: Place, score: dict, filed: set[str]) -> str | None:
