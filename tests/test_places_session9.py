@@ -189,3 +189,20 @@ def test_turkish_title_after_a_place_and_the_justice_minister() -> None:
     names = [p.name for p in extract_places("Adalet Bakanı Ali Gül açıkladı. AK Parti Bingöl Milletvekili Feyzi Kaya "
                                             "geldi.", "tr")]
     assert names == ["Bingöl"]
+
+
+def test_turkish_locative_after_the_town_name() -> None:
+    """"Palu kentinde" ("in the city of Palu") places the news in the town, as "in Palu" does in English."""
+    import datetime as dt
+
+    from newsweave.annotate import annotate
+    from newsweave.clean import clean_article
+    from newsweave.describe import describe_event
+    from newsweave.ingest.records import record_to_raw
+
+    raw = record_to_raw({"id": "tr-palu", "title": "Endonezya'da deprem: 8 ölü", "language": "tr",
+                         "published": dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC).isoformat(),
+                         "text": "Endonezya'nın Sulawesi adasındaki Palu kentinde dün sabah 6,2 büyüklüğünde deprem "
+                                 "meydana geldi. Yetkililer 8 kişinin hayatını kaybettiğini söyledi."}, "t")
+    ev = describe_event("e", [annotate(clean_article(raw))])
+    assert ev.location is not None and ev.location.name == "Palu"

@@ -202,8 +202,16 @@ def _located_in(p: Place, lead: str) -> bool:
     start = nl + 1 if nl >= 0 else 0
     end = _FIRST_SENTENCE_END.search(lead, start)
     first = lead[: end.start() if end else len(lead)]
-    return any(m.start() >= start and _LOCATIVE.search(first, max(0, m.start() - 45), m.start())
+    return any(m.start() >= start and (_LOCATIVE.search(first, max(0, m.start() - 45), m.start())
+                                       or _LOCATIVE_AFTER.match(first, m.end()))
                for m in _mentions(p, first))
+
+
+# Turkish puts the locative after the name: "Gaziantep'te", "Palu kentinde", "Bornova ilçesinde" (folded)
+_LOCATIVE_AFTER = re.compile(
+    r"(?:'(?:d|t)[ae](?:ki)?(?!\w)"
+    r"|[ \t]+(?:kenti|sehri|ilcesi|kasabasi|koyu|beldesi|bolgesi|limani|adasi)(?:n?de|n?da|ndeki|ndaki)(?!\w))"
+)
 
 
 _DATELINE_END = re.compile(r"[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?[-–—:,]")
