@@ -113,3 +113,14 @@ def test_turkish_and_greek_words_have_frequencies() -> None:
     from newsweave.annotate.wordfreq_rank import zipf
 
     assert zipf("adalet", "tr") > 4 and zipf("και", "el") > 6 and zipf("si", "ro") > 5
+
+
+def test_turkish_organisation_words() -> None:
+    """The Turkish column of the organisation vocabulary: case endings after an apostrophe, no common words
+    ("together", "opening", "dried"), and a head-last name glossed word by word."""
+    from newsweave.annotate.entities.glosses import _gloss_word
+
+    assert _gloss_word("Bakanlığı'nın", "tr") == ("Ministry", True)
+    assert all(_gloss_word(w, "tr") is None for w in ("genellikle", "açılış", "birlikte", "kurumuş"))
+    ents = _ents("Veltra Deprem Araştırma Enstitüsü depremin 10 kilometre derinlikte olduğunu açıkladı.", "tr")
+    assert "Seismic Research Institute" in " ".join(a for _, aliases in ents.values() for a in aliases)
