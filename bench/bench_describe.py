@@ -739,13 +739,16 @@ def _prose_set8(n_art: int, n_lang: int, n_ev: int, code: str) -> str:
 def _prose_set9(n_art: int, n_lang: int, n_ev: int, code: str) -> str:
     return (
         "**Ninth held-out set, blind** (`tests/fixtures/describe_holdout9/`: "
-        f"{n_art} articles, {n_lang} languages, {n_ev} events, late November and early December 2026; see its "
-        "README). Written blind on 2026-11-23 (00:39–00:47 UTC, session 9) by someone who had seen nothing of the "
+        f"{n_art} articles, {n_lang} languages, {n_ev} events, late October and early November 2026: written for "
+        "late November and moved back five weeks, weekdays kept, because those dates were still in the future; see "
+        "its README). Written blind on 2026-11-23 (00:39–00:47 UTC, session 9) by someone who had seen nothing of the "
         "rules or the other sets (the conditions of the fifth to eighth sets; its writer reported no gold). "
         "Turkish is the fifth language next to ar, el, en and ro: a language no earlier set used. It is the blind "
         "measure of the session-9 changes, which were made from the eighth set's misses and the other development "
-        "sets before it was measured. In brackets: the baseline, measured once with the code at "
-        f"{code}. Its misses are not printed here, in the JSON or with `--misses`. Small: one event is 12.5 "
+        "sets before it was measured; measured once with them all, at 02:09 UTC (one helper saw its Arabic actor "
+        "row once before that, from a bench run, and changed nothing for it). In brackets: the baseline, measured "
+        f"once with the code at {code}. Its misses are not printed here, in the JSON or with `--misses`. Small: one "
+        "event is 12.5 "
         "points of a per-language row; each event has one article per language, so its per-article rows equal "
         "its per-event-and-language rows."
     )
