@@ -91,6 +91,16 @@ class ScoreBound:
         cross = self.cross * ((d + self._cross_eps) - self.mean_cross)
         return part + np.maximum(cross, self.cross * (0.0 - self.mean_cross))
 
+    def dense_parts(self, d: list[float]) -> list[float]:
+        """:meth:`dense_part` of a short list of cosines in plain floats: the same operations (for ~20 candidates
+        numpy's cost per call was most of it). The cross part's max is Python's: cosines are never NaN."""
+        c, m, e = self.dense, self.mean_dense, self._dense_eps
+        if self.cross == 0.0 and self.mean_cross == 0.0:
+            return [c * ((x + e) - m) for x in d]
+        cc, mc, ce = self.cross, self.mean_cross, self._cross_eps
+        low = cc * (0.0 - mc)
+        return [c * ((x + e) - m) + max(cc * ((x + ce) - mc), low) for x in d]
+
     def rest(self, a: Summary, b: Summary) -> tuple[float, float]:
         """Bounds of every part but the dense ones, for one pair: (assignment, story).
 

@@ -50,7 +50,7 @@ import numpy as np
 from usearch.index import Index
 
 from newsweave.cluster.bound import DATE_PARTS, ScoreBound
-from newsweave.cluster.features import FEATURES, pair_features
+from newsweave.cluster.features import FEATURES, _cosine_cached, pair_features
 from newsweave.cluster.profile import Profile
 from newsweave.cluster.rows import RowBatch, SlotRows
 from newsweave.cluster.scorer import Scorer
@@ -145,7 +145,7 @@ class _Block:
         self.cur: int | None = None  # the article being assigned, when announced
         self.batches: dict[int, tuple[SlotRows, RowBatch, int]] = {}  # id(rows) -> (rows, batch, first query)
 
-    def search(self, rows: SlotRows, vector: np.ndarray, k: int, keep: int, size: int) -> list[int]:
+    def search(self, rows: SlotRows, vector: np.ndarray, k: int, keep: int, size: int) -> tuple:
         i = self.cur
         got = self.batches.get(id(rows))
         if got is None or got[0] is not rows or not 0 <= i - got[2] < got[1].n:
@@ -153,7 +153,7 @@ class _Block:
                 got[1].close()
             got = (rows, rows.batch(self.queries[i : i + size], keep), i)
             self.batches[id(rows)] = got
-        return got[1].search(i - got[2], vector, k)
+        return got[1].nearest(i - got[2], vector, k)
 
     def claim(self, vector: np.ndarray) -> None:
         """The article being assigned: the next announced one if it has that vector (else it searches alone)."""
@@ -269,11 +269,14 @@ class OnlineClusterer:
             self._block.close()
             self._block = None
 
-    def _exact(self, rows: SlotRows, vector: np.ndarray, k: int) -> list[int]:
+    def _exact(self, rows: SlotRows, vector: np.ndarray, k: int) -> tuple[list[int], np.ndarray, np.ndarray]:
+        """The ``k`` nearest rows (``SlotRows.nearest``: keys, their (first, last) seen times, float64 cosines)."""
         blk = self._block
         if blk is None or blk.cur is None:
-            return rows.exact(vector, k)
-        return blk.search(rows, vector, k, self.candidates, self.block_size)
+            keys, slots, sims = rows.nearest(vector, k)
+        else:
+            keys, slots, sims = blk.search(rows, vector, k, self.candidates, self.block_size)
+        return keys, rows.span.take(slots, axis=0), sims
 
     # --- the decision -------------------------------------------------------------
     def assign(
@@ -290,9 +293,9 @@ class OnlineClusterer:
             return Assignment(article_id, ev.id, p, {**feats, "near_duplicate": 1.0}, False, 1, ev.story_id)
 
         vec = profile.vector.astype(np.float32)
-        keys, graph = self._candidates(vec)
+        keys, span, dense, graph = self._candidates(vec)
         st = _Search(story_floor=_logit(self.story_threshold), count=len(keys))
-        self._score(keys, profile, vec, when, st)
+        self._score(keys, profile, vec, when, st, span, dense)
         if graph and not (st.best_ev is not None and st.best_p >= self.assign_threshold):
             # No live event takes it: search the graph for the rest (older events, story links).
             seen = set(keys)
@@ -300,8 +303,9 @@ class OnlineClusterer:
             self._score(more, profile, vec, when, st)
             st.count += len(more)
         p, ev, feats = st.best_p, st.best_ev, st.best_feats
-        if ev is not None and not self._lexical:
-            feats = pair_features(profile, ev.profile)  # the recorded parts, lexical included
+        if ev is not None and not self._lexical:  # the recorded parts, lexical included (as pair_features orders them)
+            feats = {"dense": feats["dense"], "lexical": _cosine_cached(profile.summary(), ev.profile.owned_summary()),
+                     **feats}
         if ev is not None and p >= self.assign_threshold:
             self._join(ev, profile, when)
             return Assignment(article_id, ev.id, p, feats, False, st.count, ev.story_id)
@@ -315,27 +319,35 @@ class OnlineClusterer:
         parts["story_link"] = max(st.story_p, 0.0) if story != story_id_for(article_id) else 0.0
         return Assignment(article_id, new.id, 0.0, parts, True, st.count, story)
 
-    def _score(self, keys: list[int], profile: Profile, vec: np.ndarray, when: float | None, st: _Search) -> None:
-        """Score these candidates against the article, keeping the best in-window one and the best story link."""
+    def _score(self, keys: list[int], profile: Profile, vec: np.ndarray, when: float | None, st: _Search,
+               span: np.ndarray | None = None, dense: np.ndarray | None = None) -> None:
+        """Score these candidates against the article, keeping the best in-window one and the best story link.
+
+        ``span`` and ``dense``: the candidates' (first, last) seen times and cosines when the search gave them
+        (float64 cosines of the stored vectors: within the bound's EPS of the scorer's float32 one, like these).
+        """
         if not keys:
             return
         by_key = self._by_key
-        rows, span = self._rows.rows(keys)
-        dense = (rows @ vec).astype(np.float64)
-        in_window = [True] * len(keys)
-        if when is not None:  # how far `when` lies outside each span, 0 inside it (NaN: unknown, so 0)
-            gap = np.maximum(0.0, np.maximum(span[:, 0] - when, when - span[:, 1]))
-            in_window = (~(gap > self.window_days)).tolist()
+        if dense is None:
+            rows, span = self._rows.rows(keys)
+            dense = (rows @ vec).astype(np.float64)
+        # Plain floats from here: for ~20 candidates numpy's cost per call was most of this function's own.
+        if when is None:
+            in_window = [True] * len(keys)
+        else:  # how far `when` lies outside each span, 0 inside it; an unknown (NaN) end: in the window
+            wd = self.window_days
+            in_window = [not (max(0.0, a, b) > wd) if a == a and b == b else True
+                         for a, b in ((first - when, when - last) for first, last in span.tolist())]
         bound = self.bound
-        part = bound.dense_part(dense)
-        ub, ub_story = (bound.base + part).tolist(), (bound.story_base + part).tolist()
+        base, story_base = bound.base, bound.story_base
         prob, lexical = self._prob, self._lexical
         mine = profile.summary()
-        for key, ok, ub_c, ubs_c, part_c in zip(keys, in_window, ub, ub_story, part.tolist()):
+        for key, ok, part_c in zip(keys, in_window, bound.dense_parts(dense.tolist())):
             # Score only what could matter: the best in-window candidate so far (recorded even when
             # it opens a new event) or a story link; the bounds prove the rest cannot be either.
-            need = ok and ub_c >= st.need_logit
-            need_story = ubs_c >= st.story_logit
+            need = ok and base + part_c >= st.need_logit
+            need_story = story_base + part_c >= st.story_logit
             if not (need or need_story):
                 continue
             ev = by_key[key]
@@ -360,11 +372,12 @@ class OnlineClusterer:
                     st.story_p, st.story_ev = ps, ev
                     st.story_logit = max(st.story_floor, _logit(ps))
 
-    def _candidates(self, vector: np.ndarray) -> tuple[list[int], bool]:
-        """The first candidates, and whether the graph may add more (ANN regime)."""
+    def _candidates(self, vector: np.ndarray) -> tuple[list[int], np.ndarray | None, np.ndarray | None, bool]:
+        """The first candidates, their seen times and cosines when the search gave them, and whether the graph
+        may add more (ANN regime)."""
         active = len(self.events)
         if not active:
-            return [], False
+            return [], None, None, False
         k = min(self.candidates, active)
         # Exact search while the active set is small: it is fast there, and it makes a
         # restored checkpoint give the very same candidates as an uninterrupted run.
@@ -376,10 +389,10 @@ class OnlineClusterer:
         elif exact and self._stale:
             self._refresh(sorted(self._stale))
         if not self._ann_graph:
-            return self._exact(self._rows, vector, k), False
+            return (*self._exact(self._rows, vector, k), False)
         if exact:  # between exact_below / 2 and exact_below the graph stays, searched exhaustively (hysteresis)
-            return self._graph_search(vector, exhaustive=True), False
-        return self._exact(self._hot, vector, k), True
+            return self._graph_search(vector, exhaustive=True), None, None, False
+        return (*self._exact(self._hot, vector, k), True)
 
     def _graph_search(self, vector: np.ndarray, exhaustive: bool = False) -> list[int]:
         k = min(self.candidates, len(self.events))
@@ -401,6 +414,7 @@ class OnlineClusterer:
         eid = event_id_for(article_id)
         key = self._next_key
         self._next_key += 1
+        mine = profile.summary()
         prof = Profile(
             vector=profile.vector.copy(),
             entities=profile.entities.copy(),
@@ -413,6 +427,7 @@ class OnlineClusterer:
             main_places=profile.main_places.copy(),
             n=profile.n,
         )
+        prof.__dict__["_summary"] = mine.copy_for(prof)  # equal counters: the article's summary is the event's
         ev = ActiveEvent(eid, key, prof, story, when, when)
         self.events[eid] = ev
         self._by_key[key] = ev
@@ -458,7 +473,7 @@ class OnlineClusterer:
         """Keep a dated event's current vector among the hot rows; the least recently seen leave past hot_max."""
         if ev.last_seen is None:
             return
-        self._hot.put(ev.key, ev.profile.vector)
+        self._hot.put(ev.key, ev.profile.vector, (ev.first_seen, ev.last_seen))
         heapq.heappush(self._hot_heap, (ev.last_seen, ev.key))
         while len(self._hot) > self.hot_max:
             self._cool_one()

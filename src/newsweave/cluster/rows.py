@@ -54,6 +54,8 @@ def _span(first: float | None, last: float | None) -> tuple[float, float]:
 
 
 _GROUP = 64  # columns per group in _best
+_NO_SLOTS = np.zeros(0, dtype=np.int64)
+_NO_SIMS = np.zeros(0)
 
 
 def _best(sims: np.ndarray, keep: int) -> tuple[np.ndarray, np.ndarray]:
@@ -151,8 +153,12 @@ class SlotRows:
 
     def exact(self, vector: np.ndarray, k: int) -> list[int]:
         """Keys of the ``k`` rows of highest cosine, best first (ties: lower key first)."""
+        return self.nearest(vector, k)[0]
+
+    def nearest(self, vector: np.ndarray, k: int) -> tuple[list[int], np.ndarray, np.ndarray]:
+        """:meth:`exact` with the slots of those keys and their float64 cosines, in the same order."""
         if not self.slot:
-            return []
+            return [], _NO_SLOTS, _NO_SIMS
         hi = self.hi
         sims = _one_thread(lambda: self.mat[:hi] @ vector)
         sims[self.slot_key[:hi] < 0] = -np.inf
@@ -161,11 +167,13 @@ class SlotRows:
         kth = np.partition(sims, hi - k)[hi - k]
         return self.rank(np.flatnonzero(sims >= kth - 2 * _EPS), vector, k)
 
-    def rank(self, slots: np.ndarray, vector: np.ndarray, k: int) -> list[int]:
-        """The ``k`` best of these slots' keys on float64 cosines (the same bits however the slots were found)."""
-        sims = self.mat[slots].astype(np.float64) @ vector.astype(np.float64)
-        keys = self.slot_key[slots]
-        return keys[np.lexsort((keys, -sims))[:k]].tolist()
+    def rank(self, slots: np.ndarray, vector: np.ndarray, k: int) -> tuple[list[int], np.ndarray, np.ndarray]:
+        """The ``k`` best of these slots on float64 cosines (the same bits however the slots were found):
+        their keys, slots and cosines, best first."""
+        sims = self.mat.take(slots, axis=0).astype(np.float64) @ vector.astype(np.float64)  # take: cheaper than mat[slots]
+        keys = self.slot_key.take(slots)
+        order = np.lexsort((keys, -sims))[:k]
+        return keys[order].tolist(), slots[order], sims[order]
 
     def batch(self, queries: np.ndarray, k: int, extra: int = 16) -> RowBatch:
         """Start a block search of these query vectors (see :class:`RowBatch`)."""
@@ -253,12 +261,16 @@ class RowBatch:
 
     def search(self, i: int, vector: np.ndarray, k: int) -> list[int]:
         """What ``rows.exact(vector, k)`` gives now, for ``vector`` = the i-th query of the block."""
+        return self.nearest(i, vector, k)[0]
+
+    def nearest(self, i: int, vector: np.ndarray, k: int) -> tuple[list[int], np.ndarray, np.ndarray]:
+        """What ``rows.nearest(vector, k)`` gives now, for ``vector`` = the i-th query of the block."""
         rows = self.rows
         if not rows.slot:
-            return []
+            return [], _NO_SLOTS, _NO_SIMS
         if k >= len(rows.slot) or k > self.top.shape[1]:
             self.fallbacks += 1
-            return rows.exact(vector, k)
+            return rows.nearest(vector, k)
         top, vals = self.top[i], self.vals[i]
         m = len(self.pos)
         if m:
@@ -268,7 +280,7 @@ class RowBatch:
         kth = np.partition(vals, len(vals) - k)[len(vals) - k] if len(vals) >= k else np.inf
         if len(vals) < k or self.floor[i] >= kth - 2 * _EPS:
             self.fallbacks += 1
-            return rows.exact(vector, k)
+            return rows.nearest(vector, k)
         return rows.rank(top[vals >= kth - 2 * _EPS], vector, k)
 
     def close(self) -> None:
