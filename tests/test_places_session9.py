@@ -206,3 +206,11 @@ def test_turkish_locative_after_the_town_name() -> None:
                                  "meydana geldi. Yetkililer 8 kişinin hayatını kaybettiğini söyledi."}, "t")
     ev = describe_event("e", [annotate(clean_article(raw))])
     assert ev.location is not None and ev.location.name == "Palu"
+
+
+def test_a_virus_named_after_a_place_is_no_place() -> None:
+    """"Corona virüsü" (Turkish papers capitalise it) is not Corona, California; nor is "Zika virus" a town."""
+    from newsweave.annotate.places import extract_places
+
+    assert [p.name for p in extract_places("Ordu'da Corona virüsü önlemleri alındı.", "tr")] == ["Ordu"]
+    assert [p.name for p in extract_places("The Zika virus spread in Recife.", "en")] == ["Recife"]

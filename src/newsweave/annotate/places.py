@@ -387,6 +387,8 @@ def _find(doc: Doc, idx: GazIndex) -> list[_Mention]:
             continue  # "Palatul Victoria", "Piazza Venezia", "calle Sevilla": a building or street's name
         if all(en & DEMONYM for en in keep) and _countries_word(before[0], text, e, lang):
             continue  # «للبلدان الأمريكية», "pays américains": the countries of a continent, not one of them
+        if _VIRUS_AFTER.match(text, e):
+            continue  # "Corona virüsü", "Zika virus", "Marburg virus": a virus named after a place, not the place
         if _feature_name(text, e, before, lang):
             continue  # "canal de Suez", «قناة السويس»: the canal, not the town
         province = _is_province(text, s, e, before, lang)
@@ -485,6 +487,10 @@ _COUNTRIES_AFTER_LANGS = frozenset(("en", "tr"))
 # in the town; not "via", "place", "avenue": English words too; nor "corso", "calea": "in corso" is "under way".)
 _BUILDING_BEFORE = frozenset(nword(w) for w in """palatul palatului piața pieței strada străzii bulevardul
     stadionul palacio plaza calle avenida estadio piazza palazzo stadio viale rue palais stade""".split())
+
+
+# A virus word right after a name (Turkish and German papers write "Corona virüsü", "Corona-Virus")
+_VIRUS_AFTER = re.compile(r"(?:[ \t]+|-)(?:virus|virüs|virusul|virusului|ιός|ιού|вирус)", re.IGNORECASE)
 
 
 def _countries_word(w1: str | None, text: str, e: int, lang: str) -> bool:
