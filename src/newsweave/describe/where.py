@@ -181,6 +181,12 @@ _LOCATIVE = re.compile(
 )
 _SITE = re.compile(r"(?:" + _SITE_FORM + r")$")
 
+# Turkish puts the locative after the name: "Gaziantep'te", "Palu kentinde", "Bornova ilçesinde" (folded)
+_LOCATIVE_AFTER = re.compile(
+    r"(?:'(?:d|t)[ae](?:ki)?(?!\w)"
+    r"|[ \t]+(?:kenti|sehri|ilcesi|kasabasi|koyu|beldesi|bolgesi|limani|adasi)(?:n?de|n?da|ndeki|ndaki)(?!\w))"
+)
+
 
 _FIRST_SENTENCE_END = re.compile(r"[.!?؟](?=\s)|\n")
 
@@ -206,12 +212,6 @@ def _located_in(p: Place, lead: str) -> bool:
                                        or _LOCATIVE_AFTER.match(first, m.end()))
                for m in _mentions(p, first))
 
-
-# Turkish puts the locative after the name: "Gaziantep'te", "Palu kentinde", "Bornova ilçesinde" (folded)
-_LOCATIVE_AFTER = re.compile(
-    r"(?:'(?:d|t)[ae](?:ki)?(?!\w)"
-    r"|[ \t]+(?:kenti|sehri|ilcesi|kasabasi|koyu|beldesi|bolgesi|limani|adasi)(?:n?de|n?da|ndeki|ndaki)(?!\w))"
-)
 
 
 _DATELINE_END = re.compile(r"[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?[-–—:,]")

@@ -85,8 +85,7 @@ def _foreign_first_name(gaz, ns: list[str], lang: str | None) -> bool:
     if len(ns) != 2 or lang is None or _country_word(gaz, ns[1]) or rarity(ns[1], lang) == 0 and not gaz.lookup(ns[1]):
         return False
     entries = gaz.lookup(ns[0])
-    return bool(entries) and all(not e & DEMONYM and (ls := gaz.langs(e)) is not None and lang not in ls
-                                 for e in entries)
+    return bool(entries) and not _place_in(gaz, ns[0], lang) and not any(e & DEMONYM for e in entries)
 
 
 def _place_in(gaz, w: str, lang: str | None) -> bool:

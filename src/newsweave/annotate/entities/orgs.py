@@ -15,6 +15,7 @@ from newsweave.annotate.entities.arabic import ar_chain as _ar_chain
 from newsweave.annotate.entities.glosses import _AR_CLITIC_ART, _gloss_word, _org_gloss, _org_gloss_table, _place_word
 from newsweave.annotate.gazetteer import DEMONYM, entry_rec, get_index
 from newsweave.annotate.lexicon import sentence_start
+from newsweave.annotate.places import _APOSTROPHE_SUFFIX  # a Turkish case ending closes a name: "Ajansı'nın"
 
 # ---------------------------------------------------------------------------
 # Organisation names by head noun (el, ro, ar), with an English gloss
@@ -51,7 +52,6 @@ _FR_LOWER_HEADS = ("University", "Institute", "Observatory", "Academy", "Prosecu
 _FR_ELISION = re.compile(r"^[lLdD]['’]")
 # German capitalises every noun and Turkish puts the head last: only a known word goes on after the head
 _KNOWN_AFTER_HEAD = frozenset(("de", "tr"))
-_TR_SUFFIX = re.compile(r"['’]\w*$")  # a Turkish case ending closes a name: "Ajansı'nın"
 
 
 def _org_candidates(
@@ -135,9 +135,9 @@ def _org_candidates(
         else:
             while j > 0 and cap(j - 1) and gap_ok(j - 1) and (
                     _gloss_word(toks[j - 1][2], lang) or _place_word(toks[j - 1][2], lang)
-                    or turkish and _TR_SUFFIX.search(toks[j - 1][2]) is None and not sentence_start(text, toks[j - 1][0])):
+                    or turkish and _APOSTROPHE_SUFFIX.search(toks[j - 1][2]) is None and not sentence_start(text, toks[j - 1][0])):
                 j -= 1  # adjectives before the head: «Γεωδυναμικό Ινστιτούτο», «Ελληνική Αστυνομία», "Kandilli Rasathanesi"
-            while k + 1 < n and gap_ok(k) and not (turkish and _TR_SUFFIX.search(toks[k][2])):
+            while k + 1 < n and gap_ok(k) and not (turkish and _APOSTROPHE_SUFFIX.search(toks[k][2])):
                 if cap(k + 1) and (lang not in _KNOWN_AFTER_HEAD or _gloss_word(toks[k + 1][2], lang)
                                    or _place_word(toks[k + 1][2], lang)):
                     k += 1  # German capitalises every noun: only a known word goes on without a link word
@@ -160,7 +160,7 @@ def _org_candidates(
                 else:
                     break
         s, e = toks[j][0], toks[k][1]
-        if turkish and (m_suf := _TR_SUFFIX.search(toks[k][2])):  # "Bakanlığı'nın": the case ending is no part of it
+        if turkish and (m_suf := _APOSTROPHE_SUFFIX.search(toks[k][2])):  # "Bakanlığı'nın": the case ending is no part of it
             e -= len(m_suf.group())
         i = k + 1
         if k == j or (t_st and _overlaps(t_st, t_en, s, e) and not (arabic and _holds(t_st, t_en, s, e, toks[j][1]))):
